@@ -1,0 +1,48 @@
+//! `profilegen build`: build the site once and publish it.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use profilegen::config::Overrides;
+use profilegen::{BuildOptions, build};
+
+/// Options of `build`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Override `base_url` for this build, e.g. http://127.0.0.1:8000/
+    #[arg(long)]
+    base_url: Option<String>,
+    /// Write the site here instead of `output_dir`.
+    #[arg(long, short = 'o')]
+    output_dir: Option<PathBuf>,
+    /// Include pages marked `draft = true`.
+    #[arg(long)]
+    drafts: bool,
+    /// Replace an output folder that profilegen did not make (it is deleted).
+    #[arg(long)]
+    force: bool,
+}
+
+/// Builds, prints warnings and the summary.
+pub fn run(root: &Path, args: Args) -> Result<(), ExitCode> {
+    let opts = BuildOptions {
+        root: root.to_path_buf(),
+        overrides: Overrides { base_url: args.base_url, output_dir: args.output_dir },
+        drafts: args.drafts,
+        force: args.force,
+    };
+    let report = build(&opts).map_err(|d| super::fail(&d))?;
+    for w in &report.warnings {
+        eprintln!("{}", w.render(super::color()));
+    }
+    for l in &report.languages {
+        println!("{:>4}: {} pages, {} sections", l.lang, l.pages, l.sections);
+    }
+    println!(
+        "{} static files; site written to {} in {} ms",
+        report.static_files,
+        report.output_dir.display(),
+        report.elapsed.as_millis()
+    );
+    Ok(())
+}

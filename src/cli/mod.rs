@@ -1,0 +1,48 @@
+//! Command-line arguments (clap derive) and one small file per subcommand.
+
+mod build;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use profilegen::Diagnostics;
+
+/// A static site generator for bilingual regional industry profiles.
+#[derive(Debug, Parser)]
+#[command(name = "profilegen", version, about)]
+pub struct Cli {
+    /// The project folder (where config.toml is).
+    #[arg(long, short = 'r', global = true, default_value = ".")]
+    root: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Build the site into the output folder (public/ by default).
+    Build(build::Args),
+}
+
+/// Runs the chosen subcommand; an `Err` carries the exit code.
+pub fn run(cli: Cli) -> Result<(), ExitCode> {
+    match cli.command {
+        Command::Build(args) => build::run(&cli.root, args),
+    }
+}
+
+/// True when diagnostics on stderr should be coloured.
+fn color() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+/// Prints diagnostics to stderr and returns exit code 1.
+fn fail(diags: &Diagnostics) -> ExitCode {
+    eprintln!("{}", diags.render(color()));
+    let errors = diags.0.iter().filter(|d| d.is_error()).count();
+    eprintln!("build failed: {errors} error{}; the previous output was left as it was", if errors == 1 { "" } else { "s" });
+    ExitCode::from(1)
+}

@@ -1,0 +1,325 @@
+//! `config.toml`: the site's settings, parsed into typed values and validated once.
+//!
+//! Two phases: [`RawConfig`] is what serde reads (unknown keys are errors with a
+//! did-you-mean); [`Config`] is what the rest of the pipeline uses, with the base URL
+//! split into origin and path, the languages in order (default first) and the output
+//! folder resolved against the project root.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::Deserialize;
+
+use crate::diag::{self, Diagnostic, Result};
+use crate::fsutil;
+use crate::markdown;
+
+/// `config.toml` as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    base_url: toml::Spanned<String>,
+    title: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default = "default_language")]
+    default_language: String,
+    #[serde(default)]
+    output_dir: Option<toml::Spanned<String>>,
+    #[serde(default)]
+    stats: Option<toml::Spanned<String>>,
+    #[serde(default)]
+    markdown: RawMarkdown,
+    #[serde(default)]
+    translations: BTreeMap<String, String>,
+    #[serde(default)]
+    languages: BTreeMap<String, toml::Spanned<RawLanguage>>,
+}
+
+fn default_language() -> String {
+    "zh".to_owned()
+}
+
+/// `[markdown]`: which extensions are on.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct RawMarkdown {
+    tables: bool,
+    footnotes: bool,
+    strikethrough: bool,
+    tasklists: bool,
+    smart_punctuation: bool,
+}
+
+impl Default for RawMarkdown {
+    fn default() -> Self {
+        let o = markdown::Options::default();
+        RawMarkdown {
+            tables: o.tables,
+            footnotes: o.footnotes,
+            strikethrough: o.strikethrough,
+            tasklists: o.tasklists,
+            smart_punctuation: o.smart_punctuation,
+        }
+    }
+}
+
+/// `[languages.<code>]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLanguage {
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    html_lang: Option<String>,
+    #[serde(default)]
+    translations: BTreeMap<String, String>,
+}
+
+/// One language of the site.
+#[derive(Debug, Clone)]
+pub struct Language {
+    /// Short code used in file names and URLs: `zh`, `en`.
+    pub code: String,
+    /// BCP 47 tag for `<html lang>` and `hreflang`: `zh-CN`, `en`.
+    pub html_lang: String,
+    /// The language's own name, for the switcher: `中文`, `English`.
+    pub name: String,
+    /// Site title in this language.
+    pub title: String,
+    /// Site description in this language.
+    pub description: String,
+    /// UI strings for templates' `t(key=…)`.
+    pub strings: BTreeMap<String, String>,
+    /// URL prefix below the base path: empty for the default language, `en/` otherwise.
+    pub prefix: String,
+}
+
+/// The site's base URL, split so links can be made root-relative.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaseUrl {
+    /// `https://example.org` (no trailing slash).
+    pub origin: String,
+    /// `/` or `/renze/` (always starts and ends with `/`).
+    pub path: String,
+}
+
+impl BaseUrl {
+    /// Parses `https://host[:port][/path/]`; the path gets its trailing slash.
+    pub fn parse(raw: &str) -> std::result::Result<Self, String> {
+        let rest = raw
+            .strip_prefix("https://")
+            .or_else(|| raw.strip_prefix("http://"))
+            .ok_or("base_url must start with https:// or http://")?;
+        let scheme_len = raw.len() - rest.len();
+        let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+        if host.is_empty() || host.contains(|c: char| c.is_whitespace() || c == '@') {
+            return Err("base_url has no valid host".into());
+        }
+        if path.contains(['?', '#', '\\']) || path.split('/').any(|seg| seg == ".." || seg == ".") {
+            return Err("base_url's path may not contain `..`, `.`, `?`, `#` or `\\`".into());
+        }
+        let path = path.trim_matches('/');
+        let path = if path.is_empty() { "/".to_owned() } else { format!("/{path}/") };
+        Ok(BaseUrl { origin: raw[..scheme_len + host.len()].to_owned(), path })
+    }
+
+    /// The full base URL with its trailing slash.
+    pub fn full(&self) -> String {
+        format!("{}{}", self.origin, self.path)
+    }
+}
+
+/// The validated configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The project folder (where `config.toml` is).
+    pub root: PathBuf,
+    /// The site's base URL.
+    pub base_url: BaseUrl,
+    /// Languages, the default first.
+    pub languages: Vec<Language>,
+    /// Where the site is written, absolute.
+    pub output_dir: PathBuf,
+    /// Where `output_dir` was set (for located errors), if it came from the file.
+    pub output_dir_span: Option<std::ops::Range<usize>>,
+    /// The statistics file, relative to `root`, if the site has one.
+    pub stats: Option<PathBuf>,
+    /// Markdown extensions.
+    pub markdown: markdown::Options,
+    /// The text of `config.toml`, for located errors.
+    pub source: Arc<str>,
+}
+
+/// The config file's name inside the project.
+pub const FILE: &str = "config.toml";
+
+/// Overrides from the command line.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    /// `--base-url`.
+    pub base_url: Option<String>,
+    /// `--output-dir`, relative to the current directory.
+    pub output_dir: Option<PathBuf>,
+}
+
+impl Config {
+    /// Reads and validates `<root>/config.toml`.
+    pub fn load(root: &Path, overrides: &Overrides) -> Result<Config> {
+        let path = root.join(FILE);
+        let source = fsutil::read_text(&path, Path::new(FILE))?;
+        let raw: RawConfig = toml::from_str(&source)
+            .map_err(|e| diag::from_toml(&e, Path::new(FILE), &source, 0))?;
+        Self::validate(raw, root, source, overrides)
+    }
+
+    /// The default language.
+    pub fn default_language(&self) -> &Language {
+        &self.languages[0]
+    }
+
+    /// The language with this code.
+    pub fn language(&self, code: &str) -> Option<&Language> {
+        self.languages.iter().find(|l| l.code == code)
+    }
+
+    /// `/renze/` + `path` (without a leading slash): a root-relative URL.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base_url.path, path.trim_start_matches('/'))
+    }
+
+    /// `https://host/renze/` + `path`: an absolute URL.
+    pub fn permalink(&self, path: &str) -> String {
+        format!("{}{}", self.base_url.origin, self.url(path))
+    }
+
+    fn validate(raw: RawConfig, root: &Path, source: Arc<str>, ov: &Overrides) -> Result<Config> {
+        let err = |msg: String, span: std::ops::Range<usize>| {
+            Diagnostic::error(msg).in_file(FILE).at(&source, span)
+        };
+        let base_raw = ov.base_url.as_deref().unwrap_or(raw.base_url.get_ref());
+        let base_url = BaseUrl::parse(base_raw).map_err(|m| {
+            let d = err(m, raw.base_url.span());
+            d.with_hint("write it like `base_url = \"https://example.org/renze/\"`")
+        })?;
+        let languages = languages(&raw, &source)?;
+        let (output_dir, output_dir_span) = match (&ov.output_dir, &raw.output_dir) {
+            (Some(dir), _) => (fsutil::absolute(dir), None),
+            (None, Some(dir)) => (root.join(dir.get_ref()), Some(dir.span())),
+            (None, None) => (root.join("public"), None),
+        };
+        let stats = match &raw.stats {
+            Some(s) => Some(fsutil::relative_in_project(s.get_ref()).map_err(|m| {
+                err(m, s.span()).with_hint("give a path inside the project, e.g. \"content/stats.toml\"")
+            })?),
+            None => Some(PathBuf::from("content/stats.toml")).filter(|p| root.join(p).is_file()),
+        };
+        let m = &raw.markdown;
+        let markdown = markdown::Options {
+            tables: m.tables,
+            footnotes: m.footnotes,
+            strikethrough: m.strikethrough,
+            tasklists: m.tasklists,
+            smart_punctuation: m.smart_punctuation,
+        };
+        let root = fsutil::absolute(root);
+        Ok(Config { root, base_url, languages, output_dir, output_dir_span, stats, markdown, source })
+    }
+}
+
+/// Builds the language list, default first, and checks every language has the same UI keys.
+fn languages(raw: &RawConfig, source: &Arc<str>) -> Result<Vec<Language>> {
+    let default = &raw.default_language;
+    let mut langs = vec![make_language(default, raw.languages.get(default).map(|s| s.get_ref()), raw)];
+    for (code, lang) in &raw.languages {
+        if code == default {
+            continue;
+        }
+        if !code.chars().all(|c| c.is_ascii_lowercase() || c == '-') || code.is_empty() {
+            let d = Diagnostic::error(format!("language code `{code}` is not a lowercase ASCII code"));
+            return Err(d.in_file(FILE).at(source, lang.span()).with_hint("use codes like `en`").into());
+        }
+        langs.push(make_language(code, Some(lang.get_ref()), raw));
+    }
+    check_strings(&langs, source)?;
+    Ok(langs)
+}
+
+fn make_language(code: &str, raw: Option<&RawLanguage>, top: &RawConfig) -> Language {
+    let is_default = code == top.default_language;
+    let (known_tag, known_name) = known_language(code);
+    let pick = |own: Option<&String>, fallback: &str| own.cloned().unwrap_or_else(|| fallback.to_owned());
+    let mut strings = if is_default { top.translations.clone() } else { BTreeMap::new() };
+    if let Some(r) = raw {
+        strings.extend(r.translations.clone());
+    }
+    Language {
+        code: code.to_owned(),
+        html_lang: pick(raw.and_then(|r| r.html_lang.as_ref()), known_tag),
+        name: pick(raw.and_then(|r| r.name.as_ref()), known_name),
+        title: pick(raw.and_then(|r| r.title.as_ref()), &top.title),
+        description: pick(raw.and_then(|r| r.description.as_ref()), &top.description),
+        strings,
+        prefix: if is_default { String::new() } else { format!("{code}/") },
+    }
+}
+
+fn known_language(code: &str) -> (&str, &str) {
+    match code {
+        "zh" => ("zh-CN", "中文"),
+        "en" => ("en", "English"),
+        other => (other, other),
+    }
+}
+
+/// A UI string defined in one language but not another is an error naming both.
+fn check_strings(langs: &[Language], source: &Arc<str>) -> Result<()> {
+    let mut errors = Vec::new();
+    for a in langs {
+        for key in a.strings.keys() {
+            for b in langs.iter().filter(|b| !b.strings.contains_key(key)) {
+                let needle = format!("{key} =");
+                let span = source.find(&needle).map_or(0..0, |i| i..i + key.len());
+                let table = if b.prefix.is_empty() { "[translations]".to_owned() } else { format!("[languages.{}.translations]", b.code) };
+                errors.push(
+                    Diagnostic::error(format!("UI string `{key}` is defined for `{}` but missing for `{}`", a.code, b.code))
+                        .in_file(FILE)
+                        .at(source, span)
+                        .with_hint(format!("add `{key} = \"…\"` under {table}")),
+                );
+            }
+        }
+    }
+    if errors.is_empty() { Ok(()) } else { Err(errors.into()) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_url_keeps_sub_path() {
+        let cases = [
+            ("https://example.org", "https://example.org", "/"),
+            ("https://example.org/", "https://example.org", "/"),
+            ("https://example.org/renze", "https://example.org", "/renze/"),
+            ("http://127.0.0.1:8000/a/b/", "http://127.0.0.1:8000", "/a/b/"),
+        ];
+        for (raw, origin, path) in cases {
+            let b = BaseUrl::parse(raw).unwrap();
+            assert_eq!((b.origin.as_str(), b.path.as_str()), (origin, path), "{raw}");
+        }
+    }
+
+    #[test]
+    fn base_url_refuses_nonsense() {
+        for raw in ["example.org", "https:///x", "https://h/../x", "ftp://h/"] {
+            assert!(BaseUrl::parse(raw).is_err(), "{raw}");
+        }
+    }
+}

@@ -1,0 +1,222 @@
+//! Content: walks `content/`, reads each Markdown file, parses its front matter and
+//! places it in the site: which language, which section, which URL, which output file.
+//!
+//! `content/_index.md` is the home page, `content/<s>/_index.md` a section and
+//! `content/<s>/<slug>.md` a page; `<name>.<lang>.md` is the twin of `<name>.md` in
+//! another language. The result is a [`Content`]: documents in a stable order plus the
+//! non-Markdown files that are published as they are.
+
+pub mod front_matter;
+mod path;
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::diag::{Diagnostic, Diagnostics, Result};
+use crate::fsutil;
+pub use front_matter::FrontMatter;
+
+/// Home, section or page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// `content/_index.md`.
+    Home,
+    /// `content/<s>/_index.md`.
+    Section,
+    /// `content/<s>/<slug>.md`.
+    Page,
+}
+
+/// One Markdown file, placed in the site.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Language-less key shared by twins: `tech/_index.md`, `tech/tongda.md`.
+    pub key: String,
+    /// Language code.
+    pub lang: String,
+    /// Path shown in messages: `content/tech/_index.en.md`.
+    pub path: PathBuf,
+    /// The file's text (LF endings, no BOM).
+    pub text: Arc<str>,
+    /// Byte range of the Markdown body in `text`.
+    pub body: Range<usize>,
+    /// Parsed front matter.
+    pub meta: FrontMatter,
+    /// Home, section or page.
+    pub kind: Kind,
+    /// Key of the section this document belongs to (`_index.md` for top-level sections).
+    pub parent: Option<String>,
+    /// URL path below the base path, with a trailing slash: `en/tech/` (empty for home).
+    pub url_path: String,
+}
+
+impl Document {
+    /// Output file below the output folder: `en/tech/index.html`.
+    pub fn output_file(&self) -> PathBuf {
+        PathBuf::from(&self.url_path).join("index.html")
+    }
+}
+
+/// A non-Markdown file inside `content/`, published at the same relative path.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    /// Absolute source path.
+    pub source: PathBuf,
+    /// Path below the output folder.
+    pub output: PathBuf,
+}
+
+/// Everything read from `content/`.
+#[derive(Debug, Default)]
+pub struct Content {
+    /// Documents sorted by key then language order.
+    pub docs: Vec<Document>,
+    /// Files published as they are.
+    pub assets: Vec<Asset>,
+    /// (key, lang) → index into `docs`.
+    pub index: HashMap<(String, String), usize>,
+    /// Problems that do not stop the build (e.g. a page without its twin).
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Content {
+    /// The document with this key in this language.
+    pub fn get(&self, key: &str, lang: &str) -> Option<&Document> {
+        self.index.get(&(key.to_owned(), lang.to_owned())).map(|&i| &self.docs[i])
+    }
+
+    /// True if some language has a document with this key.
+    pub fn has_key(&self, key: &str) -> bool {
+        self.docs.iter().any(|d| d.key == key)
+    }
+}
+
+/// Reads `content/`. `drafts` keeps pages marked `draft = true`.
+pub fn load(config: &Config, drafts: bool) -> Result<Content> {
+    let root = &config.root;
+    let files = fsutil::walk_files(root, Path::new("content"))?;
+    let (markdown, other): (Vec<PathBuf>, Vec<PathBuf>) = files
+        .into_iter()
+        .filter(|p| Some(p.as_path()) != config.stats.as_deref())
+        .partition(|p| p.extension().is_some_and(|e| e == "md"));
+    let results: Vec<Result<Option<Document>>> = markdown
+        .par_iter()
+        .map(|rel| read_document(config, rel, drafts))
+        .collect();
+    let mut docs = Vec::new();
+    let mut errors = Vec::new();
+    for r in results {
+        match r {
+            Ok(Some(doc)) => docs.push(doc),
+            Ok(None) => {}
+            Err(e) => errors.extend(e.0),
+        }
+    }
+    let assets = other
+        .into_iter()
+        .map(|rel| Asset { source: root.join(&rel), output: rel.strip_prefix("content").unwrap_or(&rel).to_path_buf() })
+        .collect();
+    if !errors.is_empty() {
+        return Err(Diagnostics(errors));
+    }
+    assemble(config, docs, assets)
+}
+
+fn read_document(config: &Config, rel: &PathBuf, drafts: bool) -> Result<Option<Document>> {
+    let text = fsutil::read_text(&config.root.join(rel), rel)?;
+    let placed = path::place(config, rel)?;
+    let split = front_matter::parse(&text, rel)?;
+    if split.meta.draft && !drafts {
+        return Ok(None);
+    }
+    let url_path = path::url_path(config, &placed, &split.meta, &text, rel)?;
+    Ok(Some(Document {
+        key: placed.key,
+        lang: placed.lang,
+        path: rel.clone(),
+        text,
+        body: split.body,
+        meta: split.meta,
+        kind: placed.kind,
+        parent: placed.parent,
+        url_path,
+    }))
+}
+
+/// Orders documents, indexes them and checks the site's shape: unique URLs, a home page,
+/// a section for every page, twins in every language.
+fn assemble(config: &Config, mut docs: Vec<Document>, assets: Vec<Asset>) -> Result<Content> {
+    let lang_pos = |code: &str| config.languages.iter().position(|l| l.code == code).unwrap_or(usize::MAX);
+    docs.sort_by(|a, b| a.key.cmp(&b.key).then(lang_pos(&a.lang).cmp(&lang_pos(&b.lang))));
+    let mut errors = duplicate_urls(&docs, &assets);
+    let index: HashMap<(String, String), usize> =
+        docs.iter().enumerate().map(|(i, d)| ((d.key.clone(), d.lang.clone()), i)).collect();
+    for d in &docs {
+        if let Some(parent) = &d.parent
+            && !index.contains_key(&(parent.clone(), d.lang.clone()))
+        {
+            let folder = parent.trim_end_matches("_index.md");
+            errors.push(
+                Diagnostic::error(format!("`{}` is in a folder without a section page", d.path.display()))
+                    .in_file(&d.path)
+                    .with_hint(format!("create content/{folder}{} with a title", index_name(config, &d.lang))),
+            );
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Diagnostics(errors));
+    }
+    let warnings = missing_twins(config, &docs, &index);
+    Ok(Content { docs, assets, index, warnings })
+}
+
+fn index_name(config: &Config, lang: &str) -> String {
+    if lang == config.default_language().code { "_index.md".to_owned() } else { format!("_index.{lang}.md") }
+}
+
+/// Two sources that would write the same output file are reported before anything is written.
+fn duplicate_urls(docs: &[Document], assets: &[Asset]) -> Vec<Diagnostic> {
+    let mut seen: HashMap<String, &std::path::Path> = HashMap::new();
+    let mut errors = Vec::new();
+    let outputs = docs
+        .iter()
+        .map(|d| (d.output_file(), d.path.as_path()))
+        .chain(assets.iter().map(|a| (a.output.clone(), a.source.as_path())));
+    for (out, src) in outputs {
+        let key = out.to_string_lossy().to_lowercase();
+        if let Some(first) = seen.insert(key, src) {
+            errors.push(
+                Diagnostic::error(format!(
+                    "`{}` and `{}` both map to `/{}`",
+                    first.display(),
+                    src.display(),
+                    out.display()
+                ))
+                .in_file(src)
+                .with_hint("rename one of the files or give one a different `slug`"),
+            );
+        }
+    }
+    errors
+}
+
+fn missing_twins(config: &Config, docs: &[Document], index: &HashMap<(String, String), usize>) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    for d in docs {
+        for lang in &config.languages {
+            if !index.contains_key(&(d.key.clone(), lang.code.clone())) {
+                warnings.push(
+                    Diagnostic::warning(format!("`{}` has no `{}` version", d.path.display(), lang.code))
+                        .in_file(&d.path)
+                        .with_hint(format!("add its twin `{}`; until then its language switcher goes to the `{}` home page", path::twin_name(config, &d.key, &lang.code), lang.code)),
+                );
+            }
+        }
+    }
+    warnings
+}

@@ -1,0 +1,307 @@
+//! One diagnostic type for every user error: where it is, what is wrong, how to fix it.
+//!
+//! Every stage reports problems in the user's files as [`Diagnostic`]s: a path relative to
+//! the site, a byte span into the file's text, a message and a hint. Line and column are
+//! derived from the span the way an editor counts them (characters, CJK included), and the
+//! report is drawn by `annotate-snippets` with a caret under the exact span.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+/// How serious a diagnostic is: errors stop the build, warnings are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// Printed; the build goes on.
+    Warning,
+    /// The build stops and the previous output stays as it was.
+    Error,
+}
+
+/// A problem in the user's site, located as precisely as the stage that found it can.
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file, relative to the site root where possible.
+    pub file: Option<PathBuf>,
+    /// The whole text of `file`, shared, so a caret can be drawn under `span`.
+    pub source: Option<Arc<str>>,
+    /// Byte range into `source`.
+    pub span: Option<Range<usize>>,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// How to fix it.
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error with a message and nothing else yet.
+    pub fn error(message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, message)
+    }
+
+    /// A warning with a message and nothing else yet.
+    pub fn warning(message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, message)
+    }
+
+    fn new(severity: Severity, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity,
+            file: None,
+            source: None,
+            span: None,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    /// Names the file the problem is in.
+    pub fn in_file(mut self, file: impl Into<PathBuf>) -> Self {
+        self.file = Some(file.into());
+        self
+    }
+
+    /// Points at a byte range of the file's text.
+    pub fn at(mut self, source: &Arc<str>, span: Range<usize>) -> Self {
+        let end = span.end.min(source.len());
+        let start = span.start.min(end);
+        self.span = Some(floor_char(source, start)..floor_char(source, end));
+        self.source = Some(Arc::clone(source));
+        self
+    }
+
+    /// Adds a hint on how to fix the problem.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// True when this diagnostic stops the build.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// 1-based line and column of the span's start, columns counted in characters.
+    pub fn location(&self) -> Option<(usize, usize)> {
+        let (source, span) = (self.source.as_deref()?, self.span.as_ref()?);
+        Some(line_col(source, span.start))
+    }
+
+    /// `file:line:col` (or as much of it as is known).
+    pub fn locus(&self) -> String {
+        let file = self
+            .file
+            .as_deref()
+            .map(display_path)
+            .unwrap_or_else(|| "<site>".to_owned());
+        match self.location() {
+            Some((line, col)) => format!("{file}:{line}:{col}"),
+            None => file,
+        }
+    }
+
+    /// The full report: title, `file:line:col`, the line with a caret, and the hint.
+    pub fn render(&self, color: bool) -> String {
+        let level = match self.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let path = self.file.as_deref().map(display_path);
+        let title = level.primary_title(&self.message);
+        let mut report = match (&self.source, &self.span) {
+            (Some(source), Some(span)) => {
+                let snippet = Snippet::source(&**source)
+                    .path(path.clone())
+                    .fold(true)
+                    .annotation(AnnotationKind::Primary.span(span.clone()));
+                vec![title.element(snippet)]
+            }
+            _ => match &path {
+                Some(p) => vec![title.element(annotate_snippets::Origin::path(p.as_str()))],
+                None => vec![Group::with_title(title)],
+            },
+        };
+        if let Some(hint) = &self.hint {
+            report.push(Group::with_title(Level::HELP.secondary_title(hint)));
+        }
+        let renderer = if color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        renderer.render(&report).to_string()
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(false))
+    }
+}
+
+/// 1-based line and character column of a byte offset.
+pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
+    let offset = floor_char(source, offset.min(source.len()));
+    let before = &source[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = before[line_start..].chars().count() + 1;
+    (line, col)
+}
+
+/// Byte offset of a 1-based line and character column (as TOML and Tera report them).
+pub fn offset_of(source: &str, line: usize, col: usize) -> usize {
+    let line_start = source
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>();
+    let rest = &source[line_start.min(source.len())..];
+    let in_line = rest
+        .char_indices()
+        .nth(col.saturating_sub(1))
+        .map_or(rest.len(), |(i, _)| i);
+    line_start + in_line
+}
+
+fn floor_char(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn display_path(p: &Path) -> String {
+    p.to_string_lossy().replace('\\', "/")
+}
+
+/// The closest of `candidates` to `word`, if one is close enough to be a likely typo.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+/// Turns a TOML error into a located diagnostic.
+///
+/// `offset` is where the TOML text starts inside `source` (front matter sits after a
+/// `+++` line), so the line and column are the file's, not the block's. Unknown keys get
+/// a did-you-mean; full-width punctuation from a Chinese input method gets a pointed hint.
+pub fn from_toml(err: &toml::de::Error, file: &Path, source: &Arc<str>, offset: usize) -> Diagnostic {
+    let message = err.message().trim().to_owned();
+    let span = err.span().map_or(offset..offset, |s| s.start + offset..s.end + offset);
+    let mut diag = Diagnostic::error(message.clone()).in_file(file);
+    let snippet = source.get(span.clone()).unwrap_or_default().to_owned();
+    diag = diag.at(source, span);
+    if let Some(hint) = toml_hint(&message, &snippet) {
+        diag = diag.with_hint(hint);
+    }
+    diag
+}
+
+fn toml_hint(message: &str, snippet: &str) -> Option<String> {
+    const FULL_WIDTH: [char; 6] = ['“', '”', '＝', '：', '‘', '’'];
+    if let Some(c) = snippet.chars().find(|c| FULL_WIDTH.contains(c)) {
+        return Some(format!(
+            "`{c}` is a full-width character from a Chinese input method; TOML needs ASCII `\"` quotes and `=`"
+        ));
+    }
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let (unknown, allowed) = rest.split_once('`')?;
+        let candidates: Vec<&str> = allowed.split('`').skip(1).step_by(2).collect();
+        return Some(match did_you_mean(unknown, candidates.iter().copied()) {
+            Some(best) => format!("did you mean `{best}`?"),
+            None => format!("allowed keys: {}", candidates.join(", ")),
+        });
+    }
+    if message.contains("basic string") || message.contains("unterminated") {
+        return Some("close the string with a `\"` on the same line".to_owned());
+    }
+    None
+}
+
+/// A failed build: every error found (and the warnings that came with them).
+#[derive(Debug, Clone, Default)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    /// True if any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(Diagnostic::is_error)
+    }
+
+    /// Renders every diagnostic, errors last so they stay on screen.
+    pub fn render(&self, color: bool) -> String {
+        let mut sorted: Vec<&Diagnostic> = self.0.iter().collect();
+        sorted.sort_by_key(|d| d.severity);
+        sorted
+            .iter()
+            .map(|d| d.render(color))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(d: Diagnostic) -> Self {
+        Diagnostics(vec![d])
+    }
+}
+
+impl From<Vec<Diagnostic>> for Diagnostics {
+    fn from(v: Vec<Diagnostic>) -> Self {
+        Diagnostics(v)
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(false))
+    }
+}
+
+impl std::error::Error for Diagnostics {}
+
+/// The result of a stage: a value, or every diagnostic that stops the build.
+pub type Result<T, E = Diagnostics> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let src = "标题 = 1\n价值 = \"x\n";
+        let off = src.find('"').unwrap_or(0);
+        assert_eq!(line_col(src, off), (2, 6));
+        assert_eq!(offset_of(src, 2, 6), off);
+    }
+
+    #[test]
+    fn report_names_file_line_and_hint() {
+        let src: Arc<str> = Arc::from("a = 1\n标题 = oops\n");
+        let d = Diagnostic::error("bad value")
+            .in_file("content/_index.md")
+            .at(&src, 15..19)
+            .with_hint("quote it");
+        let text = d.render(false);
+        assert!(text.contains("content/_index.md:2:6"), "{text}");
+        assert!(text.contains("quote it"), "{text}");
+        assert!(text.contains('^'), "{text}");
+    }
+
+    #[test]
+    fn suggests_close_words_only() {
+        let keys = ["title", "description", "weight"];
+        assert_eq!(did_you_mean("titel", keys), Some("title"));
+        assert_eq!(did_you_mean("zzz", keys), None);
+    }
+}

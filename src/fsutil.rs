@@ -1,0 +1,214 @@
+//! Filesystem helpers that put the path into every error, and text decoding.
+//!
+//! Every read of a user's file goes through [`read_text`]: it names the file on failure,
+//! strips a UTF-8 byte-order mark, turns CRLF into LF (so Windows and Unix editors give
+//! byte-identical output), and explains a GBK or UTF-16 file instead of failing with a
+//! bare "invalid UTF-8".
+
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+
+use crate::diag::{Diagnostic, Result};
+
+/// Reads a text file; `shown` is the path to print (relative to the site).
+pub fn read_text(path: &Path, shown: &Path) -> Result<Arc<str>> {
+    let bytes = std::fs::read(path).map_err(|e| io_error(e, shown, "cannot read"))?;
+    decode(bytes, shown)
+}
+
+/// Decodes a file's bytes as UTF-8 text with LF line endings.
+pub fn decode(bytes: Vec<u8>, shown: &Path) -> Result<Arc<str>> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        let which = if bytes[0] == 0xFF { "UTF-16 LE" } else { "UTF-16 BE" };
+        let d = Diagnostic::error(format!("file is {which} (it starts with a UTF-16 byte-order mark), not UTF-8"));
+        return Err(d.in_file(shown).with_hint("save the file as UTF-8 (in Notepad: Save As → Encoding: UTF-8)").into());
+    }
+    let body = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(&bytes);
+    let text = match std::str::from_utf8(body) {
+        Ok(t) => t,
+        Err(e) => return Err(not_utf8(body, e.valid_up_to(), shown).into()),
+    };
+    let text = if text.contains('\r') { text.replace("\r\n", "\n") } else { text.to_owned() };
+    Ok(Arc::from(text))
+}
+
+fn not_utf8(bytes: &[u8], valid_up_to: usize, shown: &Path) -> Diagnostic {
+    let lossy: Arc<str> = Arc::from(String::from_utf8_lossy(bytes).into_owned());
+    let (line, col) = crate::diag::line_col(&lossy, valid_up_to);
+    let rest = &bytes[valid_up_to..];
+    let gbk_lead = |b: u8| (0x81..=0xFE).contains(&b);
+    let gbk_like = rest.len() >= 2 && gbk_lead(rest[0]) && (0x40..=0xFE).contains(&rest[1]) && rest[1] != 0x7F;
+    let guess = if gbk_like { " (looks like GBK?)" } else { "" };
+    let end = (valid_up_to + '\u{FFFD}'.len_utf8()).min(lossy.len());
+    Diagnostic::error(format!("file is not UTF-8 at {line}:{col}{guess}"))
+        .in_file(shown)
+        .at(&lossy, valid_up_to..end)
+        .with_hint("save as UTF-8: in your editor choose File → Save As → Encoding: UTF-8 (not GBK/GB2312/ANSI)")
+}
+
+/// An I/O error as a diagnostic naming the file.
+pub fn io_error(e: std::io::Error, shown: &Path, what: &str) -> Diagnostic {
+    let hint = match e.kind() {
+        std::io::ErrorKind::PermissionDenied => "check the file's permissions",
+        std::io::ErrorKind::NotFound => "check the path",
+        _ => "check the file and the disk",
+    };
+    Diagnostic::error(format!("{what} `{}`: {e}", shown.display())).in_file(shown).with_hint(hint)
+}
+
+/// Makes a path absolute against the current directory, without touching the disk.
+pub fn absolute(p: &Path) -> PathBuf {
+    let joined = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(p)
+    };
+    normalize(&joined)
+}
+
+/// Removes `.` and resolves `..` lexically.
+pub fn normalize(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Checks a path written by a user is relative and stays inside the project.
+pub fn relative_in_project(raw: &str) -> std::result::Result<PathBuf, String> {
+    check_segment_chars(raw)?;
+    let p = Path::new(raw);
+    if p.is_absolute() || raw.starts_with(['/', '\\']) {
+        return Err(format!("`{raw}` is an absolute path"));
+    }
+    if p.components().any(|c| matches!(c, Component::ParentDir)) {
+        return Err(format!("`{raw}` leaves the project with `..`"));
+    }
+    Ok(normalize(p))
+}
+
+/// Refuses the spellings that smuggle a path out: `..`, percent-encoded dots, drive letters, NUL.
+pub fn check_segment_chars(raw: &str) -> std::result::Result<(), String> {
+    let lower = raw.to_ascii_lowercase();
+    if lower.contains("%2e") || lower.contains("%2f") || lower.contains("%5c") {
+        return Err(format!("`{raw}` contains a percent-encoded dot or slash"));
+    }
+    if raw.contains('\0') {
+        return Err(format!("`{raw}` contains a NUL character"));
+    }
+    let b = raw.as_bytes();
+    if b.len() >= 2 && b[0].is_ascii_alphabetic() && b[1] == b':' {
+        return Err(format!("`{raw}` starts with a Windows drive letter"));
+    }
+    if raw.split(['/', '\\']).any(|s| s == "..") {
+        return Err(format!("`{raw}` contains `..`"));
+    }
+    Ok(())
+}
+
+/// Every file below `root/dir`, as paths relative to `root`, sorted.
+///
+/// Hidden files (`.DS_Store`, editor swap files) are left out. A symlink is followed only
+/// when it points to a file inside the project; one that leads outside, loops or dangles
+/// is an error naming it, and so is any error of the walk itself: nothing is skipped
+/// silently.
+pub fn walk_files(root: &Path, dir: &Path) -> Result<Vec<PathBuf>> {
+    let start = root.join(dir);
+    if !start.is_dir() {
+        return Ok(Vec::new());
+    }
+    let canonical_root = std::fs::canonicalize(root).map_err(|e| io_error(e, root, "cannot open"))?;
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    let walker = walkdir::WalkDir::new(&start).follow_links(false).sort_by_file_name();
+    for entry in walker.into_iter().filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name())) {
+        match entry {
+            Ok(e) if e.file_type().is_dir() => {}
+            Ok(e) => {
+                let rel = e.path().strip_prefix(root).unwrap_or(e.path()).to_path_buf();
+                if e.path_is_symlink() {
+                    if let Err(d) = check_symlink(e.path(), &rel, &canonical_root) {
+                        errors.push(d);
+                        continue;
+                    }
+                }
+                files.push(rel);
+            }
+            Err(err) => errors.push(walk_error(err, root)),
+        }
+    }
+    if errors.is_empty() { Ok(files) } else { Err(crate::diag::Diagnostics(errors)) }
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_string_lossy().starts_with('.')
+}
+
+fn check_symlink(path: &Path, rel: &Path, root: &Path) -> std::result::Result<(), Diagnostic> {
+    let target = std::fs::canonicalize(path).map_err(|e| {
+        let what = if e.raw_os_error() == Some(40) { "is a symlink loop" } else { "is a dangling symlink" };
+        Diagnostic::error(format!("`{}` {what}", rel.display())).in_file(rel).with_hint("remove the link or point it at a file inside the project")
+    })?;
+    if !target.starts_with(root) {
+        let d = Diagnostic::error(format!("`{}` is a symlink to `{}`, outside the project", rel.display(), target.display()));
+        return Err(d.in_file(rel).with_hint("copy the file into the project instead of linking to it; profilegen never publishes files from outside the project"));
+    }
+    if target.is_dir() {
+        let d = Diagnostic::error(format!("`{}` is a symlink to a folder", rel.display()));
+        return Err(d.in_file(rel).with_hint("symlinked folders are not followed; move the folder here"));
+    }
+    Ok(())
+}
+
+fn walk_error(err: walkdir::Error, root: &Path) -> Diagnostic {
+    let path = err.path().map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf()).unwrap_or_default();
+    if err.loop_ancestor().is_some() {
+        return Diagnostic::error(format!("`{}` is a symlink loop", path.display())).in_file(&path);
+    }
+    match err.into_io_error() {
+        Some(io) => io_error(io, &path, "cannot read"),
+        None => Diagnostic::error(format!("cannot walk `{}`", path.display())).in_file(&path),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_and_crlf_decode_to_the_same_text() {
+        let plain = decode(b"+++\ntitle = \"x\"\n+++\n".to_vec(), Path::new("a.md")).unwrap();
+        let windows = decode(b"\xEF\xBB\xBF+++\r\ntitle = \"x\"\r\n+++\r\n".to_vec(), Path::new("a.md")).unwrap();
+        assert_eq!(plain, windows);
+    }
+
+    #[test]
+    fn gbk_is_named_with_position() {
+        // "标题" in GBK is B1 EA CC E2.
+        let err = decode(b"+++\nt = \"\xB1\xEA\xCC\xE2\"\n".to_vec(), Path::new("a.md")).unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains("not UTF-8 at 2:6 (looks like GBK?)"), "{text}");
+        assert!(text.contains("save as UTF-8"), "{text}");
+    }
+
+    #[test]
+    fn utf16_is_recognised_by_its_bom() {
+        let err = decode(vec![0xFF, 0xFE, b'a', 0], Path::new("a.md")).unwrap_err();
+        assert!(err.to_string().contains("UTF-16 LE"));
+    }
+
+    #[test]
+    fn escaping_paths_are_refused() {
+        for bad in ["../x", "/etc/passwd", "a/../../b", "%2e%2e/x", "c:/x", "C:\\x", "a\\..\\b", "x\0y"] {
+            assert!(relative_in_project(bad).is_err(), "{bad}");
+        }
+        assert_eq!(relative_in_project("content/stats.toml").unwrap(), PathBuf::from("content/stats.toml"));
+    }
+}

@@ -1,0 +1,22 @@
+//! profilegen: a static site generator for bilingual regional industry profiles.
+//!
+//! The pipeline is the module list, in the order data flows:
+//! [`config`] → [`content`] (walk, front matter, page tree, languages) → [`stats`] (typed
+//! figures, locale formatting, charts) → [`markdown`] → [`render`] (Tera) → [`output`]
+//! (staging and atomic publish). [`build`] runs them; [`diag`] is the one error type
+//! every stage reports with; [`lookup`] holds the read-only indexes that Markdown and
+//! templates share.
+
+pub mod build;
+pub mod config;
+pub mod content;
+pub mod diag;
+pub mod fsutil;
+pub mod lookup;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod stats;
+
+pub use build::{BuildOptions, BuildReport, build};
+pub use diag::{Diagnostic, Diagnostics};

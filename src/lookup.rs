@@ -1,0 +1,142 @@
+//! Read-only lookups that Markdown and templates share: the URL of every content file in
+//! every language, the files of `static/`, the UI strings and the statistics.
+//!
+//! Built once after the content is read, then shared (`Arc`) by the parallel Markdown
+//! pass and by the template functions (`link`, `asset`, `t`, `stat`, `chart`).
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use crate::config::Config;
+use crate::content::Content;
+use crate::diag::did_you_mean;
+use crate::markdown::{self, Shortcode};
+use crate::stats::Stats;
+
+/// An error for a link, string or figure that does not exist: message and hint.
+pub type Miss = (String, Option<String>);
+
+/// The lookups.
+#[derive(Debug)]
+pub struct Lookup {
+    /// The configuration.
+    pub config: Arc<Config>,
+    /// Content key → URL per language (in `config.languages` order), root-relative.
+    urls: HashMap<String, Vec<Option<String>>>,
+    /// Files of `static/`, as `css/site.css`.
+    static_files: HashSet<String>,
+    /// The statistics, if the site has a stats file.
+    pub stats: Option<Arc<Stats>>,
+}
+
+impl Lookup {
+    /// Indexes the content's URLs and the static files.
+    pub fn new(config: Arc<Config>, content: &Content, static_files: HashSet<String>, stats: Option<Arc<Stats>>) -> Self {
+        let mut urls: HashMap<String, Vec<Option<String>>> = HashMap::new();
+        for doc in &content.docs {
+            let slot = urls.entry(doc.key.clone()).or_insert_with(|| vec![None; config.languages.len()]);
+            if let Some(i) = config.languages.iter().position(|l| l.code == doc.lang) {
+                slot[i] = Some(config.url(&doc.url_path));
+            }
+        }
+        Lookup { config, urls, static_files, stats }
+    }
+
+    fn lang_index(&self, lang: &str) -> usize {
+        self.config.languages.iter().position(|l| l.code == lang).unwrap_or(0)
+    }
+
+    /// URL of content file `key` (`tech/_index.md`) in `lang`, or in another language
+    /// when it has no `lang` version (the missing twin is warned about elsewhere).
+    pub fn link(&self, key: &str, lang: &str) -> Result<String, Miss> {
+        let key = key.trim_start_matches("@/").trim_start_matches('/');
+        match self.urls.get(key) {
+            Some(per_lang) => per_lang[self.lang_index(lang)]
+                .clone()
+                .or_else(|| per_lang.iter().flatten().next().cloned())
+                .ok_or_else(|| (format!("no page `{key}`"), None)),
+            None => {
+                let close = did_you_mean(key, self.urls.keys().map(String::as_str));
+                let hint = close.map(|c| format!("did you mean `@/{c}`?")).unwrap_or_else(|| "link targets are paths below content/, e.g. `@/tech/_index.md`".into());
+                Err((format!("link to unknown page `@/{key}`"), Some(hint)))
+            }
+        }
+    }
+
+    /// URL of a file of `static/` (or of a generated file such as `data/stats.csv`).
+    pub fn asset(&self, path: &str) -> Result<String, Miss> {
+        let path = path.trim_start_matches('/');
+        if self.static_files.contains(path) {
+            return Ok(self.config.url(path));
+        }
+        let close = did_you_mean(path, self.static_files.iter().map(String::as_str));
+        Err((format!("no file `static/{path}`"), close.map(|c| format!("did you mean `{c}`?"))))
+    }
+
+    /// UI string `key` in `lang`.
+    pub fn string(&self, key: &str, lang: &str) -> Result<String, Miss> {
+        let language = self.config.language(lang).ok_or_else(|| (format!("unknown language `{lang}`"), None))?;
+        language.strings.get(key).cloned().ok_or_else(|| {
+            let close = did_you_mean(key, language.strings.keys().map(String::as_str));
+            let table = if language.prefix.is_empty() { "[translations]".to_owned() } else { format!("[languages.{lang}.translations]") };
+            let hint = match close {
+                Some(c) => format!("did you mean `{c}`? Otherwise add `{key} = \"…\"` under {table} in config.toml"),
+                None => format!("add `{key} = \"…\"` under {table} in config.toml"),
+            };
+            (format!("missing UI string `{key}` for language `{lang}`"), Some(hint))
+        })
+    }
+
+    fn stats(&self) -> Result<&Stats, Miss> {
+        self.stats.as_deref().ok_or_else(|| {
+            ("this site has no statistics file".to_owned(), Some("create content/stats.toml or set `stats = \"…\"` in config.toml".to_owned()))
+        })
+    }
+
+    /// A figure formatted for `lang`, as escaped HTML.
+    pub fn stat(&self, id: &str, form: Option<&str>, lang: &str) -> Result<String, Miss> {
+        self.stats()?.render_stat(id, form, lang)
+    }
+
+    /// A group's chart as inline SVG.
+    pub fn chart(&self, group: &str, lang: &str) -> Result<String, Miss> {
+        self.stats()?.chart_svg(group, lang)
+    }
+
+    /// The statistics, for template functions that return records and groups.
+    pub fn stats_data(&self) -> Result<&Stats, Miss> {
+        self.stats()
+    }
+}
+
+impl markdown::Resolver for Lookup {
+    fn link(&self, path: &str, lang: &str) -> Result<String, Miss> {
+        Lookup::link(self, path, lang)
+    }
+
+    fn shortcode(&self, call: &Shortcode, lang: &str) -> Result<String, Miss> {
+        match call.name.as_str() {
+            "stat" => {
+                let id = call.str_arg("id").ok_or_else(|| missing_arg("stat", "id", "{{ stat(id=\"enterprises\") }}"))?;
+                self.stat(id, call.str_arg("form"), lang)
+            }
+            "chart" => {
+                let group = call.str_arg("group").ok_or_else(|| missing_arg("chart", "group", "{{ chart(group=\"recognition_tiers\") }}"))?;
+                self.chart(group, lang)
+            }
+            other => {
+                let close = did_you_mean(other, ["stat", "chart"]);
+                let hint = close.map_or("the shortcodes are `stat` and `chart`".to_owned(), |c| format!("did you mean `{c}`?"));
+                Err((format!("unknown shortcode `{other}`"), Some(hint)))
+            }
+        }
+    }
+
+    fn base_path(&self) -> &str {
+        &self.config.base_url.path
+    }
+}
+
+fn missing_arg(name: &str, arg: &str, example: &str) -> Miss {
+    (format!("shortcode `{name}` needs `{arg}`"), Some(format!("write it as `{example}`")))
+}

@@ -1,0 +1,179 @@
+//! Output: a staging folder beside the output, swapped in only when the whole build
+//! succeeded, so a failed build leaves the previous site byte-identical.
+//!
+//! The output folder carries a marker file saying profilegen made it. A folder that is
+//! not ours, a symlinked output and any output path that would overwrite the project
+//! itself (the root, `content/`, `templates/`, `static/`, an ancestor, `/`) are refused
+//! before anything is written.
+
+use std::fs::File;
+use std::io::BufWriter;
+use std::path::{Component, Path, PathBuf};
+
+use crate::config::{Config, FILE};
+use crate::diag::{Diagnostic, Result};
+use crate::fsutil::io_error;
+
+/// The file that marks an output folder as made by profilegen.
+pub const MARKER: &str = ".profilegen-output";
+
+/// A folder being filled; removed on drop unless published.
+#[derive(Debug)]
+pub struct Staging {
+    dir: PathBuf,
+    target: PathBuf,
+    published: bool,
+}
+
+impl Staging {
+    /// Checks the output path is safe to replace and creates an empty staging folder beside it.
+    pub fn create(config: &Config, force: bool) -> Result<Staging> {
+        guard(config, force)?;
+        let target = config.output_dir.clone();
+        let parent = target.parent().unwrap_or(Path::new("/"));
+        std::fs::create_dir_all(parent).map_err(|e| io_error(e, parent, "cannot create"))?;
+        let name = target.file_name().map_or("public".into(), |n| n.to_string_lossy().into_owned());
+        let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir).map_err(|e| io_error(e, &dir, "cannot clear"))?;
+        }
+        std::fs::create_dir(&dir).map_err(|e| io_error(e, &dir, "cannot create"))?;
+        Ok(Staging { dir, target, published: false })
+    }
+
+    /// The staging folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The final output folder.
+    pub fn target(&self) -> &Path {
+        &self.target
+    }
+
+    /// Path of `rel` inside the staging folder; refuses anything that would leave it.
+    pub fn path_of(&self, rel: &Path) -> std::result::Result<PathBuf, Diagnostic> {
+        let escapes = rel.components().any(|c| !matches!(c, Component::Normal(_)));
+        if escapes || rel.as_os_str().is_empty() {
+            let d = Diagnostic::error(format!("refusing to write `{}`: it is not a plain path inside the output", rel.display()));
+            return Err(d.with_hint("this is a bug in a path check; please report it"));
+        }
+        Ok(self.dir.join(rel))
+    }
+
+    /// Creates `rel` (and its folders) for writing.
+    pub fn create_file(&self, rel: &Path) -> std::result::Result<BufWriter<File>, Diagnostic> {
+        let path = self.path_of(rel)?;
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| io_error(e, rel, "cannot create folder for"))?;
+        }
+        let file = File::create(&path).map_err(|e| io_error(e, rel, "cannot write"))?;
+        Ok(BufWriter::with_capacity(64 * 1024, file))
+    }
+
+    /// Writes `bytes` to `rel`.
+    pub fn write(&self, rel: &Path, bytes: &[u8]) -> std::result::Result<(), Diagnostic> {
+        use std::io::Write;
+        let mut f = self.create_file(rel)?;
+        f.write_all(bytes).and_then(|_| f.flush()).map_err(|e| io_error(e, rel, "cannot write"))
+    }
+
+    /// Copies a source file to `rel`.
+    pub fn copy(&self, from: &Path, shown: &Path, rel: &Path) -> std::result::Result<(), Diagnostic> {
+        let path = self.path_of(rel)?;
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| io_error(e, rel, "cannot create folder for"))?;
+        }
+        std::fs::copy(from, &path).map(drop).map_err(|e| io_error(e, shown, "cannot copy"))
+    }
+
+    /// Marks the staging folder as ours and swaps it in place of the output.
+    pub fn publish(mut self) -> Result<PathBuf> {
+        let marker = "This folder is written by profilegen. It is replaced on every build.\n";
+        self.write(Path::new(MARKER), marker.as_bytes())?;
+        let old = self.dir.with_file_name(format!(
+            ".{}.old-{}",
+            self.target.file_name().map_or("public".into(), |n| n.to_string_lossy().into_owned()),
+            std::process::id()
+        ));
+        let had_old = std::fs::symlink_metadata(&self.target).is_ok();
+        if had_old {
+            std::fs::rename(&self.target, &old).map_err(|e| io_error(e, &self.target, "cannot move aside"))?;
+        }
+        if let Err(e) = std::fs::rename(&self.dir, &self.target) {
+            if had_old {
+                let _ = std::fs::rename(&old, &self.target);
+            }
+            return Err(io_error(e, &self.target, "cannot publish to").into());
+        }
+        self.published = true;
+        if had_old {
+            remove_any(&old);
+        }
+        Ok(self.target.clone())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.published {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+fn remove_any(p: &Path) {
+    match std::fs::symlink_metadata(p) {
+        Ok(m) if m.is_dir() => drop(std::fs::remove_dir_all(p)),
+        Ok(_) => drop(std::fs::remove_file(p)),
+        Err(_) => {}
+    }
+}
+
+/// Refuses output paths that would destroy the project or someone else's folder.
+fn guard(config: &Config, force: bool) -> Result<()> {
+    let out = &config.output_dir;
+    let root = &config.root;
+    let protected = ["content", "templates", "static"].map(|d| root.join(d));
+    let fatal = if out.parent().is_none() {
+        Some("the filesystem root".to_owned())
+    } else if root.starts_with(out) {
+        Some(if out == root { "the project folder itself".to_owned() } else { "an ancestor of the project".to_owned() })
+    } else {
+        protected.iter().find(|p| out.starts_with(p)).map(|p| format!("inside the project's `{}` folder", p.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()))
+    };
+    if let Some(what) = fatal {
+        return Err(located(config, format!("output folder `{}` is {what}; building there would destroy it", out.display()))
+            .with_hint("set `output_dir` to a folder of its own, such as \"public\"")
+            .into());
+    }
+    let meta = std::fs::symlink_metadata(out);
+    if let Ok(m) = &meta {
+        if m.file_type().is_symlink() && !force {
+            return Err(located(config, format!("output folder `{}` is a symlink", out.display()))
+                .with_hint("point `output_dir` at the real folder, or pass --force to replace the link with a folder")
+                .into());
+        }
+        if m.is_file() {
+            return Err(located(config, format!("output path `{}` is a file", out.display())).with_hint("choose a folder path").into());
+        }
+        if m.is_dir() && !force && !out.join(MARKER).exists() && !is_empty_dir(out) {
+            return Err(located(config, format!("output folder `{}` has files that profilegen did not write", out.display()))
+                .with_hint(format!("move them away or choose another `output_dir`; pass --force to replace the folder anyway (profilegen marks its own output with `{MARKER}`)"))
+                .into());
+        }
+    }
+    Ok(())
+}
+
+fn located(config: &Config, message: String) -> Diagnostic {
+    let d = Diagnostic::error(message);
+    match &config.output_dir_span {
+        Some(span) => d.in_file(FILE).at(&config.source, span.clone()),
+        None => d,
+    }
+}
+
+fn is_empty_dir(p: &Path) -> bool {
+    std::fs::read_dir(p).map(|mut r| r.next().is_none()).unwrap_or(false)
+}

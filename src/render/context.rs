@@ -1,0 +1,176 @@
+//! What a template sees: plain serialisable views of the page, its section, the menu and
+//! the language switcher (documented in the README's "Template context").
+//!
+//! Listings get light [`Summary`] values, never whole pages: a section of 10,000 pages
+//! costs 10,000 small structs, not 10,000 rendered bodies in every context.
+
+use serde::Serialize;
+
+use crate::content::front_matter::date_string;
+use crate::content::{Document, Kind};
+use crate::markdown::{Heading, Rendered};
+
+/// A page or section as its template sees it.
+#[allow(missing_docs)] // the fields are the template API, documented in the README
+#[derive(Debug, Serialize)]
+pub struct DocView<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub content: &'a str,
+    pub toc: Vec<TocEntry>,
+    pub url: String,
+    pub permalink: String,
+    pub date: Option<String>,
+    pub updated: Option<String>,
+    pub date_display: Option<String>,
+    pub weight: i64,
+    pub extra: serde_json::Value,
+    pub word_count: usize,
+    pub reading_time: usize,
+    pub lang: &'a str,
+    pub parent: Option<LinkView>,
+    pub pages: Vec<Summary>,
+    pub subsections: Vec<LinkView>,
+}
+
+/// A page in a listing.
+#[allow(missing_docs)] // template API, see the README
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    pub title: String,
+    pub description: String,
+    pub url: String,
+    pub date: Option<String>,
+    pub date_display: Option<String>,
+    pub weight: i64,
+    pub reading_time: usize,
+    pub extra: serde_json::Value,
+}
+
+/// A titled link: a parent section, a subsection, a menu entry.
+#[allow(missing_docs)] // template API, see the README
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkView {
+    pub title: String,
+    pub description: String,
+    pub url: String,
+    pub active: bool,
+}
+
+/// One language's version of the current page, for the switcher and `hreflang`.
+#[allow(missing_docs)] // template API, see the README
+#[derive(Debug, Clone, Serialize)]
+pub struct Translation {
+    pub lang: String,
+    pub html_lang: String,
+    pub name: String,
+    pub url: String,
+    pub permalink: String,
+    pub title: String,
+    pub exists: bool,
+    pub current: bool,
+}
+
+/// A table-of-contents entry.
+#[allow(missing_docs)] // template API, see the README
+#[derive(Debug, Clone, Serialize)]
+pub struct TocEntry {
+    pub level: u8,
+    pub id: String,
+    pub title: String,
+    pub children: Vec<TocEntry>,
+}
+
+impl TocEntry {
+    /// Converts the Markdown stage's headings.
+    pub fn from_headings(h: &[Heading]) -> Vec<TocEntry> {
+        h.iter()
+            .map(|h| TocEntry { level: h.level, id: h.id.clone(), title: h.title.clone(), children: Self::from_headings(&h.children) })
+            .collect()
+    }
+}
+
+/// Builds a summary of a rendered document for listings.
+pub fn summary(doc: &Document, rendered: &Rendered, url: String) -> Summary {
+    let date = doc.meta.date.as_ref().and_then(date_string);
+    Summary {
+        title: doc.meta.title.clone(),
+        description: doc.meta.description.clone(),
+        url,
+        date_display: date.as_deref().map(|d| display_date(d, &doc.lang)),
+        date,
+        weight: doc.meta.weight,
+        reading_time: rendered.reading_time,
+        extra: toml_to_json(&toml::Value::Table(doc.meta.extra.clone())),
+    }
+}
+
+/// The view of a document; `pages` and `subsections` are filled by the caller for sections.
+pub fn doc_view<'a>(doc: &'a Document, rendered: &'a Rendered, url: String, permalink: String) -> DocView<'a> {
+    let date = doc.meta.date.as_ref().and_then(date_string);
+    DocView {
+        title: &doc.meta.title,
+        description: &doc.meta.description,
+        content: &rendered.html,
+        toc: TocEntry::from_headings(&rendered.toc),
+        url,
+        permalink,
+        date_display: date.as_deref().map(|d| display_date(d, &doc.lang)),
+        date,
+        updated: doc.meta.updated.as_ref().and_then(date_string),
+        weight: doc.meta.weight,
+        extra: toml_to_json(&toml::Value::Table(doc.meta.extra.clone())),
+        word_count: rendered.word_count,
+        reading_time: rendered.reading_time,
+        lang: &doc.lang,
+        parent: None,
+        pages: Vec::new(),
+        subsections: Vec::new(),
+    }
+}
+
+/// The template for a document: its `template` or the default for its kind.
+pub fn template_name(doc: &Document) -> &str {
+    match (&doc.meta.template, doc.kind) {
+        (Some(t), _) => t.get_ref(),
+        (None, Kind::Home) => "index.html",
+        (None, Kind::Section) => "section.html",
+        (None, Kind::Page) => "page.html",
+    }
+}
+
+/// `2024-07-01` as `2024年7月1日` or `1 July 2024`.
+pub fn display_date(date: &str, lang: &str) -> String {
+    let mut parts = date.split('-').map(|p| p.parse::<u32>().unwrap_or(0));
+    let (y, m, d) = (parts.next().unwrap_or(0), parts.next().unwrap_or(1), parts.next().unwrap_or(1));
+    const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    match lang {
+        "zh" => format!("{y}年{m}月{d}日"),
+        _ => format!("{d} {} {y}", MONTHS[(m.clamp(1, 12) - 1) as usize]),
+    }
+}
+
+/// `[extra]` for templates (TOML dates become `YYYY-MM-DD…` strings).
+pub fn toml_to_json(v: &toml::Value) -> serde_json::Value {
+    use serde_json::Value as J;
+    match v {
+        toml::Value::String(s) => J::String(s.clone()),
+        toml::Value::Integer(i) => J::from(*i),
+        toml::Value::Float(f) => serde_json::Number::from_f64(*f).map_or(J::Null, J::Number),
+        toml::Value::Boolean(b) => J::Bool(*b),
+        toml::Value::Datetime(d) => J::String(d.to_string()),
+        toml::Value::Array(a) => J::Array(a.iter().map(toml_to_json).collect()),
+        toml::Value::Table(t) => J::Object(t.iter().map(|(k, v)| (k.clone(), toml_to_json(v))).collect()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_naturally_in_each_language() {
+        assert_eq!(display_date("2026-11-25", "zh"), "2026年11月25日");
+        assert_eq!(display_date("2026-11-05", "en"), "5 November 2026");
+    }
+}

@@ -1,0 +1,246 @@
+//! Render: Tera templates from `templates/`, parsed once, and the per-page context.
+//!
+//! [`Theme`] owns the parsed templates and turns Tera's errors into located diagnostics
+//! (its own caret is misaligned after CJK text, so we draw ours from its byte span).
+//! [`Pages`] holds what contexts are made of — menus, listings as light summaries —
+//! and builds one page's context on demand, so rendering can run in parallel and each
+//! page is written as soon as it is rendered.
+
+pub mod context;
+mod functions;
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use tera::{Context, Tera};
+
+use crate::config::Language;
+use crate::content::{Content, Document, Kind};
+use crate::diag::{Diagnostic, Diagnostics, Result};
+use crate::fsutil;
+use crate::lookup::Lookup;
+use crate::markdown::Rendered;
+use context::{LinkView, Summary, Translation};
+
+/// The templates a theme must have.
+pub const REQUIRED: [&str; 5] = ["base.html", "index.html", "section.html", "page.html", "404.html"];
+
+/// Parsed templates and their sources (for located errors).
+pub struct Theme {
+    tera: Tera,
+    sources: HashMap<String, Arc<str>>,
+}
+
+impl Theme {
+    /// Loads every file of `templates/` and registers the site's functions.
+    pub fn load(root: &Path, lookup: &Arc<Lookup>) -> Result<Theme> {
+        let dir = Path::new("templates");
+        let mut sources = HashMap::new();
+        for rel in fsutil::walk_files(root, dir)? {
+            let name = rel.strip_prefix(dir).unwrap_or(&rel).to_string_lossy().replace('\\', "/");
+            sources.insert(name, fsutil::read_text(&root.join(&rel), &rel)?);
+        }
+        let missing: Vec<Diagnostic> = REQUIRED
+            .iter()
+            .filter(|n| !sources.contains_key(**n))
+            .map(|n| Diagnostic::error(format!("template `templates/{n}` is missing")).with_hint("copy it from a profilegen starter site (`profilegen new`)"))
+            .collect();
+        if !missing.is_empty() {
+            return Err(Diagnostics(missing));
+        }
+        let mut tera = Tera::new();
+        functions::register(&mut tera, lookup);
+        tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), &**s)))
+            .map_err(|e| tera_error(&e, &sources, None))?;
+        Ok(Theme { tera, sources })
+    }
+
+    /// True if the theme has a template of that name.
+    pub fn has(&self, name: &str) -> bool {
+        self.sources.contains_key(name)
+    }
+
+    /// Renders `name` into `out`; `for_file` names the content file being rendered.
+    pub fn render_to(&self, name: &str, ctx: &Context, out: impl Write, for_file: Option<&Path>) -> std::result::Result<(), Diagnostic> {
+        self.tera.render_to(name, ctx, out).map_err(|e| tera_error(&e, &self.sources, for_file))
+    }
+}
+
+/// A Tera error as a diagnostic in the template file, drawn from Tera's byte span.
+fn tera_error(err: &tera::Error, sources: &HashMap<String, Arc<str>>, for_file: Option<&Path>) -> Diagnostic {
+    let mut message = err.to_string();
+    let mut diag = None;
+    if let tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) = err.kind() {
+        message = r.message().to_owned();
+        let file = PathBuf::from("templates").join(r.filename());
+        let mut d = Diagnostic::error(message.clone()).in_file(file);
+        if let Some(src) = sources.get(r.filename()) {
+            d = d.at(src, r.span().range.clone());
+        }
+        diag = Some(d);
+    }
+    let mut source = std::error::Error::source(err);
+    while let Some(s) = source {
+        message = format!("{message}: {s}");
+        source = s.source();
+    }
+    let mut d = diag.unwrap_or_else(|| Diagnostic::error(message.clone()));
+    d.message = message;
+    match for_file {
+        Some(f) => d.with_hint(format!("while rendering `{}`", f.display())),
+        None => d,
+    }
+}
+
+/// What the contexts of every page are made of.
+pub struct Pages<'a> {
+    content: &'a Content,
+    rendered: &'a [Rendered],
+    lookup: &'a Lookup,
+    summaries: Vec<Summary>,
+    /// (section key, lang) → indices of its pages, sorted; and of its subsections.
+    children: HashMap<(&'a str, &'a str), (Vec<usize>, Vec<usize>)>,
+}
+
+impl<'a> Pages<'a> {
+    /// Indexes listings and summaries once for the whole site.
+    pub fn new(content: &'a Content, rendered: &'a [Rendered], lookup: &'a Lookup) -> Self {
+        let summaries = content
+            .docs
+            .iter()
+            .zip(rendered)
+            .map(|(d, r)| context::summary(d, r, lookup.config.url(&d.url_path)))
+            .collect();
+        let mut children: HashMap<(&str, &str), (Vec<usize>, Vec<usize>)> = HashMap::new();
+        for (i, d) in content.docs.iter().enumerate() {
+            if let Some(p) = &d.parent {
+                let entry = children.entry((p.as_str(), d.lang.as_str())).or_default();
+                if d.kind == Kind::Page { entry.0.push(i) } else { entry.1.push(i) }
+            }
+        }
+        let docs = &content.docs;
+        for (pages, subs) in children.values_mut() {
+            pages.sort_by(|&a, &b| order(&docs[a], &docs[b]));
+            subs.sort_by(|&a, &b| order(&docs[a], &docs[b]));
+        }
+        Pages { content, rendered, lookup, summaries, children }
+    }
+
+    /// The context of document `i`.
+    pub fn context(&self, i: usize) -> Context {
+        let doc = &self.content.docs[i];
+        let url = self.lookup.config.url(&doc.url_path);
+        let permalink = self.lookup.config.permalink(&doc.url_path);
+        let mut ctx = self.common(&doc.lang, &url, &permalink, kind_name(doc.kind));
+        let mut view = context::doc_view(doc, &self.rendered[i], url, permalink);
+        view.parent = doc.parent.as_ref().and_then(|p| self.link_view(p, &doc.lang));
+        if let Some((pages, subs)) = self.children.get(&(doc.key.as_str(), doc.lang.as_str())) {
+            view.pages = pages.iter().map(|&j| self.summaries[j].clone()).collect();
+            view.subsections = subs.iter().map(|&j| self.link_of(j)).collect();
+        }
+        ctx.insert("menu", &self.menu(&doc.lang, &top_key(&doc.key)));
+        ctx.insert("translations", &self.translations(&doc.key, &doc.lang));
+        ctx.insert("x_default", &self.x_default(&doc.key));
+        ctx.insert(if doc.kind == Kind::Page { "page" } else { "section" }, &view);
+        ctx
+    }
+
+    /// The context of a language's 404 page.
+    pub fn not_found_context(&self, lang: &Language) -> Context {
+        let path = format!("{}404.html", lang.prefix);
+        let (url, permalink) = (self.lookup.config.url(&path), self.lookup.config.permalink(&path));
+        let mut ctx = self.common(&lang.code, &url, &permalink, "404");
+        ctx.insert("menu", &self.menu(&lang.code, ""));
+        ctx.insert("translations", &self.translations("_index.md", &lang.code));
+        ctx.insert("x_default", &self.x_default("_index.md"));
+        ctx
+    }
+
+    fn common(&self, lang: &str, url: &str, permalink: &str, kind: &str) -> Context {
+        let config = &self.lookup.config;
+        let language = config.language(lang).unwrap_or(config.default_language());
+        let mut ctx = Context::new();
+        ctx.insert("lang", lang);
+        ctx.insert("html_lang", &language.html_lang);
+        ctx.insert("site", &serde_json::json!({ "title": language.title, "description": language.description }));
+        ctx.insert("config", &serde_json::json!({ "base_url": config.base_url.full(), "default_language": config.default_language().code, "title": language.title }));
+        ctx.insert("kind", kind);
+        ctx.insert("current_url", url);
+        ctx.insert("permalink", permalink);
+        ctx.insert("home_url", &config.url(&language.prefix));
+        if self.lookup.stats.is_some() {
+            ctx.insert("downloads", &serde_json::json!({ "csv": config.url("data/stats.csv"), "json": config.url("data/stats.json") }));
+        }
+        ctx
+    }
+
+    fn link_of(&self, i: usize) -> LinkView {
+        let d = &self.content.docs[i];
+        LinkView { title: d.meta.title.clone(), description: d.meta.description.clone(), url: self.summaries[i].url.clone(), active: false }
+    }
+
+    fn link_view(&self, key: &str, lang: &str) -> Option<LinkView> {
+        self.content.index.get(&(key.to_owned(), lang.to_owned())).map(|&i| self.link_of(i))
+    }
+
+    /// Top-level sections in weight order; `active` marks the one `top` belongs to.
+    fn menu(&self, lang: &str, top: &str) -> Vec<LinkView> {
+        let Some((_, subs)) = self.children.get(&("_index.md", lang)) else { return Vec::new() };
+        subs.iter()
+            .map(|&i| LinkView { active: self.content.docs[i].key == top, ..self.link_of(i) })
+            .collect()
+    }
+
+    fn translations(&self, key: &str, current: &str) -> Vec<Translation> {
+        let config = &self.lookup.config;
+        config
+            .languages
+            .iter()
+            .map(|l| {
+                let twin = self.content.get(key, &l.code);
+                let target = twin.map_or(l.prefix.clone(), |d| d.url_path.clone());
+                Translation {
+                    lang: l.code.clone(),
+                    html_lang: l.html_lang.clone(),
+                    name: l.name.clone(),
+                    url: config.url(&target),
+                    permalink: config.permalink(&target),
+                    title: twin.map_or(l.title.clone(), |d| d.meta.title.clone()),
+                    exists: twin.is_some(),
+                    current: l.code == current,
+                }
+            })
+            .collect()
+    }
+
+    fn x_default(&self, key: &str) -> String {
+        let config = &self.lookup.config;
+        let default = &config.default_language().code;
+        let path = self.content.get(key, default).map_or(String::new(), |d| d.url_path.clone());
+        config.permalink(&path)
+    }
+}
+
+fn kind_name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Home => "home",
+        Kind::Section => "section",
+        Kind::Page => "page",
+    }
+}
+
+/// Weight first, then newest date, then title.
+fn order(a: &Document, b: &Document) -> std::cmp::Ordering {
+    let date = |d: &Document| d.meta.date.as_ref().map(|d| d.to_string());
+    a.meta.weight.cmp(&b.meta.weight).then_with(|| date(b).cmp(&date(a))).then_with(|| a.meta.title.cmp(&b.meta.title))
+}
+
+/// The top-level section key a document belongs to: `tech/x.md` → `tech/_index.md`.
+fn top_key(key: &str) -> String {
+    match key.split_once('/') {
+        Some((first, _)) => format!("{first}/_index.md"),
+        None => String::new(),
+    }
+}
