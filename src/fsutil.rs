@@ -133,11 +133,11 @@ pub fn walk_files(root: &Path, dir: &Path) -> Result<Vec<PathBuf>> {
             Ok(e) if e.file_type().is_dir() => {}
             Ok(e) => {
                 let rel = e.path().strip_prefix(root).unwrap_or(e.path()).to_path_buf();
-                if e.path_is_symlink() {
-                    if let Err(d) = check_symlink(e.path(), &rel, &canonical_root) {
-                        errors.push(d);
-                        continue;
-                    }
+                if e.path_is_symlink()
+                    && let Err(d) = check_symlink(e.path(), &rel, &canonical_root)
+                {
+                    errors.push(d);
+                    continue;
                 }
                 files.push(rel);
             }

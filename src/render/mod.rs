@@ -94,6 +94,9 @@ fn tera_error(err: &tera::Error, sources: &HashMap<String, Arc<str>>, for_file: 
     }
 }
 
+/// Indices of a section's pages and of its subsections, each sorted.
+type Children = (Vec<usize>, Vec<usize>);
+
 /// What the contexts of every page are made of.
 pub struct Pages<'a> {
     content: &'a Content,
@@ -101,7 +104,7 @@ pub struct Pages<'a> {
     lookup: &'a Lookup,
     summaries: Vec<Summary>,
     /// (section key, lang) → indices of its pages, sorted; and of its subsections.
-    children: HashMap<(&'a str, &'a str), (Vec<usize>, Vec<usize>)>,
+    children: HashMap<(&'a str, &'a str), Children>,
 }
 
 impl<'a> Pages<'a> {
@@ -113,7 +116,7 @@ impl<'a> Pages<'a> {
             .zip(rendered)
             .map(|(d, r)| context::summary(d, r, lookup.config.url(&d.url_path)))
             .collect();
-        let mut children: HashMap<(&str, &str), (Vec<usize>, Vec<usize>)> = HashMap::new();
+        let mut children: HashMap<(&str, &str), Children> = HashMap::new();
         for (i, d) in content.docs.iter().enumerate() {
             if let Some(p) = &d.parent {
                 let entry = children.entry((p.as_str(), d.lang.as_str())).or_default();

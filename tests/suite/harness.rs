@@ -200,7 +200,7 @@ pub fn broken_links(public: &Path, base_path: &str) -> Vec<String> {
         }
     }
     for (path, bytes) in &files {
-        if !path.extension().is_some_and(|e| e == "html") {
+        if path.extension().is_none_or(|e| e != "html") {
             continue;
         }
         let page = Page(Html::parse_document(&String::from_utf8_lossy(bytes)));
@@ -254,12 +254,13 @@ fn percent_decode(s: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16)
+        {
+            out.push(b);
+            i += 3;
+            continue;
         }
         out.push(bytes[i]);
         i += 1;

@@ -1,4 +1,5 @@
 //! profilegen's integration tests: one binary, fixture sites built in temporary folders,
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 //! assertions on parsed HTML.
 
 mod harness;
