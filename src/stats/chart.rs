@@ -1,0 +1,235 @@
+//! Inline SVG bar charts of a stats group: one horizontal bar per figure, the label on the
+//! left, the formatted figure printed after the bar.
+//!
+//! The chart is accessible (`role="img"`, a `<title>` and a `<desc>` listing every figure),
+//! scales with its container (`viewBox`, `width="100%"`), inherits the page's font, uses
+//! colours with WCAG AA contrast on white, prints without background colours and contains no
+//! script. Label widths are estimated (CJK ≈ 1em, ASCII ≈ 0.55em); long labels wrap.
+
+use super::CallError;
+use super::escape_html as esc;
+use super::format::Lang;
+use super::model::Unit;
+use super::view::{GroupView, RecordView};
+
+/// Text colour: contrast 14.9:1 on white.
+pub(crate) const TEXT_COLOUR: &str = "#1f2933";
+/// Bar colour: contrast 6.6:1 on white.
+pub(crate) const BAR_COLOUR: &str = "#1d5fa6";
+
+const FONT: f64 = 14.0;
+const LINE: f64 = 18.0;
+const BAR_H: f64 = 18.0;
+const ROW_PAD: f64 = 10.0;
+const LABEL_GAP: f64 = 12.0;
+const VALUE_GAP: f64 = 6.0;
+const BAR_AREA: f64 = 300.0;
+const MAX_LABEL_EM: f64 = 18.0;
+
+/// A bar chart compares like with like: every figure must be the same kind of quantity.
+pub(crate) fn check_units(group: &str, units: &[Unit]) -> Result<(), CallError> {
+    let Some(first) = units.first() else {
+        return Ok(());
+    };
+    match units.iter().find(|u| u.quantity() != first.quantity()) {
+        None => Ok(()),
+        Some(other) => Err((
+            format!(
+                "stats group `{group}` mixes {} and {}, which one bar chart cannot compare",
+                first.quantity(),
+                other.quantity()
+            ),
+            Some("chart a group whose figures are all of one kind, or show it as a table with stats_group()".to_owned()),
+        )),
+    }
+}
+
+/// One laid-out row.
+struct Row<'a> {
+    record: &'a RecordView,
+    lines: Vec<String>,
+    top: f64,
+    height: f64,
+}
+
+/// The chart of `group` as `<figure class="chart">…</figure>`.
+pub(crate) fn svg(group: &GroupView, lang: Lang) -> String {
+    let rows = layout(&group.records);
+    let label_w = rows
+        .iter()
+        .flat_map(|r| r.lines.iter())
+        .map(|l| em_width(l) * FONT)
+        .fold(0.0, f64::max)
+        + LABEL_GAP;
+    let value_w = group
+        .records
+        .iter()
+        .map(|r| em_width(&r.display) * FONT)
+        .fold(0.0, f64::max);
+    let width = label_w + BAR_AREA + VALUE_GAP + value_w + 4.0;
+    let height = rows.last().map_or(0.0, |r| r.top + r.height);
+    let max = group.records.iter().map(|r| r.value).fold(0.0, f64::max);
+    let base = format!("chart-{}-{}", group.id, lang.code());
+    let mut out = format!(
+        "<figure class=\"chart\" data-group=\"{}\">\n",
+        esc(&group.id)
+    );
+    out.push_str(&format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"100%\" \
+         style=\"max-width:{w}px;height:auto\" role=\"img\" aria-labelledby=\"{base}-title {base}-desc\">\n",
+        w = px(width),
+        h = px(height),
+    ));
+    out.push_str(&format!(
+        "<title id=\"{base}-title\">{}</title>\n",
+        esc(&group.title)
+    ));
+    out.push_str(&format!(
+        "<desc id=\"{base}-desc\">{}</desc>\n",
+        esc(&describe(group, lang))
+    ));
+    out.push_str(&format!(
+        "<g font-size=\"{}\" fill=\"{TEXT_COLOUR}\">\n",
+        px(FONT)
+    ));
+    for row in &rows {
+        out.push_str(&draw_row(row, label_w, bar_width(row.record.value, max)));
+    }
+    out.push_str("</g>\n</svg>\n");
+    out.push_str(&format!(
+        "<figcaption>{}</figcaption>\n</figure>",
+        esc(&group.title)
+    ));
+    out
+}
+
+/// Wraps labels and stacks rows top to bottom.
+fn layout(records: &[RecordView]) -> Vec<Row<'_>> {
+    let mut top = 0.0;
+    records
+        .iter()
+        .map(|record| {
+            let lines = wrap(&record.label, MAX_LABEL_EM);
+            let height = (BAR_H + 2.0 * ROW_PAD).max(lines.len() as f64 * LINE + ROW_PAD);
+            let row = Row {
+                record,
+                lines,
+                top,
+                height,
+            };
+            top += height;
+            row
+        })
+        .collect()
+}
+
+/// The bar's length: proportional to the largest value; a positive value is never invisible.
+fn bar_width(value: f64, max: f64) -> f64 {
+    if max <= 0.0 || value <= 0.0 {
+        return 0.0;
+    }
+    (value / max * BAR_AREA).max(1.0)
+}
+
+/// The label, the bar and the value text of one row.
+fn draw_row(row: &Row<'_>, label_w: f64, bar_w: f64) -> String {
+    let centre = row.top + row.height / 2.0;
+    let baseline_shift = FONT * 0.35;
+    let first = centre - (row.lines.len() as f64 - 1.0) * LINE / 2.0 + baseline_shift;
+    let tspans: String = row
+        .lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            format!(
+                "<tspan x=\"0\" y=\"{}\">{}</tspan>",
+                px(first + i as f64 * LINE),
+                esc(l)
+            )
+        })
+        .collect();
+    format!(
+        "<g class=\"chart-row\" data-stat=\"{id}\">\
+         <text x=\"0\" y=\"{y}\">{tspans}</text>\
+         <rect x=\"{x}\" y=\"{bar_y}\" width=\"{bw}\" height=\"{bh}\" fill=\"{BAR_COLOUR}\"/>\
+         <text x=\"{vx}\" y=\"{y}\">{value}</text></g>\n",
+        id = esc(&row.record.id),
+        y = px(centre + baseline_shift),
+        x = px(label_w),
+        bar_y = px(centre - BAR_H / 2.0),
+        bw = px(bar_w),
+        bh = px(BAR_H),
+        vx = px(label_w + bar_w + VALUE_GAP),
+        value = esc(&row.record.display),
+    )
+}
+
+/// The `<desc>` text: every label with its figure.
+fn describe(group: &GroupView, lang: Lang) -> String {
+    let (sep, colon) = match lang {
+        Lang::Zh => ("；", "："),
+        Lang::En => ("; ", ": "),
+    };
+    group
+        .records
+        .iter()
+        .map(|r| format!("{}{colon}{}", r.label, r.display))
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
+/// Estimated width in em: CJK and other wide characters 1em, ASCII 0.55em.
+pub(crate) fn em_width(text: &str) -> f64 {
+    text.chars()
+        .map(|c| if c.is_ascii() { 0.55 } else { 1.0 })
+        .sum()
+}
+
+/// Greedy line breaking at spaces and between wide characters, lines at most `max_em` wide
+/// (a single longer word stays whole).
+pub(crate) fn wrap(text: &str, max_em: f64) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for token in tokens(text) {
+        let candidate = format!("{line}{token}");
+        if !line.trim().is_empty() && em_width(candidate.trim_end()) > max_em {
+            lines.push(line.trim_end().to_owned());
+            line = token.trim_start().to_owned();
+        } else {
+            line = candidate;
+        }
+    }
+    if !line.trim().is_empty() {
+        lines.push(line.trim_end().to_owned());
+    }
+    lines
+}
+
+/// Break opportunities: ASCII words (with their trailing space) and single wide characters.
+fn tokens(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    for c in text.chars() {
+        if c.is_ascii() {
+            word.push(c);
+            if c == ' ' {
+                out.push(std::mem::take(&mut word));
+            }
+        } else {
+            if !word.is_empty() {
+                out.push(std::mem::take(&mut word));
+            }
+            out.push(c.to_string());
+        }
+    }
+    if !word.is_empty() {
+        out.push(word);
+    }
+    out
+}
+
+/// A coordinate with at most one decimal.
+fn px(v: f64) -> String {
+    let s = format!("{v:.1}");
+    s.strip_suffix(".0").map_or(s.clone(), str::to_owned)
+}

@@ -1,0 +1,328 @@
+//! Reading `stats.toml`: TOML syntax, the top-level shape, unknown keys and serde type
+//! errors. Every problem becomes a located [`Diagnostic`]; the field-by-field checks of each
+//! record are in [`super::validate`].
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::Deserialize;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
+
+use super::format::Lang;
+use super::model::{GROUP_KEYS, Group, RawGroup, RawStat, STAT_KEYS, Stat, TOP_KEYS};
+use crate::diag::{Diagnostic, Diagnostics, did_you_mean, line_col};
+
+/// The records of a file that passed every check.
+pub(crate) struct Loaded {
+    pub languages: Vec<String>,
+    pub stats: Vec<Stat>,
+    pub groups: Vec<Group>,
+}
+
+/// Collects the diagnostics of one file while it is checked.
+pub(crate) struct Ctx<'a> {
+    file: &'a Path,
+    text: &'a Arc<str>,
+    /// The site's languages, all supported.
+    pub languages: Vec<String>,
+    diags: Vec<Diagnostic>,
+}
+
+impl Ctx<'_> {
+    /// Records an error at `span` with an optional hint.
+    pub fn error(&mut self, span: Range<usize>, message: String, hint: Option<String>) {
+        let mut d = Diagnostic::error(message)
+            .in_file(self.file)
+            .at(self.text, span);
+        d.hint = hint;
+        self.diags.push(d);
+    }
+
+    /// The 1-based line of a byte offset, for messages that mention another place.
+    pub fn line_of(&self, offset: usize) -> usize {
+        line_col(self.text, offset).0
+    }
+
+    /// `{ zh = "…", en = "…" }` for the site's languages, for hints.
+    pub fn text_example(&self) -> String {
+        let entries: Vec<String> = self
+            .languages
+            .iter()
+            .map(|l| format!("{l} = \"…\""))
+            .collect();
+        format!("{{ {} }}", entries.join(", "))
+    }
+}
+
+/// Parses and checks the whole file; see [`super::load`].
+pub(crate) fn load(
+    file: &Path,
+    text: &Arc<str>,
+    languages: &[&str],
+) -> Result<Loaded, Diagnostics> {
+    let mut cx = Ctx {
+        file,
+        text,
+        languages: languages.iter().map(|l| (*l).to_owned()).collect(),
+        diags: Vec::new(),
+    };
+    check_languages(&mut cx)?;
+    let root = DeTable::parse(text).map_err(|e| syntax_error(&cx, &e))?;
+    let (stat_values, group_values) = top_level(&mut cx, root.get_ref());
+    let stat_records: Vec<_> = stat_values
+        .iter()
+        .map(|v| stat_record(&mut cx, v))
+        .collect();
+    let known = super::validate::check_stat_ids(&mut cx, &stat_records);
+    let group_records: Vec<_> = group_values
+        .iter()
+        .map(|v| group_record(&mut cx, v))
+        .collect();
+    let groups = super::validate::check_groups(&mut cx, group_records, &known);
+    let stats: Vec<Stat> = stat_records.into_iter().filter_map(|r| r.stat).collect();
+    if !cx.diags.is_empty() {
+        cx.diags
+            .sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
+        return Err(Diagnostics(cx.diags));
+    }
+    Ok(Loaded {
+        languages: cx.languages,
+        stats,
+        groups,
+    })
+}
+
+/// Only `zh` and `en` have formatting rules; anything else is a configuration error.
+fn check_languages(cx: &mut Ctx<'_>) -> Result<(), Diagnostics> {
+    let bad: Vec<&String> = cx
+        .languages
+        .iter()
+        .filter(|l| Lang::from_code(l).is_none())
+        .collect();
+    let message = match (bad.first(), cx.languages.is_empty()) {
+        (Some(lang), _) => format!("stats cannot be formatted in language `{lang}`"),
+        (None, true) => "no site language given for the stats file".to_owned(),
+        (None, false) => return Ok(()),
+    };
+    let hint = "number formatting rules exist only for `zh` and `en`; use those language codes";
+    Err(Diagnostic::error(message)
+        .in_file(cx.file)
+        .with_hint(hint)
+        .into())
+}
+
+/// A TOML syntax error, located by toml's own span.
+fn syntax_error(cx: &Ctx<'_>, e: &toml::de::Error) -> Diagnostics {
+    let msg = e.message();
+    let hint = if msg.contains("duplicate key") {
+        "each key may appear only once in a record"
+    } else if msg.contains("recurs") {
+        "the file nests arrays or tables too deeply; stats.toml needs only [[stat]] and [[group]] records"
+    } else {
+        "fix the TOML syntax here: text needs double quotes, each record starts with [[stat]] or [[group]]"
+    };
+    let mut d = Diagnostic::error(format!("invalid TOML: {msg}"))
+        .in_file(cx.file)
+        .with_hint(hint);
+    if let Some(span) = e.span() {
+        d = d.at(cx.text, span);
+    }
+    d.into()
+}
+
+type Values<'a, 'i> = Vec<&'a Spanned<DeValue<'i>>>;
+
+/// Splits the root table into `[[stat]]` and `[[group]]` records, reporting anything else.
+fn top_level<'a, 'i>(cx: &mut Ctx<'_>, root: &'a DeTable<'i>) -> (Values<'a, 'i>, Values<'a, 'i>) {
+    let (mut stats, mut groups) = (Vec::new(), Vec::new());
+    for (key, value) in root.iter() {
+        match key.get_ref().as_ref() {
+            "stat" => stats = records(cx, "stat", value),
+            "group" => groups = records(cx, "group", value),
+            other => unknown_key(cx, key.span(), other, &TOP_KEYS, "at the top level"),
+        }
+    }
+    (stats, groups)
+}
+
+/// The records of an array of tables, or an error if `stat`/`group` is not one.
+fn records<'a, 'i>(cx: &mut Ctx<'_>, key: &str, value: &'a Spanned<DeValue<'i>>) -> Values<'a, 'i> {
+    match value.get_ref() {
+        DeValue::Array(items) => items.iter().collect(),
+        _ => {
+            let msg = format!("`{key}` must be a list of records");
+            let hint = format!("start each record with [[{key}]] (double brackets)");
+            cx.error(value.span(), msg, Some(hint));
+            Vec::new()
+        }
+    }
+}
+
+/// Reports an unknown key with the closest allowed one.
+pub(crate) fn unknown_key(
+    cx: &mut Ctx<'_>,
+    span: Range<usize>,
+    key: &str,
+    allowed: &[&str],
+    place: &str,
+) {
+    let list = allowed.join(", ");
+    let hint = match (key, did_you_mean(key, allowed.iter().copied())) {
+        ("period", _) => {
+            "use `year = 2023` for a figure for that year, or `as_of = 2024` for a stock figure"
+                .to_owned()
+        }
+        (_, Some(close)) => format!("did you mean `{close}`? allowed keys: {list}"),
+        (_, None) => format!("allowed keys: {list}"),
+    };
+    cx.error(span, format!("unknown key `{key}` {place}"), Some(hint));
+}
+
+/// A record after serde: the raw fields if they had the right types, and the id if any.
+pub(crate) struct Record<R> {
+    /// The `[[stat]]` header (or inline table) of the record.
+    pub span: Range<usize>,
+    /// The id as written, even when the rest failed to read, so groups do not cascade.
+    pub id: Option<Spanned<String>>,
+    /// The fields, if serde could read them.
+    pub raw: Option<R>,
+    /// The validated record, filled in by [`super::validate`].
+    pub stat: Option<Stat>,
+}
+
+fn stat_record(cx: &mut Ctx<'_>, value: &Spanned<DeValue<'_>>) -> Record<RawStat> {
+    let mut rec = read_record::<RawStat>(cx, value, &STAT_KEYS, "stat");
+    if let Some(raw) = rec.raw.take() {
+        rec.stat = super::validate::check_stat(cx, raw, rec.span.clone());
+    }
+    rec
+}
+
+fn group_record(cx: &mut Ctx<'_>, value: &Spanned<DeValue<'_>>) -> Record<RawGroup> {
+    read_record::<RawGroup>(cx, value, &GROUP_KEYS, "group")
+}
+
+/// Checks the keys of one record, then reads the known ones with serde.
+fn read_record<R>(
+    cx: &mut Ctx<'_>,
+    value: &Spanned<DeValue<'_>>,
+    allowed: &[&str],
+    kind: &str,
+) -> Record<R>
+where
+    R: for<'de> Deserialize<'de>,
+{
+    let span = value.span();
+    let mut rec = Record {
+        span: span.clone(),
+        id: None,
+        raw: None,
+        stat: None,
+    };
+    let DeValue::Table(table) = value.get_ref() else {
+        let hint =
+            format!("start each record with a [[{kind}]] line followed by key = value lines");
+        cx.error(
+            span,
+            format!("a `{kind}` entry must be a table"),
+            Some(hint),
+        );
+        return rec;
+    };
+    rec.id = raw_id(table);
+    let mut known = table.clone();
+    for (key, _) in table.iter() {
+        let name: &str = key.get_ref().as_ref();
+        if !allowed.contains(&name) {
+            unknown_key(
+                cx,
+                key.span(),
+                name,
+                allowed,
+                &format!("in a [[{kind}]] record"),
+            );
+            known.remove(name);
+        }
+    }
+    let de = ValueDeserializer::from(Spanned::new(span.clone(), DeValue::Table(known)));
+    match R::deserialize(de) {
+        Ok(raw) => rec.raw = Some(raw),
+        Err(e) => type_error(cx, &e, table, span),
+    }
+    rec
+}
+
+/// The `id` of a record if it is a string, read straight from the TOML tree.
+fn raw_id(table: &DeTable<'_>) -> Option<Spanned<String>> {
+    let value = table.get("id")?;
+    let id = value.get_ref().as_str()?;
+    Some(Spanned::new(value.span(), id.to_owned()))
+}
+
+/// A serde error (a value of the wrong type), with a hint for the field it is in.
+fn type_error(cx: &mut Ctx<'_>, e: &toml::de::Error, table: &DeTable<'_>, record: Range<usize>) {
+    let span = e.span().unwrap_or(record);
+    let field = table
+        .iter()
+        .find(|(_, v)| v.span().start <= span.start && span.end <= v.span().end)
+        .map(|(k, _)| k.get_ref().to_string());
+    let (message, hint) = match field.as_deref() {
+        Some(f) => (
+            format!("wrong type for `{f}`: {}", e.message()),
+            field_hint(cx, f),
+        ),
+        None => (
+            format!("wrong type: {}", e.message()),
+            Some("a [table] header takes in every key = value line below it; check which table this line belongs to".to_owned()),
+        ),
+    };
+    cx.error(span, message, hint);
+}
+
+/// How to write each field, for type errors.
+fn field_hint(cx: &Ctx<'_>, field: &str) -> Option<String> {
+    let hint = match field {
+        "year" | "as_of" => {
+            format!("write the year as a whole number without quotes, e.g. {field} = 2024")
+        }
+        "value" => "write one number without quotes, in base units, e.g. value = 430".to_owned(),
+        "id" | "unit" | "qualifier" => {
+            format!("write `{field}` as quoted text, e.g. {field} = \"…\"")
+        }
+        "stats" => "list stat ids as quoted text: stats = [\"first_id\", \"second_id\"]".to_owned(),
+        "label" | "source" | "derived" | "title" | "description" => {
+            format!(
+                "write one text per language: {field} = {}",
+                cx.text_example()
+            )
+        }
+        _ => return None,
+    };
+    Some(hint)
+}
+
+/// Remembers the first place of each id and reports later duplicates.
+pub(crate) fn check_duplicates<'a>(
+    cx: &mut Ctx<'_>,
+    ids: impl Iterator<Item = &'a Spanned<String>>,
+    kind: &str,
+) -> HashMap<String, Range<usize>> {
+    let mut seen: HashMap<String, Range<usize>> = HashMap::new();
+    for id in ids {
+        if let Some(first) = seen.get(id.get_ref()) {
+            let line = cx.line_of(first.start);
+            let msg = format!("duplicate {kind} id `{}`", id.get_ref());
+            let hint = format!(
+                "the first `{}` is on line {line}; every {kind} id must be unique",
+                id.get_ref()
+            );
+            cx.error(id.span(), msg, Some(hint));
+        } else {
+            seen.insert(id.get_ref().clone(), id.span());
+        }
+    }
+    seen
+}

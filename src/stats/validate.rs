@@ -1,0 +1,437 @@
+//! Field-by-field checks of `[[stat]]` and `[[group]]` records. Every check runs even when an
+//! earlier one failed, so one build reports every mistake in the file.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use toml::Spanned;
+
+use super::load::{Ctx, Record, check_duplicates};
+use super::model::{
+    Group, Qualifier, RawGroup, RawNumber, RawStat, RawText, Stat, Text, Unit, When,
+};
+use crate::diag::did_you_mean;
+
+/// Checks one stat record read by serde; `header` is its `[[stat]]` line.
+pub(crate) fn check_stat(cx: &mut Ctx<'_>, raw: RawStat, header: Range<usize>) -> Option<Stat> {
+    let id = check_id(cx, raw.id.as_ref(), &header, "stat");
+    let who = who("stat", id.as_deref());
+    let value = check_value(cx, raw.value, &header, &who);
+    let unit = check_unit(cx, raw.unit, &header, &who);
+    let qualifier = check_qualifier(cx, raw.qualifier);
+    let when = check_when(cx, raw.year, raw.as_of, &header, &who);
+    let label = check_text(cx, raw.label, "label", &header, &who);
+    let source = check_text(cx, raw.source, "source", &header, &who);
+    let derived = raw
+        .derived
+        .map(|d| check_text(cx, Some(d), "derived", &header, &who).ok_or(()));
+    Some(Stat {
+        id: id?,
+        value: value?,
+        unit: unit?,
+        qualifier: qualifier?,
+        when: when?,
+        label: label?,
+        source: source?,
+        derived: derived.transpose().ok()?,
+    })
+}
+
+/// `stat `x`` when the id is known, else `this [[stat]] record`.
+fn who(kind: &str, id: Option<&str>) -> String {
+    match id {
+        Some(id) => format!("{kind} `{id}`"),
+        None => format!("this [[{kind}]] record"),
+    }
+}
+
+/// Reports a required field that is absent, at the record's header.
+fn missing(cx: &mut Ctx<'_>, header: &Range<usize>, who: &str, field: &str, hint: String) {
+    cx.error(
+        header.clone(),
+        format!("{who} has no `{field}`"),
+        Some(hint),
+    );
+}
+
+/// The id must be present and `[a-z0-9_]+`.
+fn check_id(
+    cx: &mut Ctx<'_>,
+    id: Option<&Spanned<String>>,
+    header: &Range<usize>,
+    kind: &str,
+) -> Option<String> {
+    let Some(id) = id else {
+        let hint =
+            format!("add a unique id = \"…\" (lowercase letters, digits and _) to this [[{kind}]]");
+        missing(cx, header, &format!("this [[{kind}]] record"), "id", hint);
+        return None;
+    };
+    let text = id.get_ref();
+    let valid = !text.is_empty()
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+    if !valid {
+        let msg = format!("{kind} id `{text}` may contain only a-z, 0-9 and _");
+        cx.error(id.span(), msg, Some(id_hint(text)));
+        return None;
+    }
+    Some(text.clone())
+}
+
+/// Suggests a valid id close to `text`.
+fn id_hint(text: &str) -> String {
+    let fixed: String = text
+        .trim()
+        .chars()
+        .filter_map(|c| match c {
+            'A'..='Z' => Some(c.to_ascii_lowercase()),
+            'a'..='z' | '0'..='9' | '_' => Some(c),
+            '-' | ' ' | '.' => Some('_'),
+            _ => None,
+        })
+        .collect();
+    if fixed.trim_matches('_').is_empty() {
+        "use lowercase ASCII letters, digits and underscores, e.g. id = \"rd_deduction_amount\""
+            .to_owned()
+    } else {
+        format!("write id = \"{fixed}\"")
+    }
+}
+
+/// The value must be a finite number.
+fn check_value(
+    cx: &mut Ctx<'_>,
+    value: Option<Spanned<RawNumber>>,
+    header: &Range<usize>,
+    who: &str,
+) -> Option<f64> {
+    let Some(value) = value else {
+        let hint =
+            "add value = … (a plain number in base units, e.g. 6575.9万元 -> value = 65759000)";
+        missing(cx, header, who, "value", hint.to_owned());
+        return None;
+    };
+    let span = value.span();
+    let (message, hint) = match value.into_inner() {
+        RawNumber::Number(v) if v.is_finite() => return Some(v),
+        RawNumber::Number(_) => (
+            "`value` must be a finite number".to_owned(),
+            "write the figure in base units, e.g. value = 430".to_owned(),
+        ),
+        RawNumber::Text(text) => (
+            "`value` must be a number, not text".to_owned(),
+            number_hint(&text),
+        ),
+        RawNumber::Bool(_) => (
+            "`value` must be a number, not true or false".to_owned(),
+            "write the figure in base units, e.g. value = 430".to_owned(),
+        ),
+    };
+    cx.error(span, message, Some(hint));
+    None
+}
+
+/// For `value = "6575.9万"`: the base-unit number to write instead, if it can be read.
+fn number_hint(text: &str) -> String {
+    let clean: String = text
+        .chars()
+        .filter(|c| !matches!(c, ',' | '，' | ' '))
+        .collect();
+    let end = clean
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
+        .unwrap_or(clean.len());
+    let (digits, rest) = clean.split_at(end);
+    let scale = if rest.starts_with("万亿") {
+        1e12
+    } else if rest.starts_with('亿') {
+        1e8
+    } else if rest.starts_with('万') {
+        1e4
+    } else {
+        1.0
+    };
+    match digits.parse::<f64>() {
+        Ok(n) => {
+            let base = super::format::machine_number(n * scale);
+            format!("write the number without quotes, in base units: value = {base}")
+        }
+        Err(_) => "write the number without quotes, in base units, e.g. value = 430".to_owned(),
+    }
+}
+
+/// The unit must be one of the table's.
+fn check_unit(
+    cx: &mut Ctx<'_>,
+    unit: Option<Spanned<String>>,
+    header: &Range<usize>,
+    who: &str,
+) -> Option<Unit> {
+    let keys = Unit::ALL.map(Unit::key);
+    let Some(unit) = unit else {
+        missing(
+            cx,
+            header,
+            who,
+            "unit",
+            format!("add unit = \"…\", one of: {}", keys.join(", ")),
+        );
+        return None;
+    };
+    if let Some(u) = Unit::from_key(unit.get_ref()) {
+        return Some(u);
+    }
+    let msg = format!("unknown unit `{}`", unit.get_ref());
+    cx.error(
+        unit.span(),
+        msg,
+        Some(choice_hint(unit.get_ref(), &keys, "units")),
+    );
+    None
+}
+
+/// The qualifier defaults to `exact` and must be one of the table's.
+fn check_qualifier(cx: &mut Ctx<'_>, q: Option<Spanned<String>>) -> Option<Qualifier> {
+    let Some(q) = q else {
+        return Some(Qualifier::Exact);
+    };
+    if let Some(found) = Qualifier::from_key(q.get_ref()) {
+        return Some(found);
+    }
+    let keys = Qualifier::ALL.map(Qualifier::key);
+    let msg = format!("unknown qualifier `{}`", q.get_ref());
+    cx.error(
+        q.span(),
+        msg,
+        Some(choice_hint(q.get_ref(), &keys, "qualifiers")),
+    );
+    None
+}
+
+/// "did you mean `x`? units: a, b, c".
+fn choice_hint(word: &str, keys: &[&str], what: &str) -> String {
+    let list = keys.join(", ");
+    match did_you_mean(word, keys.iter().copied()) {
+        Some(close) => format!("did you mean `{close}`? {what}: {list}"),
+        None => format!("{what}: {list}"),
+    }
+}
+
+const WHEN_HINT: &str = "use `year = 2023` for a figure for that year, or `as_of = 2024` for a stock figure as of that year";
+
+/// Exactly one of `year` and `as_of`, a four-digit year.
+fn check_when(
+    cx: &mut Ctx<'_>,
+    year: Option<Spanned<i64>>,
+    as_of: Option<Spanned<i64>>,
+    header: &Range<usize>,
+    who: &str,
+) -> Option<When> {
+    let (y, make): (Spanned<i64>, fn(i32) -> When) = match (year, as_of) {
+        (Some(y), None) => (y, When::Year),
+        (None, Some(a)) => (a, When::AsOf),
+        (None, None) => {
+            let msg = format!("{who} has neither `year` nor `as_of`");
+            cx.error(header.clone(), msg, Some(WHEN_HINT.to_owned()));
+            return None;
+        }
+        (Some(y), Some(a)) => {
+            let later = if a.span().start > y.span().start {
+                a.span()
+            } else {
+                y.span()
+            };
+            let msg = format!("{who} has both `year` and `as_of`; give exactly one");
+            cx.error(later, msg, Some(WHEN_HINT.to_owned()));
+            return None;
+        }
+    };
+    match i32::try_from(*y.get_ref()) {
+        Ok(n) if (1000..=9999).contains(&n) => Some(make(n)),
+        _ => {
+            let msg = format!("`{}` is not a four-digit year", y.get_ref());
+            cx.error(y.span(), msg, Some(WHEN_HINT.to_owned()));
+            None
+        }
+    }
+}
+
+/// A text with exactly the site's languages, none empty.
+fn check_text(
+    cx: &mut Ctx<'_>,
+    text: Option<Spanned<RawText>>,
+    field: &str,
+    header: &Range<usize>,
+    who: &str,
+) -> Option<Text> {
+    let Some(text) = text else {
+        missing(
+            cx,
+            header,
+            who,
+            field,
+            format!("add {field} = {}", cx.text_example()),
+        );
+        return None;
+    };
+    let span = text.span();
+    let mut ok = true;
+    let mut out = BTreeMap::new();
+    for (lang, value) in text.into_inner() {
+        ok &= check_text_entry(cx, field, &lang, &value);
+        out.insert(lang.into_inner(), value.into_inner().trim().to_owned());
+    }
+    for lang in cx.languages.clone() {
+        if !out.contains_key(&lang) {
+            let msg = format!("{who} has no {lang} text in `{field}`");
+            let hint = format!(
+                "every site language needs one: {field} = {}",
+                cx.text_example()
+            );
+            cx.error(span.clone(), msg, Some(hint));
+            ok = false;
+        }
+    }
+    ok.then_some(Text(out))
+}
+
+/// One `lang = "text"` entry: a site language, not empty.
+fn check_text_entry(
+    cx: &mut Ctx<'_>,
+    field: &str,
+    lang: &Spanned<String>,
+    value: &Spanned<String>,
+) -> bool {
+    let code = lang.get_ref();
+    if !cx.languages.contains(code) {
+        let list = cx.languages.join(", ");
+        let hint = match did_you_mean(code, cx.languages.iter().map(String::as_str)) {
+            Some(close) => format!("did you mean `{close}`? site languages: {list}"),
+            None => format!("site languages: {list}; remove this entry"),
+        };
+        let msg = format!("`{field}` has text for `{code}`, which is not a site language");
+        cx.error(lang.span(), msg, Some(hint));
+        return false;
+    }
+    if value.get_ref().trim().is_empty() {
+        let hint = format!("write the {code} text, or remove the record");
+        cx.error(
+            value.span(),
+            format!("`{field}.{code}` is empty"),
+            Some(hint),
+        );
+        return false;
+    }
+    true
+}
+
+/// Reports duplicate stat ids; returns every id written (sorted), valid or not, so that
+/// groups naming a broken record do not add a second error.
+pub(crate) fn check_stat_ids(cx: &mut Ctx<'_>, records: &[Record<RawStat>]) -> Vec<String> {
+    let seen = check_duplicates(cx, records.iter().filter_map(|r| r.id.as_ref()), "stat");
+    let mut ids: Vec<String> = seen.into_keys().collect();
+    ids.sort();
+    ids
+}
+
+/// Checks every group record against the known stat ids.
+pub(crate) fn check_groups(
+    cx: &mut Ctx<'_>,
+    records: Vec<Record<RawGroup>>,
+    known: &[String],
+) -> Vec<Group> {
+    check_duplicates(cx, records.iter().filter_map(|r| r.id.as_ref()), "group");
+    let mut groups = Vec::new();
+    for rec in records {
+        if let Some(raw) = rec.raw {
+            groups.extend(check_group(cx, raw, &rec.span, known));
+        }
+    }
+    groups
+}
+
+fn check_group(
+    cx: &mut Ctx<'_>,
+    raw: RawGroup,
+    header: &Range<usize>,
+    known: &[String],
+) -> Option<Group> {
+    let id = check_id(cx, raw.id.as_ref(), header, "group");
+    let who = who("group", id.as_deref());
+    let title = check_text(cx, raw.title, "title", header, &who);
+    let description = raw
+        .description
+        .map(|d| check_text(cx, Some(d), "description", header, &who).ok_or(()));
+    let stats = check_members(cx, raw.stats, header, &who, known);
+    Some(Group {
+        id: id?,
+        title: title?,
+        description: description.transpose().ok()?,
+        stats: stats?,
+    })
+}
+
+/// A group's `stats`: a non-empty list of known ids, each once.
+fn check_members(
+    cx: &mut Ctx<'_>,
+    stats: Option<Spanned<Vec<Spanned<String>>>>,
+    header: &Range<usize>,
+    who: &str,
+    known: &[String],
+) -> Option<Vec<String>> {
+    let Some(stats) = stats else {
+        missing(
+            cx,
+            header,
+            who,
+            "stats",
+            "add stats = [\"first_id\", \"second_id\"]".to_owned(),
+        );
+        return None;
+    };
+    if stats.get_ref().is_empty() {
+        let msg = format!("{who} lists no stats");
+        cx.error(
+            stats.span(),
+            msg,
+            Some("name at least one stat id".to_owned()),
+        );
+        return None;
+    }
+    let mut ok = true;
+    let mut out: Vec<String> = Vec::new();
+    for id in stats.into_inner() {
+        ok &= check_member(cx, &id, who, known, &out);
+        out.push(id.into_inner());
+    }
+    ok.then_some(out)
+}
+
+fn check_member(
+    cx: &mut Ctx<'_>,
+    id: &Spanned<String>,
+    who: &str,
+    known: &[String],
+    so_far: &[String],
+) -> bool {
+    let name = id.get_ref();
+    if so_far.contains(name) {
+        let msg = format!("{who} lists `{name}` twice");
+        cx.error(id.span(), msg, Some("list each stat once".to_owned()));
+        return false;
+    }
+    if known.contains(name) {
+        return true;
+    }
+    let hint = match did_you_mean(name, known.iter().map(String::as_str)) {
+        Some(close) => format!("did you mean `{close}`?"),
+        None => "name the id of a [[stat]] record in this file".to_owned(),
+    };
+    cx.error(
+        id.span(),
+        format!("unknown stat id `{name}` in {who}"),
+        Some(hint),
+    );
+    false
+}

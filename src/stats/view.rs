@@ -1,0 +1,97 @@
+//! What templates receive from `stat_record`, `stats_group` and `stats_groups`: plain
+//! serialisable structs with every text already in the page's language.
+
+use serde::Serialize;
+
+use super::format::{self, Lang};
+use super::model::{Group, Stat, When};
+
+/// One figure for a template (`stat_record(id=…)`), texts in one language.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RecordView {
+    /// The stat's id.
+    pub id: String,
+    /// The value in base units, for sorting or computing.
+    pub value: f64,
+    /// The full figure: `6575.9万元` / `CNY 65.76 million`.
+    pub display: String,
+    /// The figure without unit: `6575.9万` / `65.76 million`.
+    pub number: String,
+    /// What the figure counts.
+    pub label: String,
+    /// The unit's name for a table column: `元` / `CNY`, `家` / `enterprises`.
+    pub unit: String,
+    /// The qualifier key: `exact`, `over`, `about` or `exceeds`.
+    pub qualifier: String,
+    /// The year the figure is for (or as of).
+    pub year: i32,
+    /// True when the figure is a stock "as of" `year`.
+    pub as_of: bool,
+    /// The year as text: `2023年` / `2023`, `截至2024年` / `as of 2024`.
+    pub period: String,
+    /// The source note.
+    pub source: String,
+    /// How a computed figure was derived; `None` for reported figures.
+    pub derived: Option<String>,
+}
+
+/// A group for a template (`stats_group(id=…)`), texts in one language.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupView {
+    /// The group's id.
+    pub id: String,
+    /// The heading.
+    pub title: String,
+    /// The optional longer text.
+    pub description: Option<String>,
+    /// The group's figures, in the file's order for the group.
+    pub records: Vec<RecordView>,
+}
+
+/// The view of `stat` in `lang`; texts the file lacks come out empty (load prevents that
+/// for site languages).
+pub(crate) fn record(stat: &Stat, lang: Lang) -> RecordView {
+    let code = lang.code();
+    RecordView {
+        id: stat.id.clone(),
+        value: stat.value,
+        display: format::display(stat, lang),
+        number: format::number(stat, lang),
+        label: stat.label.get(code).unwrap_or_default().to_owned(),
+        unit: format::unit_name(stat.unit, lang).to_owned(),
+        qualifier: stat.qualifier.key().to_owned(),
+        year: stat.when.year(),
+        as_of: matches!(stat.when, When::AsOf(_)),
+        period: format::period(stat.when, lang),
+        source: stat.source.get(code).unwrap_or_default().to_owned(),
+        derived: stat
+            .derived
+            .as_ref()
+            .and_then(|d| d.get(code))
+            .map(str::to_owned),
+    }
+}
+
+/// The view of `group` in `lang`, its records looked up with `find`.
+pub(crate) fn group<'a>(
+    group: &Group,
+    lang: Lang,
+    find: impl Fn(&str) -> Option<&'a Stat>,
+) -> GroupView {
+    let code = lang.code();
+    GroupView {
+        id: group.id.clone(),
+        title: group.title.get(code).unwrap_or_default().to_owned(),
+        description: group
+            .description
+            .as_ref()
+            .and_then(|d| d.get(code))
+            .map(str::to_owned),
+        records: group
+            .stats
+            .iter()
+            .filter_map(|id| find(id))
+            .map(|s| record(s, lang))
+            .collect(),
+    }
+}
