@@ -68,13 +68,24 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let content = content::load(&config, opts.drafts)?;
     let stats = load_stats(&config)?;
     let static_files = fsutil::walk_files(&config.root, Path::new("static"))?;
-    let lookup = Arc::new(Lookup::new(Arc::clone(&config), &content, static_names(&static_files), stats));
+    let lookup = Arc::new(Lookup::new(
+        Arc::clone(&config),
+        &content,
+        static_names(&static_files),
+        stats,
+    ));
     let rendered = render_markdown(&config, &content, &lookup)?;
     check_anchors(&content, &rendered)?;
     let theme = Theme::load(&config.root, &lookup)?;
     check_templates(&content, &theme)?;
     let staging = Staging::create(&config, opts.force)?;
-    write_pages(&staging, &theme, &Pages::new(&content, &rendered, &lookup), &content, &config)?;
+    write_pages(
+        &staging,
+        &theme,
+        &Pages::new(&content, &rendered, &lookup),
+        &content,
+        &config,
+    )?;
     let copied = copy_files(&staging, &config, &static_files, &content)?;
     if let Some(stats) = &lookup.stats {
         staging.write(Path::new("data/stats.csv"), stats.to_csv().as_bytes())?;
@@ -91,7 +102,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
 }
 
 fn load_stats(config: &Config) -> Result<Option<Arc<Stats>>> {
-    let Some(rel) = &config.stats else { return Ok(None) };
+    let Some(rel) = &config.stats else {
+        return Ok(None);
+    };
     let text = fsutil::read_text(&config.root.join(rel), rel)?;
     let langs: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
     Ok(Some(Arc::new(stats::load(rel, &text, &langs)?)))
@@ -100,7 +113,12 @@ fn load_stats(config: &Config) -> Result<Option<Arc<Stats>>> {
 fn static_names(files: &[PathBuf]) -> HashSet<String> {
     files
         .iter()
-        .map(|p| p.strip_prefix("static").unwrap_or(p).to_string_lossy().replace('\\', "/"))
+        .map(|p| {
+            p.strip_prefix("static")
+                .unwrap_or(p)
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
         .collect()
 }
 
@@ -110,7 +128,12 @@ fn render_markdown(config: &Config, content: &Content, lookup: &Lookup) -> Resul
         .docs
         .par_iter()
         .map(|d| {
-            let input = markdown::Input { file: &d.path, text: &d.text, body: d.body.clone(), lang: &d.lang };
+            let input = markdown::Input {
+                file: &d.path,
+                text: &d.text,
+                body: d.body.clone(),
+                lang: &d.lang,
+            };
             markdown::render(&input, &config.markdown, lookup)
         })
         .collect();
@@ -122,7 +145,11 @@ fn render_markdown(config: &Config, content: &Content, lookup: &Lookup) -> Resul
             Err(e) => errors.extend(e),
         }
     }
-    if errors.iter().any(Diagnostic::is_error) { Err(Diagnostics(errors)) } else { Ok(rendered) }
+    if errors.iter().any(Diagnostic::is_error) {
+        Err(Diagnostics(errors))
+    } else {
+        Ok(rendered)
+    }
 }
 
 /// Every `@/page.md#anchor` must name a heading that exists on that page.
@@ -131,10 +158,19 @@ fn check_anchors(content: &Content, rendered: &[Rendered]) -> Result<()> {
     for (doc, r) in content.docs.iter().zip(rendered) {
         for link in &r.links {
             let Some(anchor) = &link.anchor else { continue };
-            let own = content.index.get(&(link.path.clone(), doc.lang.clone())).copied();
-            let Some(t) = own.or_else(|| content.docs.iter().position(|d| d.key == link.path)) else { continue };
+            let own = content
+                .index
+                .get(&(link.path.clone(), doc.lang.clone()))
+                .copied();
+            let Some(t) = own.or_else(|| content.docs.iter().position(|d| d.key == link.path))
+            else {
+                continue;
+            };
             if !rendered[t].anchors.iter().any(|a| a == anchor) {
-                let close = crate::diag::did_you_mean(anchor, rendered[t].anchors.iter().map(String::as_str));
+                let close = crate::diag::did_you_mean(
+                    anchor,
+                    rendered[t].anchors.iter().map(String::as_str),
+                );
                 let hint = match close {
                     Some(c) => format!("did you mean `#{c}`?"),
                     None => format!("the page's anchors are: {}", rendered[t].anchors.join(", ")),
@@ -148,7 +184,11 @@ fn check_anchors(content: &Content, rendered: &[Rendered]) -> Result<()> {
             }
         }
     }
-    if errors.is_empty() { Ok(()) } else { Err(Diagnostics(errors)) }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Diagnostics(errors))
+    }
 }
 
 /// A `template = "…"` that the theme does not have is an error at that key.
@@ -166,18 +206,31 @@ fn check_templates(content: &Content, theme: &Theme) -> Result<()> {
             })
         })
         .collect();
-    if errors.is_empty() { Ok(()) } else { Err(Diagnostics(errors)) }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Diagnostics(errors))
+    }
 }
 
 /// Renders and writes every page in parallel, then each language's 404 page.
-fn write_pages(staging: &Staging, theme: &Theme, pages: &Pages, content: &Content, config: &Config) -> Result<()> {
+fn write_pages(
+    staging: &Staging,
+    theme: &Theme,
+    pages: &Pages,
+    content: &Content,
+    config: &Config,
+) -> Result<()> {
     let errors: Vec<Diagnostic> = content
         .docs
         .par_iter()
         .enumerate()
         .filter_map(|(i, doc)| {
             let template = crate::render::context::template_name(doc);
-            render_one(staging, &doc.output_file(), |out| theme.render_to(template, &pages.context(i), out, Some(&doc.path))).err()
+            render_one(staging, &doc.output_file(), |out| {
+                theme.render_to(template, &pages.context(i), out, Some(&doc.path))
+            })
+            .err()
         })
         .collect();
     if !errors.is_empty() {
@@ -185,7 +238,9 @@ fn write_pages(staging: &Staging, theme: &Theme, pages: &Pages, content: &Conten
     }
     for lang in &config.languages {
         let file = PathBuf::from(format!("{}404.html", lang.prefix));
-        render_one(staging, &file, |out| theme.render_to("404.html", &pages.not_found_context(lang), out, None))?;
+        render_one(staging, &file, |out| {
+            theme.render_to("404.html", &pages.not_found_context(lang), out, None)
+        })?;
     }
     Ok(())
 }
@@ -197,18 +252,43 @@ fn render_one(
 ) -> std::result::Result<(), Diagnostic> {
     let mut out = staging.create_file(file)?;
     render(&mut out)?;
-    out.flush().map_err(|e| fsutil::io_error(e, file, "cannot write"))
+    out.flush()
+        .map_err(|e| fsutil::io_error(e, file, "cannot write"))
 }
 
 /// Copies `static/` and the non-Markdown files of `content/`.
-fn copy_files(staging: &Staging, config: &Config, static_files: &[PathBuf], content: &Content) -> Result<usize> {
+fn copy_files(
+    staging: &Staging,
+    config: &Config,
+    static_files: &[PathBuf],
+    content: &Content,
+) -> Result<usize> {
     let jobs: Vec<(PathBuf, &Path, PathBuf)> = static_files
         .iter()
-        .map(|rel| (config.root.join(rel), rel.as_path(), rel.strip_prefix("static").unwrap_or(rel).to_path_buf()))
-        .chain(content.assets.iter().map(|a| (a.source.clone(), a.source.strip_prefix(&config.root).unwrap_or(&a.source), a.output.clone())))
+        .map(|rel| {
+            (
+                config.root.join(rel),
+                rel.as_path(),
+                rel.strip_prefix("static").unwrap_or(rel).to_path_buf(),
+            )
+        })
+        .chain(content.assets.iter().map(|a| {
+            (
+                a.source.clone(),
+                a.source.strip_prefix(&config.root).unwrap_or(&a.source),
+                a.output.clone(),
+            )
+        }))
         .collect();
-    let errors: Vec<Diagnostic> = jobs.par_iter().filter_map(|(from, shown, to)| staging.copy(from, shown, to).err()).collect();
-    if errors.is_empty() { Ok(jobs.len()) } else { Err(Diagnostics(errors)) }
+    let errors: Vec<Diagnostic> = jobs
+        .par_iter()
+        .filter_map(|(from, shown, to)| staging.copy(from, shown, to).err())
+        .collect();
+    if errors.is_empty() {
+        Ok(jobs.len())
+    } else {
+        Err(Diagnostics(errors))
+    }
 }
 
 fn summarize(config: &Config, content: &Content) -> Vec<LanguageSummary> {
@@ -217,8 +297,18 @@ fn summarize(config: &Config, content: &Content) -> Vec<LanguageSummary> {
         .iter()
         .map(|l| {
             let docs = content.docs.iter().filter(|d| d.lang == l.code);
-            let (pages, sections) = docs.fold((0, 0), |(p, s), d| if d.kind == content::Kind::Page { (p + 1, s) } else { (p, s + 1) });
-            LanguageSummary { lang: l.code.clone(), pages, sections }
+            let (pages, sections) = docs.fold((0, 0), |(p, s), d| {
+                if d.kind == content::Kind::Page {
+                    (p + 1, s)
+                } else {
+                    (p, s + 1)
+                }
+            });
+            LanguageSummary {
+                lang: l.code.clone(),
+                pages,
+                sections,
+            }
         })
         .collect()
 }

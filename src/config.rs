@@ -125,8 +125,15 @@ impl BaseUrl {
             return Err("base_url's path may not contain `..`, `.`, `?`, `#` or `\\`".into());
         }
         let path = path.trim_matches('/');
-        let path = if path.is_empty() { "/".to_owned() } else { format!("/{path}/") };
-        Ok(BaseUrl { origin: raw[..scheme_len + host.len()].to_owned(), path })
+        let path = if path.is_empty() {
+            "/".to_owned()
+        } else {
+            format!("/{path}/")
+        };
+        Ok(BaseUrl {
+            origin: raw[..scheme_len + host.len()].to_owned(),
+            path,
+        })
     }
 
     /// The full base URL with its trailing slash.
@@ -208,14 +215,19 @@ impl Config {
             d.with_hint("write it like `base_url = \"https://example.org/renze/\"`")
         })?;
         let languages = languages(&raw, &source)?;
+        let root = fsutil::absolute(root);
         let (output_dir, output_dir_span) = match (&ov.output_dir, &raw.output_dir) {
             (Some(dir), _) => (fsutil::absolute(dir), None),
-            (None, Some(dir)) => (root.join(dir.get_ref()), Some(dir.span())),
+            (None, Some(dir)) => (
+                fsutil::normalize(&root.join(dir.get_ref())),
+                Some(dir.span()),
+            ),
             (None, None) => (root.join("public"), None),
         };
         let stats = match &raw.stats {
             Some(s) => Some(fsutil::relative_in_project(s.get_ref()).map_err(|m| {
-                err(m, s.span()).with_hint("give a path inside the project, e.g. \"content/stats.toml\"")
+                err(m, s.span())
+                    .with_hint("give a path inside the project, e.g. \"content/stats.toml\"")
             })?),
             None => Some(PathBuf::from("content/stats.toml")).filter(|p| root.join(p).is_file()),
         };
@@ -227,22 +239,40 @@ impl Config {
             tasklists: m.tasklists,
             smart_punctuation: m.smart_punctuation,
         };
-        let root = fsutil::absolute(root);
-        Ok(Config { root, base_url, languages, output_dir, output_dir_span, stats, markdown, source })
+        Ok(Config {
+            root,
+            base_url,
+            languages,
+            output_dir,
+            output_dir_span,
+            stats,
+            markdown,
+            source,
+        })
     }
 }
 
 /// Builds the language list, default first, and checks every language has the same UI keys.
 fn languages(raw: &RawConfig, source: &Arc<str>) -> Result<Vec<Language>> {
     let default = &raw.default_language;
-    let mut langs = vec![make_language(default, raw.languages.get(default).map(|s| s.get_ref()), raw)];
+    let mut langs = vec![make_language(
+        default,
+        raw.languages.get(default).map(|s| s.get_ref()),
+        raw,
+    )];
     for (code, lang) in &raw.languages {
         if code == default {
             continue;
         }
         if !code.chars().all(|c| c.is_ascii_lowercase() || c == '-') || code.is_empty() {
-            let d = Diagnostic::error(format!("language code `{code}` is not a lowercase ASCII code"));
-            return Err(d.in_file(FILE).at(source, lang.span()).with_hint("use codes like `en`").into());
+            let d = Diagnostic::error(format!(
+                "language code `{code}` is not a lowercase ASCII code"
+            ));
+            return Err(d
+                .in_file(FILE)
+                .at(source, lang.span())
+                .with_hint("use codes like `en`")
+                .into());
         }
         langs.push(make_language(code, Some(lang.get_ref()), raw));
     }
@@ -253,8 +283,13 @@ fn languages(raw: &RawConfig, source: &Arc<str>) -> Result<Vec<Language>> {
 fn make_language(code: &str, raw: Option<&RawLanguage>, top: &RawConfig) -> Language {
     let is_default = code == top.default_language;
     let (known_tag, known_name) = known_language(code);
-    let pick = |own: Option<&String>, fallback: &str| own.cloned().unwrap_or_else(|| fallback.to_owned());
-    let mut strings = if is_default { top.translations.clone() } else { BTreeMap::new() };
+    let pick =
+        |own: Option<&String>, fallback: &str| own.cloned().unwrap_or_else(|| fallback.to_owned());
+    let mut strings = if is_default {
+        top.translations.clone()
+    } else {
+        BTreeMap::new()
+    };
     if let Some(r) = raw {
         strings.extend(r.translations.clone());
     }
@@ -265,7 +300,11 @@ fn make_language(code: &str, raw: Option<&RawLanguage>, top: &RawConfig) -> Lang
         title: pick(raw.and_then(|r| r.title.as_ref()), &top.title),
         description: pick(raw.and_then(|r| r.description.as_ref()), &top.description),
         strings,
-        prefix: if is_default { String::new() } else { format!("{code}/") },
+        prefix: if is_default {
+            String::new()
+        } else {
+            format!("{code}/")
+        },
     }
 }
 
@@ -285,17 +324,28 @@ fn check_strings(langs: &[Language], source: &Arc<str>) -> Result<()> {
             for b in langs.iter().filter(|b| !b.strings.contains_key(key)) {
                 let needle = format!("{key} =");
                 let span = source.find(&needle).map_or(0..0, |i| i..i + key.len());
-                let table = if b.prefix.is_empty() { "[translations]".to_owned() } else { format!("[languages.{}.translations]", b.code) };
+                let table = if b.prefix.is_empty() {
+                    "[translations]".to_owned()
+                } else {
+                    format!("[languages.{}.translations]", b.code)
+                };
                 errors.push(
-                    Diagnostic::error(format!("UI string `{key}` is defined for `{}` but missing for `{}`", a.code, b.code))
-                        .in_file(FILE)
-                        .at(source, span)
-                        .with_hint(format!("add `{key} = \"…\"` under {table}")),
+                    Diagnostic::error(format!(
+                        "UI string `{key}` is defined for `{}` but missing for `{}`",
+                        a.code, b.code
+                    ))
+                    .in_file(FILE)
+                    .at(source, span)
+                    .with_hint(format!("add `{key} = \"…\"` under {table}")),
                 );
             }
         }
     }
-    if errors.is_empty() { Ok(()) } else { Err(errors.into()) }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors.into())
+    }
 }
 
 #[cfg(test)]
@@ -307,12 +357,24 @@ mod tests {
         let cases = [
             ("https://example.org", "https://example.org", "/"),
             ("https://example.org/", "https://example.org", "/"),
-            ("https://example.org/renze", "https://example.org", "/renze/"),
-            ("http://127.0.0.1:8000/a/b/", "http://127.0.0.1:8000", "/a/b/"),
+            (
+                "https://example.org/renze",
+                "https://example.org",
+                "/renze/",
+            ),
+            (
+                "http://127.0.0.1:8000/a/b/",
+                "http://127.0.0.1:8000",
+                "/a/b/",
+            ),
         ];
         for (raw, origin, path) in cases {
             let b = BaseUrl::parse(raw).unwrap();
-            assert_eq!((b.origin.as_str(), b.path.as_str()), (origin, path), "{raw}");
+            assert_eq!(
+                (b.origin.as_str(), b.path.as_str()),
+                (origin, path),
+                "{raw}"
+            );
         }
     }
 

@@ -181,7 +181,10 @@ fn display_path(p: &Path) -> String {
 }
 
 /// The closest of `candidates` to `word`, if one is close enough to be a likely typo.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     candidates
         .into_iter()
         .map(|c| (strsim::jaro_winkler(word, c), c))
@@ -195,9 +198,16 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str
 /// `offset` is where the TOML text starts inside `source` (front matter sits after a
 /// `+++` line), so the line and column are the file's, not the block's. Unknown keys get
 /// a did-you-mean; full-width punctuation from a Chinese input method gets a pointed hint.
-pub fn from_toml(err: &toml::de::Error, file: &Path, source: &Arc<str>, offset: usize) -> Diagnostic {
+pub fn from_toml(
+    err: &toml::de::Error,
+    file: &Path,
+    source: &Arc<str>,
+    offset: usize,
+) -> Diagnostic {
     let message = err.message().trim().to_owned();
-    let span = err.span().map_or(offset..offset, |s| s.start + offset..s.end + offset);
+    let span = err
+        .span()
+        .map_or(offset..offset, |s| s.start + offset..s.end + offset);
     let mut diag = Diagnostic::error(message.clone()).in_file(file);
     let snippet = source.get(span.clone()).unwrap_or_default().to_owned();
     diag = diag.at(source, span);

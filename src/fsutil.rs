@@ -19,16 +19,29 @@ pub fn read_text(path: &Path, shown: &Path) -> Result<Arc<str>> {
 /// Decodes a file's bytes as UTF-8 text with LF line endings.
 pub fn decode(bytes: Vec<u8>, shown: &Path) -> Result<Arc<str>> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        let which = if bytes[0] == 0xFF { "UTF-16 LE" } else { "UTF-16 BE" };
-        let d = Diagnostic::error(format!("file is {which} (it starts with a UTF-16 byte-order mark), not UTF-8"));
-        return Err(d.in_file(shown).with_hint("save the file as UTF-8 (in Notepad: Save As → Encoding: UTF-8)").into());
+        let which = if bytes[0] == 0xFF {
+            "UTF-16 LE"
+        } else {
+            "UTF-16 BE"
+        };
+        let d = Diagnostic::error(format!(
+            "file is {which} (it starts with a UTF-16 byte-order mark), not UTF-8"
+        ));
+        return Err(d
+            .in_file(shown)
+            .with_hint("save the file as UTF-8 (in Notepad: Save As → Encoding: UTF-8)")
+            .into());
     }
     let body = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(&bytes);
     let text = match std::str::from_utf8(body) {
         Ok(t) => t,
         Err(e) => return Err(not_utf8(body, e.valid_up_to(), shown).into()),
     };
-    let text = if text.contains('\r') { text.replace("\r\n", "\n") } else { text.to_owned() };
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text.to_owned()
+    };
     Ok(Arc::from(text))
 }
 
@@ -37,7 +50,8 @@ fn not_utf8(bytes: &[u8], valid_up_to: usize, shown: &Path) -> Diagnostic {
     let (line, col) = crate::diag::line_col(&lossy, valid_up_to);
     let rest = &bytes[valid_up_to..];
     let gbk_lead = |b: u8| (0x81..=0xFE).contains(&b);
-    let gbk_like = rest.len() >= 2 && gbk_lead(rest[0]) && (0x40..=0xFE).contains(&rest[1]) && rest[1] != 0x7F;
+    let gbk_like =
+        rest.len() >= 2 && gbk_lead(rest[0]) && (0x40..=0xFE).contains(&rest[1]) && rest[1] != 0x7F;
     let guess = if gbk_like { " (looks like GBK?)" } else { "" };
     let end = (valid_up_to + '\u{FFFD}'.len_utf8()).min(lossy.len());
     Diagnostic::error(format!("file is not UTF-8 at {line}:{col}{guess}"))
@@ -53,7 +67,9 @@ pub fn io_error(e: std::io::Error, shown: &Path, what: &str) -> Diagnostic {
         std::io::ErrorKind::NotFound => "check the path",
         _ => "check the file and the disk",
     };
-    Diagnostic::error(format!("{what} `{}`: {e}", shown.display())).in_file(shown).with_hint(hint)
+    Diagnostic::error(format!("{what} `{}`: {e}", shown.display()))
+        .in_file(shown)
+        .with_hint(hint)
 }
 
 /// Makes a path absolute against the current directory, without touching the disk.
@@ -124,15 +140,25 @@ pub fn walk_files(root: &Path, dir: &Path) -> Result<Vec<PathBuf>> {
     if !start.is_dir() {
         return Ok(Vec::new());
     }
-    let canonical_root = std::fs::canonicalize(root).map_err(|e| io_error(e, root, "cannot open"))?;
+    let canonical_root =
+        std::fs::canonicalize(root).map_err(|e| io_error(e, root, "cannot open"))?;
     let mut files = Vec::new();
     let mut errors = Vec::new();
-    let walker = walkdir::WalkDir::new(&start).follow_links(false).sort_by_file_name();
-    for entry in walker.into_iter().filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name())) {
+    let walker = walkdir::WalkDir::new(&start)
+        .follow_links(false)
+        .sort_by_file_name();
+    for entry in walker
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()))
+    {
         match entry {
             Ok(e) if e.file_type().is_dir() => {}
             Ok(e) => {
-                let rel = e.path().strip_prefix(root).unwrap_or(e.path()).to_path_buf();
+                let rel = e
+                    .path()
+                    .strip_prefix(root)
+                    .unwrap_or(e.path())
+                    .to_path_buf();
                 if e.path_is_symlink()
                     && let Err(d) = check_symlink(e.path(), &rel, &canonical_root)
                 {
@@ -144,7 +170,11 @@ pub fn walk_files(root: &Path, dir: &Path) -> Result<Vec<PathBuf>> {
             Err(err) => errors.push(walk_error(err, root)),
         }
     }
-    if errors.is_empty() { Ok(files) } else { Err(crate::diag::Diagnostics(errors)) }
+    if errors.is_empty() {
+        Ok(files)
+    } else {
+        Err(crate::diag::Diagnostics(errors))
+    }
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
@@ -153,22 +183,37 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 
 fn check_symlink(path: &Path, rel: &Path, root: &Path) -> std::result::Result<(), Diagnostic> {
     let target = std::fs::canonicalize(path).map_err(|e| {
-        let what = if e.raw_os_error() == Some(40) { "is a symlink loop" } else { "is a dangling symlink" };
-        Diagnostic::error(format!("`{}` {what}", rel.display())).in_file(rel).with_hint("remove the link or point it at a file inside the project")
+        let what = if e.raw_os_error() == Some(40) {
+            "is a symlink loop"
+        } else {
+            "is a dangling symlink"
+        };
+        Diagnostic::error(format!("`{}` {what}", rel.display()))
+            .in_file(rel)
+            .with_hint("remove the link or point it at a file inside the project")
     })?;
     if !target.starts_with(root) {
-        let d = Diagnostic::error(format!("`{}` is a symlink to `{}`, outside the project", rel.display(), target.display()));
+        let d = Diagnostic::error(format!(
+            "`{}` is a symlink to `{}`, outside the project",
+            rel.display(),
+            target.display()
+        ));
         return Err(d.in_file(rel).with_hint("copy the file into the project instead of linking to it; profilegen never publishes files from outside the project"));
     }
     if target.is_dir() {
         let d = Diagnostic::error(format!("`{}` is a symlink to a folder", rel.display()));
-        return Err(d.in_file(rel).with_hint("symlinked folders are not followed; move the folder here"));
+        return Err(d
+            .in_file(rel)
+            .with_hint("symlinked folders are not followed; move the folder here"));
     }
     Ok(())
 }
 
 fn walk_error(err: walkdir::Error, root: &Path) -> Diagnostic {
-    let path = err.path().map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf()).unwrap_or_default();
+    let path = err
+        .path()
+        .map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf())
+        .unwrap_or_default();
     if err.loop_ancestor().is_some() {
         return Diagnostic::error(format!("`{}` is a symlink loop", path.display())).in_file(&path);
     }
@@ -185,16 +230,27 @@ mod tests {
     #[test]
     fn bom_and_crlf_decode_to_the_same_text() {
         let plain = decode(b"+++\ntitle = \"x\"\n+++\n".to_vec(), Path::new("a.md")).unwrap();
-        let windows = decode(b"\xEF\xBB\xBF+++\r\ntitle = \"x\"\r\n+++\r\n".to_vec(), Path::new("a.md")).unwrap();
+        let windows = decode(
+            b"\xEF\xBB\xBF+++\r\ntitle = \"x\"\r\n+++\r\n".to_vec(),
+            Path::new("a.md"),
+        )
+        .unwrap();
         assert_eq!(plain, windows);
     }
 
     #[test]
     fn gbk_is_named_with_position() {
         // "标题" in GBK is B1 EA CC E2.
-        let err = decode(b"+++\nt = \"\xB1\xEA\xCC\xE2\"\n".to_vec(), Path::new("a.md")).unwrap_err();
+        let err = decode(
+            b"+++\nt = \"\xB1\xEA\xCC\xE2\"\n".to_vec(),
+            Path::new("a.md"),
+        )
+        .unwrap_err();
         let text = err.to_string();
-        assert!(text.contains("not UTF-8 at 2:6 (looks like GBK?)"), "{text}");
+        assert!(
+            text.contains("not UTF-8 at 2:6 (looks like GBK?)"),
+            "{text}"
+        );
         assert!(text.contains("save as UTF-8"), "{text}");
     }
 
@@ -206,9 +262,21 @@ mod tests {
 
     #[test]
     fn escaping_paths_are_refused() {
-        for bad in ["../x", "/etc/passwd", "a/../../b", "%2e%2e/x", "c:/x", "C:\\x", "a\\..\\b", "x\0y"] {
+        for bad in [
+            "../x",
+            "/etc/passwd",
+            "a/../../b",
+            "%2e%2e/x",
+            "c:/x",
+            "C:\\x",
+            "a\\..\\b",
+            "x\0y",
+        ] {
             assert!(relative_in_project(bad).is_err(), "{bad}");
         }
-        assert_eq!(relative_in_project("content/stats.toml").unwrap(), PathBuf::from("content/stats.toml"));
+        assert_eq!(
+            relative_in_project("content/stats.toml").unwrap(),
+            PathBuf::from("content/stats.toml")
+        );
     }
 }

@@ -31,19 +31,35 @@ pub struct Lookup {
 
 impl Lookup {
     /// Indexes the content's URLs and the static files.
-    pub fn new(config: Arc<Config>, content: &Content, static_files: HashSet<String>, stats: Option<Arc<Stats>>) -> Self {
+    pub fn new(
+        config: Arc<Config>,
+        content: &Content,
+        static_files: HashSet<String>,
+        stats: Option<Arc<Stats>>,
+    ) -> Self {
         let mut urls: HashMap<String, Vec<Option<String>>> = HashMap::new();
         for doc in &content.docs {
-            let slot = urls.entry(doc.key.clone()).or_insert_with(|| vec![None; config.languages.len()]);
+            let slot = urls
+                .entry(doc.key.clone())
+                .or_insert_with(|| vec![None; config.languages.len()]);
             if let Some(i) = config.languages.iter().position(|l| l.code == doc.lang) {
                 slot[i] = Some(config.url(&doc.url_path));
             }
         }
-        Lookup { config, urls, static_files, stats }
+        Lookup {
+            config,
+            urls,
+            static_files,
+            stats,
+        }
     }
 
     fn lang_index(&self, lang: &str) -> usize {
-        self.config.languages.iter().position(|l| l.code == lang).unwrap_or(0)
+        self.config
+            .languages
+            .iter()
+            .position(|l| l.code == lang)
+            .unwrap_or(0)
     }
 
     /// URL of content file `key` (`tech/_index.md`) in `lang`, or in another language
@@ -57,7 +73,11 @@ impl Lookup {
                 .ok_or_else(|| (format!("no page `{key}`"), None)),
             None => {
                 let close = did_you_mean(key, self.urls.keys().map(String::as_str));
-                let hint = close.map(|c| format!("did you mean `@/{c}`?")).unwrap_or_else(|| "link targets are paths below content/, e.g. `@/tech/_index.md`".into());
+                let hint = close
+                    .map(|c| format!("did you mean `@/{c}`?"))
+                    .unwrap_or_else(|| {
+                        "link targets are paths below content/, e.g. `@/tech/_index.md`".into()
+                    });
                 Err((format!("link to unknown page `@/{key}`"), Some(hint)))
             }
         }
@@ -70,26 +90,44 @@ impl Lookup {
             return Ok(self.config.url(path));
         }
         let close = did_you_mean(path, self.static_files.iter().map(String::as_str));
-        Err((format!("no file `static/{path}`"), close.map(|c| format!("did you mean `{c}`?"))))
+        Err((
+            format!("no file `static/{path}`"),
+            close.map(|c| format!("did you mean `{c}`?")),
+        ))
     }
 
     /// UI string `key` in `lang`.
     pub fn string(&self, key: &str, lang: &str) -> Result<String, Miss> {
-        let language = self.config.language(lang).ok_or_else(|| (format!("unknown language `{lang}`"), None))?;
+        let language = self
+            .config
+            .language(lang)
+            .ok_or_else(|| (format!("unknown language `{lang}`"), None))?;
         language.strings.get(key).cloned().ok_or_else(|| {
             let close = did_you_mean(key, language.strings.keys().map(String::as_str));
-            let table = if language.prefix.is_empty() { "[translations]".to_owned() } else { format!("[languages.{lang}.translations]") };
+            let table = if language.prefix.is_empty() {
+                "[translations]".to_owned()
+            } else {
+                format!("[languages.{lang}.translations]")
+            };
             let hint = match close {
-                Some(c) => format!("did you mean `{c}`? Otherwise add `{key} = \"…\"` under {table} in config.toml"),
+                Some(c) => format!(
+                    "did you mean `{c}`? Otherwise add `{key} = \"…\"` under {table} in config.toml"
+                ),
                 None => format!("add `{key} = \"…\"` under {table} in config.toml"),
             };
-            (format!("missing UI string `{key}` for language `{lang}`"), Some(hint))
+            (
+                format!("missing UI string `{key}` for language `{lang}`"),
+                Some(hint),
+            )
         })
     }
 
     fn stats(&self) -> Result<&Stats, Miss> {
         self.stats.as_deref().ok_or_else(|| {
-            ("this site has no statistics file".to_owned(), Some("create content/stats.toml or set `stats = \"…\"` in config.toml".to_owned()))
+            (
+                "this site has no statistics file".to_owned(),
+                Some("create content/stats.toml or set `stats = \"…\"` in config.toml".to_owned()),
+            )
         })
     }
 
@@ -117,16 +155,22 @@ impl markdown::Resolver for Lookup {
     fn shortcode(&self, call: &Shortcode, lang: &str) -> Result<String, Miss> {
         match call.name.as_str() {
             "stat" => {
-                let id = call.str_arg("id").ok_or_else(|| missing_arg("stat", "id", "{{ stat(id=\"enterprises\") }}"))?;
+                let id = call
+                    .str_arg("id")
+                    .ok_or_else(|| missing_arg("stat", "id", "{{ stat(id=\"enterprises\") }}"))?;
                 self.stat(id, call.str_arg("form"), lang)
             }
             "chart" => {
-                let group = call.str_arg("group").ok_or_else(|| missing_arg("chart", "group", "{{ chart(group=\"recognition_tiers\") }}"))?;
+                let group = call.str_arg("group").ok_or_else(|| {
+                    missing_arg("chart", "group", "{{ chart(group=\"recognition_tiers\") }}")
+                })?;
                 self.chart(group, lang)
             }
             other => {
                 let close = did_you_mean(other, ["stat", "chart"]);
-                let hint = close.map_or("the shortcodes are `stat` and `chart`".to_owned(), |c| format!("did you mean `{c}`?"));
+                let hint = close.map_or("the shortcodes are `stat` and `chart`".to_owned(), |c| {
+                    format!("did you mean `{c}`?")
+                });
                 Err((format!("unknown shortcode `{other}`"), Some(hint)))
             }
         }
@@ -138,5 +182,8 @@ impl markdown::Resolver for Lookup {
 }
 
 fn missing_arg(name: &str, arg: &str, example: &str) -> Miss {
-    (format!("shortcode `{name}` needs `{arg}`"), Some(format!("write it as `{example}`")))
+    (
+        format!("shortcode `{name}` needs `{arg}`"),
+        Some(format!("write it as `{example}`")),
+    )
 }

@@ -32,13 +32,19 @@ impl Staging {
         let target = config.output_dir.clone();
         let parent = target.parent().unwrap_or(Path::new("/"));
         std::fs::create_dir_all(parent).map_err(|e| io_error(e, parent, "cannot create"))?;
-        let name = target.file_name().map_or("public".into(), |n| n.to_string_lossy().into_owned());
+        let name = target
+            .file_name()
+            .map_or("public".into(), |n| n.to_string_lossy().into_owned());
         let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
         if dir.exists() {
             std::fs::remove_dir_all(&dir).map_err(|e| io_error(e, &dir, "cannot clear"))?;
         }
         std::fs::create_dir(&dir).map_err(|e| io_error(e, &dir, "cannot create"))?;
-        Ok(Staging { dir, target, published: false })
+        Ok(Staging {
+            dir,
+            target,
+            published: false,
+        })
     }
 
     /// The staging folder.
@@ -55,7 +61,10 @@ impl Staging {
     pub fn path_of(&self, rel: &Path) -> std::result::Result<PathBuf, Diagnostic> {
         let escapes = rel.components().any(|c| !matches!(c, Component::Normal(_)));
         if escapes || rel.as_os_str().is_empty() {
-            let d = Diagnostic::error(format!("refusing to write `{}`: it is not a plain path inside the output", rel.display()));
+            let d = Diagnostic::error(format!(
+                "refusing to write `{}`: it is not a plain path inside the output",
+                rel.display()
+            ));
             return Err(d.with_hint("this is a bug in a path check; please report it"));
         }
         Ok(self.dir.join(rel))
@@ -65,7 +74,8 @@ impl Staging {
     pub fn create_file(&self, rel: &Path) -> std::result::Result<BufWriter<File>, Diagnostic> {
         let path = self.path_of(rel)?;
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| io_error(e, rel, "cannot create folder for"))?;
+            std::fs::create_dir_all(parent)
+                .map_err(|e| io_error(e, rel, "cannot create folder for"))?;
         }
         let file = File::create(&path).map_err(|e| io_error(e, rel, "cannot write"))?;
         Ok(BufWriter::with_capacity(64 * 1024, file))
@@ -75,16 +85,26 @@ impl Staging {
     pub fn write(&self, rel: &Path, bytes: &[u8]) -> std::result::Result<(), Diagnostic> {
         use std::io::Write;
         let mut f = self.create_file(rel)?;
-        f.write_all(bytes).and_then(|_| f.flush()).map_err(|e| io_error(e, rel, "cannot write"))
+        f.write_all(bytes)
+            .and_then(|_| f.flush())
+            .map_err(|e| io_error(e, rel, "cannot write"))
     }
 
     /// Copies a source file to `rel`.
-    pub fn copy(&self, from: &Path, shown: &Path, rel: &Path) -> std::result::Result<(), Diagnostic> {
+    pub fn copy(
+        &self,
+        from: &Path,
+        shown: &Path,
+        rel: &Path,
+    ) -> std::result::Result<(), Diagnostic> {
         let path = self.path_of(rel)?;
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| io_error(e, rel, "cannot create folder for"))?;
+            std::fs::create_dir_all(parent)
+                .map_err(|e| io_error(e, rel, "cannot create folder for"))?;
         }
-        std::fs::copy(from, &path).map(drop).map_err(|e| io_error(e, shown, "cannot copy"))
+        std::fs::copy(from, &path)
+            .map(drop)
+            .map_err(|e| io_error(e, shown, "cannot copy"))
     }
 
     /// Marks the staging folder as ours and swaps it in place of the output.
@@ -93,12 +113,15 @@ impl Staging {
         self.write(Path::new(MARKER), marker.as_bytes())?;
         let old = self.dir.with_file_name(format!(
             ".{}.old-{}",
-            self.target.file_name().map_or("public".into(), |n| n.to_string_lossy().into_owned()),
+            self.target
+                .file_name()
+                .map_or("public".into(), |n| n.to_string_lossy().into_owned()),
             std::process::id()
         ));
         let had_old = std::fs::symlink_metadata(&self.target).is_ok();
         if had_old {
-            std::fs::rename(&self.target, &old).map_err(|e| io_error(e, &self.target, "cannot move aside"))?;
+            std::fs::rename(&self.target, &old)
+                .map_err(|e| io_error(e, &self.target, "cannot move aside"))?;
         }
         if let Err(e) = std::fs::rename(&self.dir, &self.target) {
             if had_old {
@@ -138,14 +161,31 @@ fn guard(config: &Config, force: bool) -> Result<()> {
     let fatal = if out.parent().is_none() {
         Some("the filesystem root".to_owned())
     } else if root.starts_with(out) {
-        Some(if out == root { "the project folder itself".to_owned() } else { "an ancestor of the project".to_owned() })
+        Some(if out == root {
+            "the project folder itself".to_owned()
+        } else {
+            "an ancestor of the project".to_owned()
+        })
     } else {
-        protected.iter().find(|p| out.starts_with(p)).map(|p| format!("inside the project's `{}` folder", p.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()))
+        protected.iter().find(|p| out.starts_with(p)).map(|p| {
+            format!(
+                "inside the project's `{}` folder",
+                p.file_name()
+                    .map(|n| n.to_string_lossy())
+                    .unwrap_or_default()
+            )
+        })
     };
     if let Some(what) = fatal {
-        return Err(located(config, format!("output folder `{}` is {what}; building there would destroy it", out.display()))
-            .with_hint("set `output_dir` to a folder of its own, such as \"public\"")
-            .into());
+        return Err(located(
+            config,
+            format!(
+                "output folder `{}` is {what}; building there would destroy it",
+                out.display()
+            ),
+        )
+        .with_hint("set `output_dir` to a folder of its own, such as \"public\"")
+        .into());
     }
     let meta = std::fs::symlink_metadata(out);
     if let Ok(m) = &meta {
@@ -155,7 +195,11 @@ fn guard(config: &Config, force: bool) -> Result<()> {
                 .into());
         }
         if m.is_file() {
-            return Err(located(config, format!("output path `{}` is a file", out.display())).with_hint("choose a folder path").into());
+            return Err(
+                located(config, format!("output path `{}` is a file", out.display()))
+                    .with_hint("choose a folder path")
+                    .into(),
+            );
         }
         if m.is_dir() && !force && !out.join(MARKER).exists() && !is_empty_dir(out) {
             return Err(located(config, format!("output folder `{}` has files that profilegen did not write", out.display()))
@@ -175,5 +219,7 @@ fn located(config: &Config, message: String) -> Diagnostic {
 }
 
 fn is_empty_dir(p: &Path) -> bool {
-    std::fs::read_dir(p).map(|mut r| r.next().is_none()).unwrap_or(false)
+    std::fs::read_dir(p)
+        .map(|mut r| r.next().is_none())
+        .unwrap_or(false)
 }

@@ -27,7 +27,10 @@ pub struct Args {
 pub fn run(root: &Path, args: Args) -> Result<(), ExitCode> {
     let opts = BuildOptions {
         root: root.to_path_buf(),
-        overrides: Overrides { base_url: args.base_url, output_dir: args.output_dir },
+        overrides: Overrides {
+            base_url: args.base_url,
+            output_dir: args.output_dir,
+        },
         drafts: args.drafts,
         force: args.force,
     };

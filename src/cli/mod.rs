@@ -43,6 +43,9 @@ fn color() -> bool {
 fn fail(diags: &Diagnostics) -> ExitCode {
     eprintln!("{}", diags.render(color()));
     let errors = diags.0.iter().filter(|d| d.is_error()).count();
-    eprintln!("build failed: {errors} error{}; the previous output was left as it was", if errors == 1 { "" } else { "s" });
+    eprintln!(
+        "build failed: {errors} error{}; the previous output was left as it was",
+        if errors == 1 { "" } else { "s" }
+    );
     ExitCode::from(1)
 }

@@ -70,12 +70,17 @@ pub fn parse(text: &Arc<str>, file: &Path) -> Result<Split> {
         let d = Diagnostic::error("front matter is not closed: no second `+++` line")
             .in_file(file)
             .at(text, 0..first_line_end);
-        return Err(d.with_hint("add a line `+++` after the last front-matter key").into());
+        return Err(d
+            .with_hint("add a line `+++` after the last front-matter key")
+            .into());
     };
     let meta: FrontMatter = toml::from_str(&text[toml_start..toml_end])
         .map_err(|e| diag::from_toml(&e, file, text, toml_start))?;
     let meta = shift_spans(meta, toml_start);
-    Ok(Split { meta, body: body_start..text.len() })
+    Ok(Split {
+        meta,
+        body: body_start..text.len(),
+    })
 }
 
 /// Finds the line that is exactly `+++`; returns (end of TOML, start of body).
@@ -103,7 +108,8 @@ fn shift_spans(mut meta: FrontMatter, by: usize) -> FrontMatter {
 
 /// `YYYY-MM-DD` of a TOML date or datetime.
 pub fn date_string(d: &toml::value::Datetime) -> Option<String> {
-    d.date.map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day))
+    d.date
+        .map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day))
 }
 
 #[cfg(test)]
@@ -112,7 +118,9 @@ mod tests {
 
     fn err_of(src: &str) -> String {
         let text: Arc<str> = Arc::from(src);
-        parse(&text, Path::new("content/a.md")).unwrap_err().to_string()
+        parse(&text, Path::new("content/a.md"))
+            .unwrap_err()
+            .to_string()
     }
 
     #[test]
@@ -127,12 +135,32 @@ mod tests {
     #[test]
     fn errors_use_file_lines() {
         let cases = [
-            ("+++\ntitle = \"a\"\ndescription = \"oops\n+++\n", "content/a.md:3:", "close the string"),
-            ("+++\ntitel = \"a\"\n+++\n", "content/a.md:2:1", "did you mean `title`?"),
-            ("+++\ntitle = “标题”\n+++\n", "content/a.md:2:", "full-width"),
+            (
+                "+++\ntitle = \"a\"\ndescription = \"oops\n+++\n",
+                "content/a.md:3:",
+                "close the string",
+            ),
+            (
+                "+++\ntitel = \"a\"\n+++\n",
+                "content/a.md:2:1",
+                "did you mean `title`?",
+            ),
+            (
+                "+++\ntitle = “标题”\n+++\n",
+                "content/a.md:2:",
+                "full-width",
+            ),
             ("title = \"a\"\n", "content/a.md:1:1", "start the file with"),
-            ("+++\ntitle = \"a\"\n", "content/a.md:1:1", "add a line `+++`"),
-            ("+++\ntitle = \"a\"\nweight = \"x\"\n+++\n", "content/a.md:3:", ""),
+            (
+                "+++\ntitle = \"a\"\n",
+                "content/a.md:1:1",
+                "add a line `+++`",
+            ),
+            (
+                "+++\ntitle = \"a\"\nweight = \"x\"\n+++\n",
+                "content/a.md:3:",
+                "",
+            ),
         ];
         for (src, locus, hint) in cases {
             let text = err_of(src);

@@ -87,7 +87,9 @@ pub struct Content {
 impl Content {
     /// The document with this key in this language.
     pub fn get(&self, key: &str, lang: &str) -> Option<&Document> {
-        self.index.get(&(key.to_owned(), lang.to_owned())).map(|&i| &self.docs[i])
+        self.index
+            .get(&(key.to_owned(), lang.to_owned()))
+            .map(|&i| &self.docs[i])
     }
 
     /// True if some language has a document with this key.
@@ -119,7 +121,10 @@ pub fn load(config: &Config, drafts: bool) -> Result<Content> {
     }
     let assets = other
         .into_iter()
-        .map(|rel| Asset { source: root.join(&rel), output: rel.strip_prefix("content").unwrap_or(&rel).to_path_buf() })
+        .map(|rel| Asset {
+            source: root.join(&rel),
+            output: rel.strip_prefix("content").unwrap_or(&rel).to_path_buf(),
+        })
         .collect();
     if !errors.is_empty() {
         return Err(Diagnostics(errors));
@@ -151,20 +156,39 @@ fn read_document(config: &Config, rel: &PathBuf, drafts: bool) -> Result<Option<
 /// Orders documents, indexes them and checks the site's shape: unique URLs, a home page,
 /// a section for every page, twins in every language.
 fn assemble(config: &Config, mut docs: Vec<Document>, assets: Vec<Asset>) -> Result<Content> {
-    let lang_pos = |code: &str| config.languages.iter().position(|l| l.code == code).unwrap_or(usize::MAX);
-    docs.sort_by(|a, b| a.key.cmp(&b.key).then(lang_pos(&a.lang).cmp(&lang_pos(&b.lang))));
+    let lang_pos = |code: &str| {
+        config
+            .languages
+            .iter()
+            .position(|l| l.code == code)
+            .unwrap_or(usize::MAX)
+    };
+    docs.sort_by(|a, b| {
+        a.key
+            .cmp(&b.key)
+            .then(lang_pos(&a.lang).cmp(&lang_pos(&b.lang)))
+    });
     let mut errors = duplicate_urls(&docs, &assets);
-    let index: HashMap<(String, String), usize> =
-        docs.iter().enumerate().map(|(i, d)| ((d.key.clone(), d.lang.clone()), i)).collect();
+    let index: HashMap<(String, String), usize> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| ((d.key.clone(), d.lang.clone()), i))
+        .collect();
     for d in &docs {
         if let Some(parent) = &d.parent
             && !index.contains_key(&(parent.clone(), d.lang.clone()))
         {
             let folder = parent.trim_end_matches("_index.md");
             errors.push(
-                Diagnostic::error(format!("`{}` is in a folder without a section page", d.path.display()))
-                    .in_file(&d.path)
-                    .with_hint(format!("create content/{folder}{} with a title", index_name(config, &d.lang))),
+                Diagnostic::error(format!(
+                    "`{}` is in a folder without a section page",
+                    d.path.display()
+                ))
+                .in_file(&d.path)
+                .with_hint(format!(
+                    "create content/{folder}{} with a title",
+                    index_name(config, &d.lang)
+                )),
             );
         }
     }
@@ -172,11 +196,20 @@ fn assemble(config: &Config, mut docs: Vec<Document>, assets: Vec<Asset>) -> Res
         return Err(Diagnostics(errors));
     }
     let warnings = missing_twins(config, &docs, &index);
-    Ok(Content { docs, assets, index, warnings })
+    Ok(Content {
+        docs,
+        assets,
+        index,
+        warnings,
+    })
 }
 
 fn index_name(config: &Config, lang: &str) -> String {
-    if lang == config.default_language().code { "_index.md".to_owned() } else { format!("_index.{lang}.md") }
+    if lang == config.default_language().code {
+        "_index.md".to_owned()
+    } else {
+        format!("_index.{lang}.md")
+    }
 }
 
 /// Two sources that would write the same output file are reported before anything is written.
@@ -186,7 +219,11 @@ fn duplicate_urls(docs: &[Document], assets: &[Asset]) -> Vec<Diagnostic> {
     let outputs = docs
         .iter()
         .map(|d| (d.output_file(), d.path.as_path()))
-        .chain(assets.iter().map(|a| (a.output.clone(), a.source.as_path())));
+        .chain(
+            assets
+                .iter()
+                .map(|a| (a.output.clone(), a.source.as_path())),
+        );
     for (out, src) in outputs {
         let key = out.to_string_lossy().to_lowercase();
         if let Some(first) = seen.insert(key, src) {
@@ -205,7 +242,11 @@ fn duplicate_urls(docs: &[Document], assets: &[Asset]) -> Vec<Diagnostic> {
     errors
 }
 
-fn missing_twins(config: &Config, docs: &[Document], index: &HashMap<(String, String), usize>) -> Vec<Diagnostic> {
+fn missing_twins(
+    config: &Config,
+    docs: &[Document],
+    index: &HashMap<(String, String), usize>,
+) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
     for d in docs {
         for lang in &config.languages {

@@ -43,16 +43,37 @@ pub fn place(config: &Config, rel: &Path) -> Result<Placed> {
         check_name(part, rel)?;
     }
     let dirs: Vec<String> = parts.iter().map(|p| p.to_ascii_lowercase()).collect();
-    let dir_key = |d: &[String]| if d.is_empty() { "_index.md".to_owned() } else { format!("{}/_index.md", d.join("/")) };
+    let dir_key = |d: &[String]| {
+        if d.is_empty() {
+            "_index.md".to_owned()
+        } else {
+            format!("{}/_index.md", d.join("/"))
+        }
+    };
     let (kind, key, parent) = if stem == "_index" {
-        let kind = if dirs.is_empty() { Kind::Home } else { Kind::Section };
+        let kind = if dirs.is_empty() {
+            Kind::Home
+        } else {
+            Kind::Section
+        };
         let parent = (!dirs.is_empty()).then(|| dir_key(&dirs[..dirs.len() - 1]));
         (kind, dir_key(&dirs), parent)
     } else {
-        let key = if dirs.is_empty() { format!("{}.md", stem.to_ascii_lowercase()) } else { format!("{}/{}.md", dirs.join("/"), stem.to_ascii_lowercase()) };
+        let key = if dirs.is_empty() {
+            format!("{}.md", stem.to_ascii_lowercase())
+        } else {
+            format!("{}/{}.md", dirs.join("/"), stem.to_ascii_lowercase())
+        };
         (Kind::Page, key, Some(dir_key(&dirs)))
     };
-    Ok(Placed { key, lang, kind, parent, dirs, stem: stem.to_ascii_lowercase() })
+    Ok(Placed {
+        key,
+        lang,
+        kind,
+        parent,
+        dirs,
+        stem: stem.to_ascii_lowercase(),
+    })
 }
 
 fn split_lang<'a>(config: &Config, name: &'a str) -> (&'a str, String) {
@@ -79,12 +100,23 @@ fn check_name(part: &str, rel: &Path) -> Result<()> {
 
 /// Letters, digits, `-` and `_`, ASCII only.
 pub fn is_url_segment(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 /// `en/tech/tongda/` for a page, `en/tech/` for a section, `en/` for the English home.
-pub fn url_path(config: &Config, placed: &Placed, meta: &FrontMatter, text: &Arc<str>, rel: &Path) -> Result<String> {
-    let prefix = config.language(&placed.lang).map(|l| l.prefix.clone()).unwrap_or_default();
+pub fn url_path(
+    config: &Config,
+    placed: &Placed,
+    meta: &FrontMatter,
+    text: &Arc<str>,
+    rel: &Path,
+) -> Result<String> {
+    let prefix = config
+        .language(&placed.lang)
+        .map(|l| l.prefix.clone())
+        .unwrap_or_default();
     let mut segments = placed.dirs.clone();
     if placed.kind == Kind::Page {
         let slug = match &meta.slug {
@@ -93,8 +125,13 @@ pub fn url_path(config: &Config, placed: &Placed, meta: &FrontMatter, text: &Arc
         };
         segments.push(slug);
     } else if let Some(s) = &meta.slug {
-        let d = Diagnostic::error("`slug` is for pages; a section's URL comes from its folder name");
-        return Err(d.in_file(rel).at(text, s.span()).with_hint("rename the folder instead").into());
+        let d =
+            Diagnostic::error("`slug` is for pages; a section's URL comes from its folder name");
+        return Err(d
+            .in_file(rel)
+            .at(text, s.span())
+            .with_hint("rename the folder instead")
+            .into());
     }
     let mut url = prefix;
     for s in segments {
@@ -106,13 +143,15 @@ pub fn url_path(config: &Config, placed: &Placed, meta: &FrontMatter, text: &Arc
 
 fn checked_slug(slug: &toml::Spanned<String>, text: &Arc<str>, rel: &Path) -> Result<String> {
     let raw = slug.get_ref();
-    let why = fsutil::check_segment_chars(raw).err().or_else(|| {
-        (!is_url_segment(raw)).then(|| format!("`{raw}` is not a single URL segment"))
-    });
+    let why = fsutil::check_segment_chars(raw)
+        .err()
+        .or_else(|| (!is_url_segment(raw)).then(|| format!("`{raw}` is not a single URL segment")));
     match why {
         None => Ok(raw.to_ascii_lowercase()),
         Some(why) => {
-            let d = Diagnostic::error(format!("invalid `slug`: {why}")).in_file(rel).at(text, slug.span());
+            let d = Diagnostic::error(format!("invalid `slug`: {why}"))
+                .in_file(rel)
+                .at(text, slug.span());
             Err(d.with_hint("a slug is one segment of ASCII letters, digits, `-` or `_`, e.g. `slug = \"bonding-wire\"`").into())
         }
     }

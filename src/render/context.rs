@@ -85,7 +85,12 @@ impl TocEntry {
     /// Converts the Markdown stage's headings.
     pub fn from_headings(h: &[Heading]) -> Vec<TocEntry> {
         h.iter()
-            .map(|h| TocEntry { level: h.level, id: h.id.clone(), title: h.title.clone(), children: Self::from_headings(&h.children) })
+            .map(|h| TocEntry {
+                level: h.level,
+                id: h.id.clone(),
+                title: h.title.clone(),
+                children: Self::from_headings(&h.children),
+            })
             .collect()
     }
 }
@@ -106,7 +111,12 @@ pub fn summary(doc: &Document, rendered: &Rendered, url: String) -> Summary {
 }
 
 /// The view of a document; `pages` and `subsections` are filled by the caller for sections.
-pub fn doc_view<'a>(doc: &'a Document, rendered: &'a Rendered, url: String, permalink: String) -> DocView<'a> {
+pub fn doc_view<'a>(
+    doc: &'a Document,
+    rendered: &'a Rendered,
+    url: String,
+    permalink: String,
+) -> DocView<'a> {
     let date = doc.meta.date.as_ref().and_then(date_string);
     DocView {
         title: &doc.meta.title,
@@ -142,8 +152,25 @@ pub fn template_name(doc: &Document) -> &str {
 /// `2024-07-01` as `2024年7月1日` or `1 July 2024`.
 pub fn display_date(date: &str, lang: &str) -> String {
     let mut parts = date.split('-').map(|p| p.parse::<u32>().unwrap_or(0));
-    let (y, m, d) = (parts.next().unwrap_or(0), parts.next().unwrap_or(1), parts.next().unwrap_or(1));
-    const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    let (y, m, d) = (
+        parts.next().unwrap_or(0),
+        parts.next().unwrap_or(1),
+        parts.next().unwrap_or(1),
+    );
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
     match lang {
         "zh" => format!("{y}年{m}月{d}日"),
         _ => format!("{d} {} {y}", MONTHS[(m.clamp(1, 12) - 1) as usize]),
@@ -160,7 +187,11 @@ pub fn toml_to_json(v: &toml::Value) -> serde_json::Value {
         toml::Value::Boolean(b) => J::Bool(*b),
         toml::Value::Datetime(d) => J::String(d.to_string()),
         toml::Value::Array(a) => J::Array(a.iter().map(toml_to_json).collect()),
-        toml::Value::Table(t) => J::Object(t.iter().map(|(k, v)| (k.clone(), toml_to_json(v))).collect()),
+        toml::Value::Table(t) => J::Object(
+            t.iter()
+                .map(|(k, v)| (k.clone(), toml_to_json(v)))
+                .collect(),
+        ),
     }
 }
 

@@ -15,61 +15,93 @@ use crate::lookup::{Lookup, Miss};
 pub fn register(tera: &mut Tera, lookup: &Arc<Lookup>) {
     let l = Arc::clone(lookup);
     tera.register_function("t", move |kw: Kwargs, st: &State| -> TeraResult<String> {
-        l.string(&kw.must_get::<String>("key")?, &lang(st)?).map_err(miss)
+        l.string(&kw.must_get::<String>("key")?, &lang(st)?)
+            .map_err(miss)
     });
     let l = Arc::clone(lookup);
-    tera.register_function("asset", move |kw: Kwargs, _: &State| -> TeraResult<String> {
-        l.asset(&kw.must_get::<String>("path")?).map_err(miss)
-    });
+    tera.register_function(
+        "asset",
+        move |kw: Kwargs, _: &State| -> TeraResult<String> {
+            l.asset(&kw.must_get::<String>("path")?).map_err(miss)
+        },
+    );
     let l = Arc::clone(lookup);
-    tera.register_function("link", move |kw: Kwargs, st: &State| -> TeraResult<String> {
-        let lang = match kw.get::<String>("lang")? {
-            Some(l) => l,
-            None => lang(st)?,
-        };
-        l.link(&kw.must_get::<String>("path")?, &lang).map_err(miss)
-    });
+    tera.register_function(
+        "link",
+        move |kw: Kwargs, st: &State| -> TeraResult<String> {
+            let lang = match kw.get::<String>("lang")? {
+                Some(l) => l,
+                None => lang(st)?,
+            };
+            l.link(&kw.must_get::<String>("path")?, &lang).map_err(miss)
+        },
+    );
     let l = Arc::clone(lookup);
     tera.register_function("stat", move |kw: Kwargs, st: &State| -> TeraResult<Value> {
         let form = kw.get::<String>("form")?;
-        let html = l.stat(&kw.must_get::<String>("id")?, form.as_deref(), &lang(st)?).map_err(miss)?;
+        let html = l
+            .stat(&kw.must_get::<String>("id")?, form.as_deref(), &lang(st)?)
+            .map_err(miss)?;
         Ok(Value::safe_string(&html))
     });
     let l = Arc::clone(lookup);
-    tera.register_function("chart", move |kw: Kwargs, st: &State| -> TeraResult<Value> {
-        let svg = l.chart(&kw.must_get::<String>("group")?, &lang(st)?).map_err(miss)?;
-        Ok(Value::safe_string(&svg))
-    });
+    tera.register_function(
+        "chart",
+        move |kw: Kwargs, st: &State| -> TeraResult<Value> {
+            let svg = l
+                .chart(&kw.must_get::<String>("group")?, &lang(st)?)
+                .map_err(miss)?;
+            Ok(Value::safe_string(&svg))
+        },
+    );
     register_data(tera, lookup);
 }
 
 /// The functions that hand templates whole records and groups.
 fn register_data(tera: &mut Tera, lookup: &Arc<Lookup>) {
     let l = Arc::clone(lookup);
-    tera.register_function("stat_record", move |kw: Kwargs, st: &State| -> TeraResult<Value> {
-        let id = kw.must_get::<String>("id")?;
-        let stats = l.stats_data().map_err(miss)?;
-        let view = stats.record_view(&id, &lang(st)?).ok_or_else(|| unknown_id(stats.closest_id(&id), &id))?;
-        Ok(Value::from_serializable(&view))
-    });
+    tera.register_function(
+        "stat_record",
+        move |kw: Kwargs, st: &State| -> TeraResult<Value> {
+            let id = kw.must_get::<String>("id")?;
+            let stats = l.stats_data().map_err(miss)?;
+            let view = stats
+                .record_view(&id, &lang(st)?)
+                .ok_or_else(|| unknown_id(stats.closest_id(&id), &id))?;
+            Ok(Value::from_serializable(&view))
+        },
+    );
     let l = Arc::clone(lookup);
-    tera.register_function("stats_group", move |kw: Kwargs, st: &State| -> TeraResult<Value> {
-        let id = kw.must_get::<String>("id")?;
-        let stats = l.stats_data().map_err(miss)?;
-        let view = stats.group_view(&id, &lang(st)?).ok_or_else(|| Error::message(format!("unknown stats group `{id}`")))?;
-        Ok(Value::from_serializable(&view))
-    });
+    tera.register_function(
+        "stats_group",
+        move |kw: Kwargs, st: &State| -> TeraResult<Value> {
+            let id = kw.must_get::<String>("id")?;
+            let stats = l.stats_data().map_err(miss)?;
+            let view = stats
+                .group_view(&id, &lang(st)?)
+                .ok_or_else(|| Error::message(format!("unknown stats group `{id}`")))?;
+            Ok(Value::from_serializable(&view))
+        },
+    );
     let l = Arc::clone(lookup);
-    tera.register_function("stats_groups", move |_: Kwargs, st: &State| -> TeraResult<Value> {
-        let stats = l.stats_data().map_err(miss)?;
-        let lang = lang(st)?;
-        let views: Vec<_> = stats.group_ids().filter_map(|id| stats.group_view(id, &lang)).collect();
-        Ok(Value::from_serializable(&views))
-    });
+    tera.register_function(
+        "stats_groups",
+        move |_: Kwargs, st: &State| -> TeraResult<Value> {
+            let stats = l.stats_data().map_err(miss)?;
+            let lang = lang(st)?;
+            let views: Vec<_> = stats
+                .group_ids()
+                .filter_map(|id| stats.group_view(id, &lang))
+                .collect();
+            Ok(Value::from_serializable(&views))
+        },
+    );
 }
 
 fn lang(state: &State) -> TeraResult<String> {
-    state.get::<String>("lang")?.ok_or_else(|| Error::message("`lang` is not set in this template's context"))
+    state
+        .get::<String>("lang")?
+        .ok_or_else(|| Error::message("`lang` is not set in this template's context"))
 }
 
 fn miss((message, hint): Miss) -> Error {
@@ -80,5 +112,8 @@ fn miss((message, hint): Miss) -> Error {
 }
 
 fn unknown_id(close: Option<&str>, id: &str) -> Error {
-    miss((format!("unknown stat id `{id}`"), close.map(|c| format!("did you mean `{c}`?"))))
+    miss((
+        format!("unknown stat id `{id}`"),
+        close.map(|c| format!("did you mean `{c}`?")),
+    ))
 }

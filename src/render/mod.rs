@@ -25,7 +25,13 @@ use crate::markdown::Rendered;
 use context::{LinkView, Summary, Translation};
 
 /// The templates a theme must have.
-pub const REQUIRED: [&str; 5] = ["base.html", "index.html", "section.html", "page.html", "404.html"];
+pub const REQUIRED: [&str; 5] = [
+    "base.html",
+    "index.html",
+    "section.html",
+    "page.html",
+    "404.html",
+];
 
 /// Parsed templates and their sources (for located errors).
 pub struct Theme {
@@ -39,13 +45,20 @@ impl Theme {
         let dir = Path::new("templates");
         let mut sources = HashMap::new();
         for rel in fsutil::walk_files(root, dir)? {
-            let name = rel.strip_prefix(dir).unwrap_or(&rel).to_string_lossy().replace('\\', "/");
+            let name = rel
+                .strip_prefix(dir)
+                .unwrap_or(&rel)
+                .to_string_lossy()
+                .replace('\\', "/");
             sources.insert(name, fsutil::read_text(&root.join(&rel), &rel)?);
         }
         let missing: Vec<Diagnostic> = REQUIRED
             .iter()
             .filter(|n| !sources.contains_key(**n))
-            .map(|n| Diagnostic::error(format!("template `templates/{n}` is missing")).with_hint("copy it from a profilegen starter site (`profilegen new`)"))
+            .map(|n| {
+                Diagnostic::error(format!("template `templates/{n}` is missing"))
+                    .with_hint("copy it from a profilegen starter site (`profilegen new`)")
+            })
             .collect();
         if !missing.is_empty() {
             return Err(Diagnostics(missing));
@@ -63,13 +76,25 @@ impl Theme {
     }
 
     /// Renders `name` into `out`; `for_file` names the content file being rendered.
-    pub fn render_to(&self, name: &str, ctx: &Context, out: impl Write, for_file: Option<&Path>) -> std::result::Result<(), Diagnostic> {
-        self.tera.render_to(name, ctx, out).map_err(|e| tera_error(&e, &self.sources, for_file))
+    pub fn render_to(
+        &self,
+        name: &str,
+        ctx: &Context,
+        out: impl Write,
+        for_file: Option<&Path>,
+    ) -> std::result::Result<(), Diagnostic> {
+        self.tera
+            .render_to(name, ctx, out)
+            .map_err(|e| tera_error(&e, &self.sources, for_file))
     }
 }
 
 /// A Tera error as a diagnostic in the template file, drawn from Tera's byte span.
-fn tera_error(err: &tera::Error, sources: &HashMap<String, Arc<str>>, for_file: Option<&Path>) -> Diagnostic {
+fn tera_error(
+    err: &tera::Error,
+    sources: &HashMap<String, Arc<str>>,
+    for_file: Option<&Path>,
+) -> Diagnostic {
     let mut message = err.to_string();
     let mut diag = None;
     if let tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) = err.kind() {
@@ -120,7 +145,11 @@ impl<'a> Pages<'a> {
         for (i, d) in content.docs.iter().enumerate() {
             if let Some(p) = &d.parent {
                 let entry = children.entry((p.as_str(), d.lang.as_str())).or_default();
-                if d.kind == Kind::Page { entry.0.push(i) } else { entry.1.push(i) }
+                if d.kind == Kind::Page {
+                    entry.0.push(i)
+                } else {
+                    entry.1.push(i)
+                }
             }
         }
         let docs = &content.docs;
@@ -128,7 +157,13 @@ impl<'a> Pages<'a> {
             pages.sort_by(|&a, &b| order(&docs[a], &docs[b]));
             subs.sort_by(|&a, &b| order(&docs[a], &docs[b]));
         }
-        Pages { content, rendered, lookup, summaries, children }
+        Pages {
+            content,
+            rendered,
+            lookup,
+            summaries,
+            children,
+        }
     }
 
     /// The context of document `i`.
@@ -138,7 +173,10 @@ impl<'a> Pages<'a> {
         let permalink = self.lookup.config.permalink(&doc.url_path);
         let mut ctx = self.common(&doc.lang, &url, &permalink, kind_name(doc.kind));
         let mut view = context::doc_view(doc, &self.rendered[i], url, permalink);
-        view.parent = doc.parent.as_ref().and_then(|p| self.link_view(p, &doc.lang));
+        view.parent = doc
+            .parent
+            .as_ref()
+            .and_then(|p| self.link_view(p, &doc.lang));
         if let Some((pages, subs)) = self.children.get(&(doc.key.as_str(), doc.lang.as_str())) {
             view.pages = pages.iter().map(|&j| self.summaries[j].clone()).collect();
             view.subsections = subs.iter().map(|&j| self.link_of(j)).collect();
@@ -146,14 +184,24 @@ impl<'a> Pages<'a> {
         ctx.insert("menu", &self.menu(&doc.lang, &top_key(&doc.key)));
         ctx.insert("translations", &self.translations(&doc.key, &doc.lang));
         ctx.insert("x_default", &self.x_default(&doc.key));
-        ctx.insert(if doc.kind == Kind::Page { "page" } else { "section" }, &view);
+        ctx.insert(
+            if doc.kind == Kind::Page {
+                "page"
+            } else {
+                "section"
+            },
+            &view,
+        );
         ctx
     }
 
     /// The context of a language's 404 page.
     pub fn not_found_context(&self, lang: &Language) -> Context {
         let path = format!("{}404.html", lang.prefix);
-        let (url, permalink) = (self.lookup.config.url(&path), self.lookup.config.permalink(&path));
+        let (url, permalink) = (
+            self.lookup.config.url(&path),
+            self.lookup.config.permalink(&path),
+        );
         let mut ctx = self.common(&lang.code, &url, &permalink, "404");
         ctx.insert("menu", &self.menu(&lang.code, ""));
         ctx.insert("translations", &self.translations("_index.md", &lang.code));
@@ -167,7 +215,10 @@ impl<'a> Pages<'a> {
         let mut ctx = Context::new();
         ctx.insert("lang", lang);
         ctx.insert("html_lang", &language.html_lang);
-        ctx.insert("site", &serde_json::json!({ "title": language.title, "description": language.description }));
+        ctx.insert(
+            "site",
+            &serde_json::json!({ "title": language.title, "description": language.description }),
+        );
         ctx.insert("config", &serde_json::json!({ "base_url": config.base_url.full(), "default_language": config.default_language().code, "title": language.title }));
         ctx.insert("kind", kind);
         ctx.insert("current_url", url);
@@ -181,18 +232,31 @@ impl<'a> Pages<'a> {
 
     fn link_of(&self, i: usize) -> LinkView {
         let d = &self.content.docs[i];
-        LinkView { title: d.meta.title.clone(), description: d.meta.description.clone(), url: self.summaries[i].url.clone(), active: false }
+        LinkView {
+            title: d.meta.title.clone(),
+            description: d.meta.description.clone(),
+            url: self.summaries[i].url.clone(),
+            active: false,
+        }
     }
 
     fn link_view(&self, key: &str, lang: &str) -> Option<LinkView> {
-        self.content.index.get(&(key.to_owned(), lang.to_owned())).map(|&i| self.link_of(i))
+        self.content
+            .index
+            .get(&(key.to_owned(), lang.to_owned()))
+            .map(|&i| self.link_of(i))
     }
 
     /// Top-level sections in weight order; `active` marks the one `top` belongs to.
     fn menu(&self, lang: &str, top: &str) -> Vec<LinkView> {
-        let Some((_, subs)) = self.children.get(&("_index.md", lang)) else { return Vec::new() };
+        let Some((_, subs)) = self.children.get(&("_index.md", lang)) else {
+            return Vec::new();
+        };
         subs.iter()
-            .map(|&i| LinkView { active: self.content.docs[i].key == top, ..self.link_of(i) })
+            .map(|&i| LinkView {
+                active: self.content.docs[i].key == top,
+                ..self.link_of(i)
+            })
             .collect()
     }
 
@@ -221,7 +285,10 @@ impl<'a> Pages<'a> {
     fn x_default(&self, key: &str) -> String {
         let config = &self.lookup.config;
         let default = &config.default_language().code;
-        let path = self.content.get(key, default).map_or(String::new(), |d| d.url_path.clone());
+        let path = self
+            .content
+            .get(key, default)
+            .map_or(String::new(), |d| d.url_path.clone());
         config.permalink(&path)
     }
 }
@@ -237,7 +304,11 @@ fn kind_name(kind: Kind) -> &'static str {
 /// Weight first, then newest date, then title.
 fn order(a: &Document, b: &Document) -> std::cmp::Ordering {
     let date = |d: &Document| d.meta.date.as_ref().map(|d| d.to_string());
-    a.meta.weight.cmp(&b.meta.weight).then_with(|| date(b).cmp(&date(a))).then_with(|| a.meta.title.cmp(&b.meta.title))
+    a.meta
+        .weight
+        .cmp(&b.meta.weight)
+        .then_with(|| date(b).cmp(&date(a)))
+        .then_with(|| a.meta.title.cmp(&b.meta.title))
 }
 
 /// The top-level section key a document belongs to: `tech/x.md` → `tech/_index.md`.

@@ -26,7 +26,10 @@ impl Site {
 
     /// Like [`Site::new`] with another base URL.
     pub fn with_base(base: &str) -> Site {
-        let dir = tempfile::Builder::new().prefix("pg-site").tempdir().unwrap();
+        let dir = tempfile::Builder::new()
+            .prefix("pg-site")
+            .tempdir()
+            .unwrap();
         let site = Site { dir };
         copy_tree(&repo().join("templates"), &site.root().join("templates"));
         copy_tree(&repo().join("static"), &site.root().join("static"));
@@ -37,8 +40,14 @@ impl Site {
     /// The minimal bilingual starter: home and one section with a page, both languages.
     pub fn starter() -> Site {
         let s = Site::new();
-        s.write("content/_index.md", "+++\ntitle = \"首页\"\ndescription = \"首页简介\"\n+++\n欢迎。\n");
-        s.write("content/_index.en.md", "+++\ntitle = \"Home\"\ndescription = \"Home intro\"\n+++\nWelcome.\n");
+        s.write(
+            "content/_index.md",
+            "+++\ntitle = \"首页\"\ndescription = \"首页简介\"\n+++\n欢迎。\n",
+        );
+        s.write(
+            "content/_index.en.md",
+            "+++\ntitle = \"Home\"\ndescription = \"Home intro\"\n+++\nWelcome.\n",
+        );
         s.write("content/tech/_index.md", "+++\ntitle = \"科技创新\"\ndescription = \"科技\"\nweight = 1\n+++\n## 政策 {#policy}\n\n科技。\n");
         s.write("content/tech/_index.en.md", "+++\ntitle = \"Tech innovation\"\ndescription = \"Tech\"\nweight = 1\n+++\n## Policy {#policy}\n\nTech.\n");
         s.write("content/tech/case.md", "+++\ntitle = \"案例\"\ndescription = \"案例简介\"\n+++\n见[科技创新](@/tech/_index.md#policy)。\n");
@@ -80,8 +89,17 @@ impl Site {
     }
 
     /// Builds with overrides.
-    pub fn build_with(&self, overrides: Overrides, force: bool) -> Result<BuildReport, Diagnostics> {
-        profilegen::build(&BuildOptions { root: self.root().to_path_buf(), overrides, drafts: false, force })
+    pub fn build_with(
+        &self,
+        overrides: Overrides,
+        force: bool,
+    ) -> Result<BuildReport, Diagnostics> {
+        profilegen::build(&BuildOptions {
+            root: self.root().to_path_buf(),
+            overrides,
+            drafts: false,
+            force,
+        })
     }
 
     /// Builds and panics with the rendered diagnostics on failure.
@@ -103,7 +121,8 @@ impl Site {
     /// A published HTML file, parsed.
     pub fn html(&self, rel: &str) -> Page {
         let path = self.public().join(rel);
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         Page(Html::parse_document(&text))
     }
 
@@ -122,7 +141,10 @@ pub fn tree_bytes(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     for e in walkdir::WalkDir::new(dir).sort_by_file_name() {
         let e = e.unwrap();
         if e.file_type().is_file() {
-            out.insert(e.path().strip_prefix(dir).unwrap().to_path_buf(), std::fs::read(e.path()).unwrap());
+            out.insert(
+                e.path().strip_prefix(dir).unwrap().to_path_buf(),
+                std::fs::read(e.path()).unwrap(),
+            );
         }
     }
     out
@@ -172,7 +194,11 @@ impl Page {
 
     /// An attribute of the one element matching `css`.
     pub fn attr(&self, css: &str, name: &str) -> String {
-        self.one(css).value().attr(name).unwrap_or_else(|| panic!("`{css}` has no `{name}`")).to_owned()
+        self.one(css)
+            .value()
+            .attr(name)
+            .unwrap_or_else(|| panic!("`{css}` has no `{name}`"))
+            .to_owned()
     }
 
     /// The text of the one element matching `css`, trimmed.
@@ -182,7 +208,10 @@ impl Page {
 
     /// Every `href` in the page.
     pub fn hrefs(&self) -> Vec<String> {
-        self.all("[href]").iter().filter_map(|e| e.value().attr("href").map(str::to_owned)).collect()
+        self.all("[href]")
+            .iter()
+            .filter_map(|e| e.value().attr("href").map(str::to_owned))
+            .collect()
     }
 }
 
@@ -196,7 +225,13 @@ pub fn broken_links(public: &Path, base_path: &str) -> Vec<String> {
     for (path, bytes) in &files {
         if path.extension().is_some_and(|e| e == "html") {
             let page = Page(Html::parse_document(&String::from_utf8_lossy(bytes)));
-            ids.insert(path.clone(), page.all("[id]").iter().filter_map(|e| e.value().attr("id").map(str::to_owned)).collect());
+            ids.insert(
+                path.clone(),
+                page.all("[id]")
+                    .iter()
+                    .filter_map(|e| e.value().attr("id").map(str::to_owned))
+                    .collect(),
+            );
         }
     }
     for (path, bytes) in &files {
@@ -207,8 +242,13 @@ pub fn broken_links(public: &Path, base_path: &str) -> Vec<String> {
         let targets = page.all("[href], [src]");
         for el in targets {
             let v = el.value();
-            let Some(url) = v.attr("href").or_else(|| v.attr("src")) else { continue };
-            if url.starts_with("http://") || url.starts_with("https://") || url.starts_with("mailto:") {
+            let Some(url) = v.attr("href").or_else(|| v.attr("src")) else {
+                continue;
+            };
+            if url.starts_with("http://")
+                || url.starts_with("https://")
+                || url.starts_with("mailto:")
+            {
                 continue;
             }
             if let Some(problem) = resolve(url, path, base_path, &files, &ids) {
@@ -233,9 +273,15 @@ fn resolve(
     let target = if path.is_empty() {
         from.to_path_buf()
     } else {
-        let Some(rest) = path.strip_prefix(base_path) else { return Some(format!("outside the base path {base_path}")) };
+        let Some(rest) = path.strip_prefix(base_path) else {
+            return Some(format!("outside the base path {base_path}"));
+        };
         let rest = percent_decode(rest);
-        if rest.is_empty() || rest.ends_with('/') { PathBuf::from(format!("{rest}index.html")) } else { PathBuf::from(rest) }
+        if rest.is_empty() || rest.ends_with('/') {
+            PathBuf::from(format!("{rest}index.html"))
+        } else {
+            PathBuf::from(rest)
+        }
     };
     if !files.contains_key(&target) {
         return Some(format!("no file {}", target.display()));
@@ -243,7 +289,8 @@ fn resolve(
     match anchor {
         Some(a) if !a.is_empty() => {
             let a = percent_decode(a);
-            (!ids.get(&target).is_some_and(|list| list.contains(&a))).then(|| format!("no #{a} in {}", target.display()))
+            (!ids.get(&target).is_some_and(|list| list.contains(&a)))
+                .then(|| format!("no #{a} in {}", target.display()))
         }
         _ => None,
     }

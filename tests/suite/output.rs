@@ -23,20 +23,42 @@ fn a_folder_profilegen_did_not_make_is_refused_unless_forced() {
     let site = Site::starter();
     site.write("public/precious.txt", "keep me");
     let text = site.build_err();
-    assert!(text.contains("has files that profilegen did not write") && text.contains("--force"), "{text}");
-    assert_eq!(std::fs::read_to_string(site.public().join("precious.txt")).unwrap(), "keep me");
+    assert!(
+        text.contains("has files that profilegen did not write") && text.contains("--force"),
+        "{text}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(site.public().join("precious.txt")).unwrap(),
+        "keep me"
+    );
     site.build_with(Overrides::default(), true).unwrap();
     assert!(!site.public().join("precious.txt").exists());
 }
 
 #[test]
 fn output_dir_that_would_destroy_the_project_is_refused_with_its_location() {
-    for (value, what) in [(".", "the project folder itself"), ("content", "inside the project's `content` folder"), ("..", "an ancestor of the project"), ("/", "the filesystem root"), ("static/out", "`static`")] {
+    for (value, what) in [
+        (".", "the project folder itself"),
+        ("content", "inside the project's `content` folder"),
+        ("..", "an ancestor of the project"),
+        ("/", "the filesystem root"),
+        ("static/out", "`static`"),
+    ] {
         let site = Site::starter();
         let cfg = std::fs::read_to_string(site.root().join("config.toml")).unwrap();
-        site.write("config.toml", &cfg.replacen("output_dir = \"public\"", &format!("output_dir = \"{value}\""), 1));
+        site.write(
+            "config.toml",
+            &cfg.replacen(
+                "output_dir = \"public\"",
+                &format!("output_dir = \"{value}\""),
+                1,
+            ),
+        );
         let text = site.build_err();
-        assert!(text.contains(what) && text.contains("config.toml:"), "{value}: {text}");
+        assert!(
+            text.contains(what) && text.contains("config.toml:"),
+            "{value}: {text}"
+        );
         assert!(site.root().join("content/_index.md").exists());
     }
 }
@@ -46,7 +68,21 @@ fn an_output_folder_outside_the_project_is_fine() {
     let site = Site::starter();
     let elsewhere = tempfile::tempdir().unwrap();
     let out = elsewhere.path().join("www/renze");
-    site.build_with(Overrides { base_url: None, output_dir: Some(out.clone()) }, false).unwrap();
+    site.build_with(
+        Overrides {
+            base_url: None,
+            output_dir: Some(out.clone()),
+        },
+        false,
+    )
+    .unwrap();
     assert!(out.join("en/tech/case/index.html").exists());
-    site.build_with(Overrides { base_url: None, output_dir: Some(out.clone()) }, false).unwrap();
+    site.build_with(
+        Overrides {
+            base_url: None,
+            output_dir: Some(out.clone()),
+        },
+        false,
+    )
+    .unwrap();
 }
