@@ -5,6 +5,7 @@
 mod harness;
 
 mod bilingual;
+mod content_lint;
 mod errors;
 mod output;
 mod real_site;
