@@ -7,5 +7,6 @@ mod harness;
 mod bilingual;
 mod content_lint;
 mod errors;
+mod figures;
 mod output;
 mod real_site;
