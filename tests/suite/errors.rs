@@ -103,12 +103,12 @@ fn link_to_a_missing_page_or_anchor_is_located() {
         |s| {
             s.write(
                 "content/tech/case.md",
-                "+++\ntitle = \"x\"\n+++\n\n见[这里](@/tech/_index.md#nope)。\n",
+                "+++\ntitle = \"x\"\n+++\n\n见[这里](@/tech/_index.md#polcy)。\n",
             );
         },
         &[
             "content/tech/case.md:5:",
-            "#nope",
+            "#polcy",
             "did you mean `#policy`?",
         ],
     );
