@@ -1,11 +1,13 @@
 //! The build: runs the stages in order and publishes the result atomically.
 //!
-//! config → content → stats → markdown (parallel) → link check → templates (parallel,
-//! each page written as soon as it is rendered) → static files and data downloads →
+//! config → content → stats → the page pass ([`pass`]: Markdown and templates in
+//! parallel, each page written as soon as it is rendered; sections and the home page,
+//! which list pages, after them) → link check → static files and data downloads →
 //! publish. Any error leaves the previous output untouched.
 
+mod pass;
+
 use std::collections::HashSet;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -17,9 +19,9 @@ use crate::content::{self, Content};
 use crate::diag::{Diagnostic, Diagnostics, Result};
 use crate::fsutil;
 use crate::lookup::Lookup;
-use crate::markdown::{self, Rendered};
 use crate::output::Staging;
 use crate::render::{Pages, Theme};
+use pass::{Done, Sink};
 use crate::stats::{self, Stats};
 
 /// What the command line asks of a build.
@@ -74,18 +76,29 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         static_names(&static_files),
         stats,
     ));
-    let rendered = render_markdown(&config, &content, &lookup)?;
-    check_anchors(&content, &rendered)?;
-    let theme = Theme::load(&config.root, &lookup)?;
+    let pages = Pages::new(&content, &lookup);
+    let theme = Theme::load(&config.root, &lookup);
+    let early = early_staging(&config, &content, &theme, opts.force);
+    let sink = match (&theme, &early) {
+        (Ok(theme), Some(staging)) => Some(Sink { theme, staging }),
+        _ => None,
+    };
+    let first = pass::first_pass(&config, &content, &lookup, &pages, sink);
+    if !first.markdown_errors.is_empty() {
+        return Err(Diagnostics(first.markdown_errors));
+    }
+    check_anchors(&content, &first.done)?;
+    let theme = theme?;
     check_templates(&content, &theme)?;
-    let staging = Staging::create(&config, opts.force)?;
-    write_pages(
-        &staging,
-        &theme,
-        &Pages::new(&content, &rendered, &lookup),
-        &content,
-        &config,
-    )?;
+    let staging = match early {
+        Some(staging) => staging,
+        None => Staging::create(&config, opts.force)?,
+    };
+    let sink = Sink {
+        theme: &theme,
+        staging: &staging,
+    };
+    pass::second_pass(sink, &pages, &content, &config, first)?;
     let copied = copy_files(&staging, &config, &static_files, &content)?;
     if let Some(stats) = &lookup.stats {
         staging.write(Path::new("data/stats.csv"), stats.to_csv().as_bytes())?;
@@ -122,40 +135,29 @@ fn static_names(files: &[PathBuf]) -> HashSet<String> {
         .collect()
 }
 
-/// Renders every document's Markdown in parallel, collecting every error.
-fn render_markdown(config: &Config, content: &Content, lookup: &Lookup) -> Result<Vec<Rendered>> {
-    let results: Vec<_> = content
-        .docs
-        .par_iter()
-        .map(|d| {
-            let input = markdown::Input {
-                file: &d.path,
-                text: &d.text,
-                body: d.body.clone(),
-                lang: &d.lang,
-            };
-            markdown::render(&input, &config.markdown, lookup)
-        })
-        .collect();
-    let mut rendered = Vec::with_capacity(results.len());
-    let mut errors = Vec::new();
-    for r in results {
-        match r {
-            Ok(r) => rendered.push(r),
-            Err(e) => errors.extend(e),
-        }
+/// The staging folder, made before the page pass so that pages are written as they are
+/// rendered: only when the theme, its templates and the output folder are all fine and
+/// the output's parent exists (an error is then reported in its usual order, and a
+/// failed build creates no folder). Otherwise every page waits for the second pass.
+fn early_staging(
+    config: &Config,
+    content: &Content,
+    theme: &Result<Theme>,
+    force: bool,
+) -> Option<Staging> {
+    let theme = theme.as_ref().ok()?;
+    check_templates(content, theme).ok()?;
+    let parent = config.output_dir.parent()?;
+    if !parent.is_dir() {
+        return None;
     }
-    if errors.iter().any(Diagnostic::is_error) {
-        Err(Diagnostics(errors))
-    } else {
-        Ok(rendered)
-    }
+    Staging::create(config, force).ok()
 }
 
 /// Every `@/page.md#anchor` must name a heading that exists on that page.
-fn check_anchors(content: &Content, rendered: &[Rendered]) -> Result<()> {
+fn check_anchors(content: &Content, done: &[Done]) -> Result<()> {
     let mut errors = Vec::new();
-    for (doc, r) in content.docs.iter().zip(rendered) {
+    for (doc, r) in content.docs.iter().zip(done) {
         for link in &r.links {
             let Some(anchor) = &link.anchor else { continue };
             let own = content
@@ -166,14 +168,14 @@ fn check_anchors(content: &Content, rendered: &[Rendered]) -> Result<()> {
             else {
                 continue;
             };
-            if !rendered[t].anchors.iter().any(|a| a == anchor) {
+            if !done[t].anchors.iter().any(|a| a == anchor) {
                 let close = crate::diag::did_you_mean(
                     anchor,
-                    rendered[t].anchors.iter().map(String::as_str),
+                    done[t].anchors.iter().map(String::as_str),
                 );
                 let hint = match close {
                     Some(c) => format!("did you mean `#{c}`?"),
-                    None => format!("the page's anchors are: {}", rendered[t].anchors.join(", ")),
+                    None => format!("the page's anchors are: {}", done[t].anchors.join(", ")),
                 };
                 errors.push(
                     Diagnostic::error(format!("`@/{}` has no heading `#{anchor}`", link.path))
@@ -211,49 +213,6 @@ fn check_templates(content: &Content, theme: &Theme) -> Result<()> {
     } else {
         Err(Diagnostics(errors))
     }
-}
-
-/// Renders and writes every page in parallel, then each language's 404 page.
-fn write_pages(
-    staging: &Staging,
-    theme: &Theme,
-    pages: &Pages,
-    content: &Content,
-    config: &Config,
-) -> Result<()> {
-    let errors: Vec<Diagnostic> = content
-        .docs
-        .par_iter()
-        .enumerate()
-        .filter_map(|(i, doc)| {
-            let template = crate::render::context::template_name(doc);
-            render_one(staging, &doc.output_file(), |out| {
-                theme.render_to(template, &pages.context(i), out, Some(&doc.path))
-            })
-            .err()
-        })
-        .collect();
-    if !errors.is_empty() {
-        return Err(Diagnostics(errors));
-    }
-    for lang in &config.languages {
-        let file = PathBuf::from(format!("{}404.html", lang.prefix));
-        render_one(staging, &file, |out| {
-            theme.render_to("404.html", &pages.not_found_context(lang), out, None)
-        })?;
-    }
-    Ok(())
-}
-
-fn render_one(
-    staging: &Staging,
-    file: &Path,
-    render: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::result::Result<(), Diagnostic>,
-) -> std::result::Result<(), Diagnostic> {
-    let mut out = staging.create_file(file)?;
-    render(&mut out)?;
-    out.flush()
-        .map_err(|e| fsutil::io_error(e, file, "cannot write"))
 }
 
 /// Copies `static/` and the non-Markdown files of `content/`.

@@ -122,27 +122,28 @@ fn tera_error(
 /// Indices of a section's pages and of its subsections, each sorted.
 type Children = (Vec<usize>, Vec<usize>);
 
-/// What the contexts of every page are made of.
+/// What the contexts of every page are made of, indexed once for the whole site so that
+/// building one page's context allocates little and looks nothing up by owned keys.
 pub struct Pages<'a> {
     content: &'a Content,
-    rendered: &'a [Rendered],
     lookup: &'a Lookup,
-    summaries: Vec<Summary>,
+    /// Root-relative URL of every document.
+    urls: Vec<String>,
     /// (section key, lang) → indices of its pages, sorted; and of its subsections.
     children: HashMap<(&'a str, &'a str), Children>,
+    /// Content key → index of its document in each language (`config.languages` order).
+    versions: HashMap<&'a str, Vec<Option<usize>>>,
 }
 
 impl<'a> Pages<'a> {
-    /// Indexes listings and summaries once for the whole site.
-    pub fn new(content: &'a Content, rendered: &'a [Rendered], lookup: &'a Lookup) -> Self {
-        let summaries = content
-            .docs
-            .iter()
-            .zip(rendered)
-            .map(|(d, r)| context::summary(d, r, lookup.config.url(&d.url_path)))
-            .collect();
+    /// Indexes URLs, twins and listings once for the whole site.
+    pub fn new(content: &'a Content, lookup: &'a Lookup) -> Self {
+        let config = &lookup.config;
+        let docs = &content.docs;
+        let urls = docs.iter().map(|d| config.url(&d.url_path)).collect();
         let mut children: HashMap<(&str, &str), Children> = HashMap::new();
-        for (i, d) in content.docs.iter().enumerate() {
+        let mut versions: HashMap<&str, Vec<Option<usize>>> = HashMap::new();
+        for (i, d) in docs.iter().enumerate() {
             if let Some(p) = &d.parent {
                 let entry = children.entry((p.as_str(), d.lang.as_str())).or_default();
                 if d.kind == Kind::Page {
@@ -151,34 +152,57 @@ impl<'a> Pages<'a> {
                     entry.1.push(i)
                 }
             }
+            let slots = versions
+                .entry(d.key.as_str())
+                .or_insert_with(|| vec![None; config.languages.len()]);
+            if let Some(l) = config.languages.iter().position(|l| l.code == d.lang) {
+                slots[l] = Some(i);
+            }
         }
-        let docs = &content.docs;
+        let dates: Vec<Option<String>> = docs
+            .iter()
+            .map(|d| d.meta.date.as_ref().map(|d| d.to_string()))
+            .collect();
+        let order = |&a: &usize, &b: &usize| order(&docs[a], &docs[b], &dates[a], &dates[b]);
         for (pages, subs) in children.values_mut() {
-            pages.sort_by(|&a, &b| order(&docs[a], &docs[b]));
-            subs.sort_by(|&a, &b| order(&docs[a], &docs[b]));
+            pages.sort_by(order);
+            subs.sort_by(order);
         }
         Pages {
             content,
-            rendered,
             lookup,
-            summaries,
+            urls,
             children,
+            versions,
         }
     }
 
-    /// The context of document `i`.
-    pub fn context(&self, i: usize) -> Context {
+    /// True if document `i` lists pages: its context needs every listed page's reading
+    /// time, so it is rendered after the Markdown of all pages.
+    pub fn lists_pages(&self, i: usize) -> bool {
         let doc = &self.content.docs[i];
-        let url = self.lookup.config.url(&doc.url_path);
+        self.children
+            .get(&(doc.key.as_str(), doc.lang.as_str()))
+            .is_some_and(|(pages, _)| !pages.is_empty())
+    }
+
+    /// The context of document `i`, whose Markdown is `rendered`. `reading_times` (one per
+    /// document) fills the listing of a document that [lists pages](Self::lists_pages);
+    /// it is `None` only for documents that do not.
+    pub fn context(&self, i: usize, rendered: &Rendered, reading_times: Option<&[usize]>) -> Context {
+        let doc = &self.content.docs[i];
+        let url = self.urls[i].clone();
         let permalink = self.lookup.config.permalink(&doc.url_path);
         let mut ctx = self.common(&doc.lang, &url, &permalink, kind_name(doc.kind));
-        let mut view = context::doc_view(doc, &self.rendered[i], url, permalink);
+        let mut view = context::doc_view(doc, rendered, url, permalink);
         view.parent = doc
             .parent
             .as_ref()
             .and_then(|p| self.link_view(p, &doc.lang));
         if let Some((pages, subs)) = self.children.get(&(doc.key.as_str(), doc.lang.as_str())) {
-            view.pages = pages.iter().map(|&j| self.summaries[j].clone()).collect();
+            if let Some(times) = reading_times {
+                view.pages = pages.iter().map(|&j| self.summary(j, times[j])).collect();
+            }
             view.subsections = subs.iter().map(|&j| self.link_of(j)).collect();
         }
         ctx.insert("menu", &self.menu(&doc.lang, &top_key(&doc.key)));
@@ -230,21 +254,30 @@ impl<'a> Pages<'a> {
         ctx
     }
 
+    /// Page `j` in a listing, read `reading_time` minutes.
+    fn summary(&self, j: usize, reading_time: usize) -> Summary {
+        let url = self.urls[j].clone();
+        context::summary(&self.content.docs[j], reading_time, url)
+    }
+
     fn link_of(&self, i: usize) -> LinkView {
         let d = &self.content.docs[i];
         LinkView {
             title: d.meta.title.clone(),
             description: d.meta.description.clone(),
-            url: self.summaries[i].url.clone(),
+            url: self.urls[i].clone(),
             active: false,
         }
     }
 
+    /// The index of the document `key` in `lang`.
+    fn version(&self, key: &str, lang: &str) -> Option<usize> {
+        let l = self.lookup.config.languages.iter().position(|l| l.code == lang)?;
+        *self.versions.get(key)?.get(l)?
+    }
+
     fn link_view(&self, key: &str, lang: &str) -> Option<LinkView> {
-        self.content
-            .index
-            .get(&(key.to_owned(), lang.to_owned()))
-            .map(|&i| self.link_of(i))
+        self.version(key, lang).map(|i| self.link_of(i))
     }
 
     /// Top-level sections in weight order; `active` marks the one `top` belongs to.
@@ -262,21 +295,25 @@ impl<'a> Pages<'a> {
 
     fn translations(&self, key: &str, current: &str) -> Vec<Translation> {
         let config = &self.lookup.config;
+        let versions = self.versions.get(key);
         config
             .languages
             .iter()
-            .map(|l| {
-                let twin = self.content.get(key, &l.code);
-                let target = twin.map_or(l.prefix.clone(), |d| d.url_path.clone());
+            .enumerate()
+            .map(|(l, lang)| {
+                let twin = versions
+                    .and_then(|v| v.get(l).copied().flatten())
+                    .map(|i| &self.content.docs[i]);
+                let target = twin.map_or(lang.prefix.as_str(), |d| d.url_path.as_str());
                 Translation {
-                    lang: l.code.clone(),
-                    html_lang: l.html_lang.clone(),
-                    name: l.name.clone(),
-                    url: config.url(&target),
-                    permalink: config.permalink(&target),
-                    title: twin.map_or(l.title.clone(), |d| d.meta.title.clone()),
+                    lang: lang.code.clone(),
+                    html_lang: lang.html_lang.clone(),
+                    name: lang.name.clone(),
+                    url: config.url(target),
+                    permalink: config.permalink(target),
+                    title: twin.map_or(lang.title.clone(), |d| d.meta.title.clone()),
                     exists: twin.is_some(),
-                    current: l.code == current,
+                    current: lang.code == current,
                 }
             })
             .collect()
@@ -284,12 +321,10 @@ impl<'a> Pages<'a> {
 
     fn x_default(&self, key: &str) -> String {
         let config = &self.lookup.config;
-        let default = &config.default_language().code;
         let path = self
-            .content
-            .get(key, default)
-            .map_or(String::new(), |d| d.url_path.clone());
-        config.permalink(&path)
+            .version(key, &config.default_language().code)
+            .map_or("", |i| self.content.docs[i].url_path.as_str());
+        config.permalink(path)
     }
 }
 
@@ -301,13 +336,17 @@ fn kind_name(kind: Kind) -> &'static str {
     }
 }
 
-/// Weight first, then newest date, then title.
-fn order(a: &Document, b: &Document) -> std::cmp::Ordering {
-    let date = |d: &Document| d.meta.date.as_ref().map(|d| d.to_string());
+/// Weight first, then newest date (`date_a`, `date_b`: the dates as written), then title.
+fn order(
+    a: &Document,
+    b: &Document,
+    date_a: &Option<String>,
+    date_b: &Option<String>,
+) -> std::cmp::Ordering {
     a.meta
         .weight
         .cmp(&b.meta.weight)
-        .then_with(|| date(b).cmp(&date(a)))
+        .then_with(|| date_b.cmp(date_a))
         .then_with(|| a.meta.title.cmp(&b.meta.title))
 }
 
