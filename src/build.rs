@@ -21,8 +21,8 @@ use crate::fsutil;
 use crate::lookup::Lookup;
 use crate::output::Staging;
 use crate::render::{Pages, Theme};
-use pass::{Done, Sink};
 use crate::stats::{self, Stats};
+use pass::{Done, Sink};
 
 /// What the command line asks of a build.
 #[derive(Debug, Clone, Default)]
@@ -169,10 +169,8 @@ fn check_anchors(content: &Content, done: &[Done]) -> Result<()> {
                 continue;
             };
             if !done[t].anchors.iter().any(|a| a == anchor) {
-                let close = crate::diag::did_you_mean(
-                    anchor,
-                    done[t].anchors.iter().map(String::as_str),
-                );
+                let close =
+                    crate::diag::did_you_mean(anchor, done[t].anchors.iter().map(String::as_str));
                 let hint = match close {
                     Some(c) => format!("did you mean `#{c}`?"),
                     None => format!("the page's anchors are: {}", done[t].anchors.join(", ")),

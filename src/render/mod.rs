@@ -16,7 +16,7 @@ use std::sync::Arc;
 
 use tera::{Context, Tera};
 
-use crate::config::Language;
+use crate::config::{Config, Language};
 use crate::content::{Content, Document, Kind};
 use crate::diag::{Diagnostic, Diagnostics, Result};
 use crate::fsutil;
@@ -133,6 +133,8 @@ pub struct Pages<'a> {
     children: HashMap<(&'a str, &'a str), Children>,
     /// Content key → index of its document in each language (`config.languages` order).
     versions: HashMap<&'a str, Vec<Option<usize>>>,
+    /// The part of every context that depends on the language only, made once.
+    per_language: Vec<(&'a str, Context)>,
 }
 
 impl<'a> Pages<'a> {
@@ -168,12 +170,21 @@ impl<'a> Pages<'a> {
             pages.sort_by(order);
             subs.sort_by(order);
         }
+        let per_language = config
+            .languages
+            .iter()
+            .map(|l| {
+                let base = language_context(config, &l.code, lookup.stats.is_some());
+                (l.code.as_str(), base)
+            })
+            .collect();
         Pages {
             content,
             lookup,
             urls,
             children,
             versions,
+            per_language,
         }
     }
 
@@ -189,7 +200,12 @@ impl<'a> Pages<'a> {
     /// The context of document `i`, whose Markdown is `rendered`. `reading_times` (one per
     /// document) fills the listing of a document that [lists pages](Self::lists_pages);
     /// it is `None` only for documents that do not.
-    pub fn context(&self, i: usize, rendered: &Rendered, reading_times: Option<&[usize]>) -> Context {
+    pub fn context(
+        &self,
+        i: usize,
+        rendered: &Rendered,
+        reading_times: Option<&[usize]>,
+    ) -> Context {
         let doc = &self.content.docs[i];
         let url = self.urls[i].clone();
         let permalink = self.lookup.config.permalink(&doc.url_path);
@@ -234,23 +250,13 @@ impl<'a> Pages<'a> {
     }
 
     fn common(&self, lang: &str, url: &str, permalink: &str, kind: &str) -> Context {
-        let config = &self.lookup.config;
-        let language = config.language(lang).unwrap_or(config.default_language());
-        let mut ctx = Context::new();
-        ctx.insert("lang", lang);
-        ctx.insert("html_lang", &language.html_lang);
-        ctx.insert(
-            "site",
-            &serde_json::json!({ "title": language.title, "description": language.description }),
-        );
-        ctx.insert("config", &serde_json::json!({ "base_url": config.base_url.full(), "default_language": config.default_language().code, "title": language.title }));
+        let mut ctx = match self.per_language.iter().find(|(code, _)| *code == lang) {
+            Some((_, base)) => base.clone(),
+            None => language_context(&self.lookup.config, lang, self.lookup.stats.is_some()),
+        };
         ctx.insert("kind", kind);
         ctx.insert("current_url", url);
         ctx.insert("permalink", permalink);
-        ctx.insert("home_url", &config.url(&language.prefix));
-        if self.lookup.stats.is_some() {
-            ctx.insert("downloads", &serde_json::json!({ "csv": config.url("data/stats.csv"), "json": config.url("data/stats.json") }));
-        }
         ctx
     }
 
@@ -272,7 +278,12 @@ impl<'a> Pages<'a> {
 
     /// The index of the document `key` in `lang`.
     fn version(&self, key: &str, lang: &str) -> Option<usize> {
-        let l = self.lookup.config.languages.iter().position(|l| l.code == lang)?;
+        let l = self
+            .lookup
+            .config
+            .languages
+            .iter()
+            .position(|l| l.code == lang)?;
         *self.versions.get(key)?.get(l)?
     }
 
@@ -326,6 +337,25 @@ impl<'a> Pages<'a> {
             .map_or("", |i| self.content.docs[i].url_path.as_str());
         config.permalink(path)
     }
+}
+
+/// The entries of a context that depend on the language only: `lang`, `html_lang`,
+/// `site`, `config`, `home_url` and (with a stats file) `downloads`.
+fn language_context(config: &Config, lang: &str, stats: bool) -> Context {
+    let language = config.language(lang).unwrap_or(config.default_language());
+    let mut ctx = Context::new();
+    ctx.insert("lang", lang);
+    ctx.insert("html_lang", &language.html_lang);
+    ctx.insert(
+        "site",
+        &serde_json::json!({ "title": language.title, "description": language.description }),
+    );
+    ctx.insert("config", &serde_json::json!({ "base_url": config.base_url.full(), "default_language": config.default_language().code, "title": language.title }));
+    ctx.insert("home_url", &config.url(&language.prefix));
+    if stats {
+        ctx.insert("downloads", &serde_json::json!({ "csv": config.url("data/stats.csv"), "json": config.url("data/stats.json") }));
+    }
+    ctx
 }
 
 fn kind_name(kind: Kind) -> &'static str {
