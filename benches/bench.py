@@ -16,13 +16,16 @@ Tools:
   profilegen          our release binary, minimal theme matched to the anchors'
   profilegen-default  our release binary, this repository's default theme, config and
                       statistics: the full default build
+  baseline            with --baseline BIN: another profilegen binary on the matched site,
+                      e.g. one built before a change
   hugo, zola          when on the PATH (skipped otherwise)
   floor               read every source file (`cat`) and write the same bytes of output
                       (`cp -r` of profilegen's output): the cost of the I/O alone
 
-Every run writes into a new folder (nothing is deleted right before a build: on this
-kind of machine that makes the next build spend seconds in the kernel); the outputs of
-one size are removed once its round is over. Standard library only.
+Every run writes into a new folder, and the outputs are removed only once every round is
+over (deleting a large tree right before a build makes the next build spend seconds in
+the kernel on a disk mounted with `discard`); `--discard-outputs` removes each output
+right after its run instead, which is harmless on tmpfs. Standard library only.
 """
 
 import argparse
@@ -41,12 +44,12 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 GENERATOR = os.path.join(HERE, "gen_site.py")
-TOOLS = ("profilegen", "profilegen-default", "hugo", "zola", "floor")
+TOOLS = ("profilegen", "profilegen-default", "baseline", "hugo", "zola", "floor")
 
 
 def site_of(tool):
-    """The generated site a tool builds (floor reads profilegen's sources)."""
-    return {"floor": "profilegen"}.get(tool, tool)
+    """The generated site a tool builds (floor and baseline use profilegen's)."""
+    return {"floor": "profilegen", "baseline": "profilegen"}.get(tool, tool)
 
 
 def ensure_site(work, fmt, pages, seed):
@@ -74,9 +77,11 @@ def generator_version():
     return h.hexdigest()[:16]
 
 
-def command(tool, site, out, binary, floor_source):
-    if tool.startswith("profilegen"):
-        return [binary, "build", "--root", site, "--output-dir", out]
+def command(tool, site, out, binaries, floor_source):
+    """The command line of one run; `binaries` maps profilegen and baseline to executables."""
+    if tool.startswith("profilegen") or tool == "baseline":
+        exe = binaries["baseline" if tool == "baseline" else "profilegen"]
+        return [exe, "build", "--root", site, "--output-dir", out]
     if tool == "hugo":
         return ["hugo", "--quiet", "--source", site, "--destination", out]
     if tool == "zola":
@@ -106,8 +111,7 @@ def round_for(pages, tools, args, binary):
     sites = {t: ensure_site(args.work, site_of(t), pages, args.seed) for t in tools}
     out_root = os.path.join(args.out, str(pages))
     if os.path.exists(out_root):
-        shutil.rmtree(out_root)
-        subprocess.run(["sync"], check=False)
+        sys.exit(f"{out_root} exists: remove it (outside a measurement) or choose another --out")
     samples = {t: [] for t in tools}
     first = os.path.join(out_root, "profilegen-0")
     order = [t for t in tools if t != "floor"] + (["floor"] if "floor" in tools else [])
@@ -115,17 +119,16 @@ def round_for(pages, tools, args, binary):
         turn = order[run % len(order):] + order[:run % len(order)] if run else order
         for tool in turn:
             out = os.path.join(out_root, f"{tool}-{run}")
-            result = measure(command(tool, sites[tool], out, binary, first))
+            result = measure(command(tool, sites[tool], out, {"profilegen": binary, "baseline": args.baseline}, first))
             label = "warm-up" if run == 0 else f"run {run}"
             print(f"  {pages:>6} {tool:<19} {label:<7} wall {result['wall']:7.2f} s  cpu {result['cpu']:7.2f} s"
                   f"  rss {result['rss']:7.0f} MiB", file=sys.stderr, flush=True)
             if run:
                 samples[tool].append(result)
-    out_bytes = tree_bytes(os.path.join(out_root, "profilegen-0")) if "profilegen" in tools else None
-    if not args.keep:
-        shutil.rmtree(out_root)
-        subprocess.run(["sync"], check=False)
-    return samples, out_bytes
+            if args.discard_outputs and run and out != first:
+                shutil.rmtree(out)
+    out_bytes = tree_bytes(first) if "profilegen" in tools else None
+    return samples, out_bytes, out_root
 
 
 def tree_bytes(folder):
@@ -166,11 +169,14 @@ def versions(tools, binary):
 
 
 def print_table(results):
-    print("| pages/lang | tool | wall (s) | CPU user+sys (s) | peak RSS (MiB) | pages/s |")
-    print("|---:|---|---:|---:|---:|---:|")
+    print("| pages/lang | tool | wall (s) | CPU user+sys (s) | peak RSS (MiB) | pages/s | wall / floor |")
+    print("|---:|---|---:|---:|---:|---:|---:|")
     for pages, rows in results.items():
+        floor = rows.get("floor", {}).get("wall")
         for tool, r in rows.items():
-            print(f"| {pages:,} | {tool} | {r['wall']:.2f} | {r['cpu']:.2f} | {r['rss']:.0f} | {r['pages_per_s']:,.0f} |")
+            ratio = f"{r['wall'] / floor:.2f}" if floor else "–"
+            print(f"| {pages:,} | {tool} | {r['wall']:.2f} | {r['cpu']:.2f} | {r['rss']:.0f} "
+                  f"| {r['pages_per_s']:,.0f} | {ratio} |")
 
 
 def main():
@@ -181,8 +187,14 @@ def main():
     ap.add_argument("--work", default=os.path.join(REPO, "target", "bench"), help="generated sites")
     ap.add_argument("--out", help="where outputs go (default WORK/out; /dev/shm/… for tmpfs)")
     ap.add_argument("--binary", help="profilegen binary (default: cargo build --release)")
+    ap.add_argument("--baseline", help="another profilegen binary (e.g. before a change), run as tool "
+                                       "`baseline` on the matched site")
     ap.add_argument("--seed", default="profilegen")
-    ap.add_argument("--keep", action="store_true", help="keep the outputs")
+    ap.add_argument("--keep", action="store_true", help="keep the outputs (default: removed at the end)")
+    ap.add_argument("--discard-outputs", action="store_true",
+                    help="remove each output right after its run: saves space on tmpfs; on a disk "
+                         "it slows the next build")
+    ap.add_argument("--prepare", action="store_true", help="only generate the sites, measure nothing")
     ap.add_argument("--json", help="also write every sample and the medians to this file")
     args = ap.parse_args()
     args.out = args.out or os.path.join(args.work, "out")
@@ -196,14 +208,28 @@ def main():
             tools.remove(tool)
     if "floor" in tools and "profilegen" not in tools:
         ap.error("floor copies profilegen's output: add profilegen to --tools")
+    if args.baseline and "baseline" not in tools:
+        tools.insert(1, "baseline")
+    if "baseline" in tools and not args.baseline:
+        tools.remove("baseline")
+    if args.prepare:
+        for pages in (int(p) for p in args.pages.split(",")):
+            for tool in tools:
+                ensure_site(args.work, site_of(tool), pages, args.seed)
+        return
     binary = args.binary or build_release()
     info = {"machine": machine(), "versions": versions(tools, binary), "out": os.path.abspath(args.out),
             "load_before": os.getloadavg(), "runs": args.runs}
-    results, raw = {}, {}
+    results, raw, outputs = {}, {}, []
     for pages in (int(p) for p in args.pages.split(",")):
-        samples, out_bytes = round_for(pages, tools, args, binary)
+        samples, out_bytes, out_root = round_for(pages, tools, args, binary)
         results[pages], raw[pages] = medians(samples, pages), {"samples": samples, "output_bytes": out_bytes}
+        outputs.append(out_root)
     info["load_after"] = os.getloadavg()
+    if not args.keep:
+        print("removing the outputs …", file=sys.stderr, flush=True)
+        for folder in outputs:
+            shutil.rmtree(folder)
     print(json.dumps(info, ensure_ascii=False))
     print_table(results)
     if args.json:
