@@ -626,7 +626,10 @@ fn assert_fast(name: &str, body: &str) -> Rendered {
     let r = render_in(body, "zh", &Options::default());
     match r {
         Ok(r) => {
-            assert!(r.html.len() <= 64 * body.len() + 1024, "{name}: output not bounded");
+            assert!(
+                r.html.len() <= 64 * body.len() + 1024,
+                "{name}: output not bounded"
+            );
             r
         }
         Err(d) => Rendered {
