@@ -259,9 +259,15 @@ fn chinese_line_breaks_vanish_but_english_ones_stay_spaces() {
 fn reading_time_counts_chinese_characters() {
     let site = Site::starter();
     let body = "新材料产业。".repeat(400);
-    site.write("content/tech/case.md", &format!("+++\ntitle = \"案例\"\ndescription = \"d\"\n+++\n{body}\n"));
+    site.write(
+        "content/tech/case.md",
+        &format!("+++\ntitle = \"案例\"\ndescription = \"d\"\n+++\n{body}\n"),
+    );
     site.build_ok();
     let listed = site.html("tech/index.html");
     let item = listed.one("main .page-list li").text().collect::<String>();
-    assert!(item.contains("阅读约需 5 分钟"), "2,000 characters (punctuation not counted) at about 400 a minute: {item}");
+    assert!(
+        item.contains("阅读约需 5 分钟"),
+        "2,000 characters (punctuation not counted) at about 400 a minute: {item}"
+    );
 }
