@@ -53,14 +53,10 @@ stats = ["enterprises", "rd_amount", "capacity"]
 /// The starter site with statistics, a figure page, key-figure cards and a data page.
 fn figures_site(stats: &str) -> Site {
     let site = Site::starter();
-    let cfg = std::fs::read_to_string(site.root().join("config.toml")).unwrap();
-    site.write(
+    site.replace(
         "config.toml",
-        &cfg.replacen(
-            "output_dir = \"public\"",
-            "output_dir = \"public\"\nstats = \"content/stats.toml\"",
-            1,
-        ),
+        "output_dir = \"public\"",
+        "output_dir = \"public\"\nstats = \"content/stats.toml\"",
     );
     site.write("content/stats.toml", stats);
     site.write(
