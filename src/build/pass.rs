@@ -34,8 +34,9 @@ pub(super) struct Done {
     pub links: Vec<InternalLink>,
     /// Minutes, for the listings that show it.
     pub reading_time: usize,
-    /// Its rendered Markdown, when it was not written in the first pass.
-    pub waiting: Option<Rendered>,
+    /// Its rendered Markdown, when it was not written in the first pass (boxed: most
+    /// documents have none, and one `Done` per document lives until the end).
+    pub waiting: Option<Box<Rendered>>,
 }
 
 impl Done {
@@ -55,7 +56,7 @@ impl Done {
             anchors: rendered.anchors.clone(),
             links: rendered.links.clone(),
             reading_time: rendered.reading_time,
-            waiting: Some(rendered),
+            waiting: Some(Box::new(rendered)),
         }
     }
 }
@@ -79,7 +80,7 @@ pub(super) fn first_pass(
     pages: &Pages,
     sink: Option<Sink>,
 ) -> FirstPass {
-    type Outcome = std::result::Result<(Done, Option<Diagnostic>), Vec<Diagnostic>>;
+    type Outcome = std::result::Result<(Done, Option<Box<Diagnostic>>), Vec<Diagnostic>>;
     let results: Vec<Outcome> = content
         .docs
         .par_iter()
@@ -89,6 +90,7 @@ pub(super) fn first_pass(
             match sink {
                 Some(sink) if !pages.lists_pages(i) => {
                     let error = write_doc(sink, pages, doc, i, &rendered, None).err();
+                    let error = error.map(Box::new);
                     Ok((Done::written(rendered), error))
                 }
                 _ => Ok((Done::waiting(rendered), None)),
@@ -104,7 +106,7 @@ pub(super) fn first_pass(
         match result {
             Ok((done, error)) => {
                 pass.done.push(done);
-                pass.write_errors.extend(error.map(|e| (i, e)));
+                pass.write_errors.extend(error.map(|e| (i, *e)));
             }
             Err(errors) => pass.markdown_errors.extend(errors),
         }
