@@ -2,7 +2,7 @@
 //!
 //! config → content → stats → markdown (parallel) → link check → templates (parallel,
 //! each page written as soon as it is rendered) → static files and data downloads →
-//! publish. Any error leaves the previous output untouched.
+//! publish stages (fingerprints, sitemap, feeds, search index, compression) → publish. Any error leaves the previous output untouched.
 
 use std::collections::HashSet;
 use std::io::Write;
@@ -18,7 +18,7 @@ use crate::diag::{Diagnostic, Diagnostics, Result};
 use crate::fsutil;
 use crate::lookup::Lookup;
 use crate::markdown::{self, Rendered};
-use crate::output::Staging;
+use crate::output::{self, Staging};
 use crate::render::{Pages, Theme};
 use crate::stats::{self, Stats};
 
@@ -33,6 +33,8 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Replace an output folder that profilegen did not make.
     pub force: bool,
+    /// Skip writing `.gz` and `.br` beside text files (`--no-compress`).
+    pub no_compress: bool,
 }
 
 /// Counts for one language.
@@ -68,34 +70,45 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let content = content::load(&config, opts.drafts)?;
     let stats = load_stats(&config)?;
     let static_files = fsutil::walk_files(&config.root, Path::new("static"))?;
-    let lookup = Arc::new(Lookup::new(
-        Arc::clone(&config),
-        &content,
-        static_names(&static_files),
-        stats,
-    ));
+    let fingerprints = output::assets::Fingerprints::compute(&config.root, &static_files)?;
+    let lookup = Arc::new(
+        Lookup::new(
+            Arc::clone(&config),
+            &content,
+            static_names(&static_files),
+            stats,
+        )
+        .with_fingerprints(&fingerprints),
+    );
     let rendered = render_markdown(&config, &content, &lookup)?;
     check_anchors(&content, &rendered)?;
     let theme = Theme::load(&config.root, &lookup)?;
     check_templates(&content, &theme)?;
+    output::search::check(&config, &content, &theme)?;
     let staging = Staging::create(&config, opts.force)?;
-    write_pages(
-        &staging,
-        &theme,
-        &Pages::new(&content, &rendered, &lookup),
-        &content,
-        &config,
-    )?;
+    let pages = Pages::new(&content, &rendered, &lookup);
+    write_pages(&staging, &theme, &pages, &content, &config)?;
+    if config.search {
+        output::search::write_pages(&staging, &theme, &pages, &config)?;
+    }
     let copied = copy_files(&staging, &config, &static_files, &content)?;
     if let Some(stats) = &lookup.stats {
         staging.write(Path::new("data/stats.csv"), stats.to_csv().as_bytes())?;
         staging.write(Path::new("data/stats.json"), stats.to_json().as_bytes())?;
     }
+    let publish = output::Publish {
+        config: &config,
+        content: &content,
+        rendered: &rendered,
+        fingerprints: &fingerprints,
+        compress: !opts.no_compress,
+    };
+    let publish_warnings = output::finish(&staging, &publish)?;
     let output_dir = staging.publish()?;
     Ok(BuildReport {
         languages: summarize(&config, &content),
         static_files: copied,
-        warnings: content.warnings,
+        warnings: [content.warnings, publish_warnings].concat(),
         output_dir,
         elapsed: started.elapsed(),
     })
