@@ -9,4 +9,5 @@ mod content_lint;
 mod errors;
 mod figures;
 mod output;
+mod publish;
 mod real_site;
