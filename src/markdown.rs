@@ -1,20 +1,45 @@
-//! TEMPORARY STUB until the real markdown module lands.
-#![allow(missing_docs, dead_code)]
+//! Markdown rendering of one content file: CommonMark + GFM to HTML, with heading ids and
+//! the table of contents, `@/` internal links, `{{ shortcode() }}` calls, CJK-aware soft
+//! line breaks, the raw-HTML script policy and reading statistics.
+//!
+//! [`render`] makes one pass over pulldown-cmark's events, transforms them and hands
+//! them to `pulldown_cmark::html::push_html`. Every problem in the file is collected as
+//! a [`Diagnostic`] located at `file:line:col` of the whole file text.
+
+mod cjk;
+mod headings;
+mod html;
+mod links;
+mod pass;
+mod shortcode;
+mod text;
+
 use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
+use pulldown_cmark::Parser;
+
 use crate::diag::Diagnostic;
 
-#[derive(Debug, Clone)]
+/// Markdown extensions, from `config.toml`'s `[markdown]` table.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields, default)]
 pub struct Options {
+    /// GFM tables.
     pub tables: bool,
+    /// Footnotes (`[^1]`).
     pub footnotes: bool,
+    /// `~~strikethrough~~`.
     pub strikethrough: bool,
+    /// `- [ ]` task lists.
     pub tasklists: bool,
+    /// Curly quotes, dashes and ellipses from ASCII punctuation.
     pub smart_punctuation: bool,
 }
+
 impl Default for Options {
+    /// Everything on except smart punctuation.
     fn default() -> Self {
         Options {
             tables: true,
@@ -25,65 +50,139 @@ impl Default for Options {
         }
     }
 }
-pub struct Input<'a> {
-    pub file: &'a Path,
-    pub text: &'a Arc<str>,
-    pub body: Range<usize>,
-    pub lang: &'a str,
-}
-pub trait Resolver: Sync {
-    fn link(&self, path: &str, lang: &str) -> Result<String, (String, Option<String>)>;
-    fn shortcode(&self, call: &Shortcode, lang: &str) -> Result<String, (String, Option<String>)>;
-    fn base_path(&self) -> &str;
-}
-pub struct Shortcode {
-    pub name: String,
-    pub args: Vec<(String, String)>,
-    pub span: Range<usize>,
-}
-impl Shortcode {
-    pub fn str_arg(&self, key: &str) -> Option<&str> {
-        self.args.iter().find(|a| a.0 == key).map(|a| a.1.as_str())
+
+impl Options {
+    /// The pulldown-cmark options: these extensions plus heading attributes (`{#id}`).
+    fn pulldown(&self) -> pulldown_cmark::Options {
+        use pulldown_cmark::Options as O;
+        let mut options = O::ENABLE_HEADING_ATTRIBUTES;
+        options.set(O::ENABLE_TABLES, self.tables);
+        options.set(O::ENABLE_FOOTNOTES, self.footnotes);
+        options.set(O::ENABLE_STRIKETHROUGH, self.strikethrough);
+        options.set(O::ENABLE_TASKLISTS, self.tasklists);
+        options.set(O::ENABLE_SMART_PUNCTUATION, self.smart_punctuation);
+        options
     }
 }
-pub struct InternalLink {
-    pub path: String,
-    pub anchor: Option<String>,
+
+/// One Markdown file to render.
+#[derive(Debug, Clone)]
+pub struct Input<'a> {
+    /// Site-relative path, for diagnostics.
+    pub file: &'a Path,
+    /// The whole file text (front matter included), LF line endings.
+    pub text: &'a Arc<str>,
+    /// Byte range of the Markdown body inside `text`.
+    pub body: Range<usize>,
+    /// The page's language: "zh" or "en".
+    pub lang: &'a str,
+}
+
+/// What the renderer needs from the rest of the site.
+pub trait Resolver: Sync {
+    /// URL for an internal link target such as "tech/_index.md" (the part after "@/",
+    /// without #anchor), in the page's language. Err(message, optional hint) if no such file.
+    fn link(&self, path: &str, lang: &str) -> Result<String, (String, Option<String>)>;
+
+    /// Expands a shortcode call to HTML (already escaped by the resolver). Err(message, hint).
+    fn shortcode(&self, call: &Shortcode, lang: &str) -> Result<String, (String, Option<String>)>;
+
+    /// Base path of the site, e.g. "/" or "/renze/": root-relative link and image
+    /// targets ("/img.png") get it prefixed ("/renze/img.png"), exactly once.
+    fn base_path(&self) -> &str;
+}
+
+/// A parsed `{{ name(key="value", n=3, flag=true) }}` call.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shortcode {
+    /// The shortcode's name (`stat`, `chart`).
+    pub name: String,
+    /// Arguments in the order written.
+    pub args: Vec<(String, ArgValue)>,
+    /// Byte range of the whole call (`{{` to `}}`) in the file text.
     pub span: Range<usize>,
 }
-#[derive(Debug, Clone)]
+
+/// A shortcode argument's value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ArgValue {
+    /// `"text"` (or `'text'`), with `\"` and `\\` escapes resolved.
+    Str(String),
+    /// `3`, `-12`.
+    Int(i64),
+    /// `1.5`.
+    Float(f64),
+    /// `true` or `false`.
+    Bool(bool),
+}
+
+impl Shortcode {
+    /// The value of string argument `key`, if given as a string.
+    pub fn str_arg(&self, key: &str) -> Option<&str> {
+        self.args.iter().find_map(|(k, v)| match v {
+            ArgValue::Str(s) if k == key => Some(s.as_str()),
+            _ => None,
+        })
+    }
+}
+
+/// An internal `@/` link in the page, for the build stage to check `#anchor`s once
+/// every page is rendered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InternalLink {
+    /// The target file, e.g. "tech/_index.md".
+    pub path: String,
+    /// The `#anchor`, without `#`.
+    pub anchor: Option<String>,
+    /// Byte range of the link destination in the file text.
+    pub span: Range<usize>,
+}
+
+/// A heading in the table of contents.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Heading {
+    /// 1 to 6.
     pub level: u8,
+    /// The `id` attribute: unique on the page.
     pub id: String,
+    /// Plain text of the heading.
     pub title: String,
+    /// Headings nested under this one.
     pub children: Vec<Heading>,
 }
+
+/// A rendered page body and what was learnt about it.
+#[derive(Debug, Clone)]
 pub struct Rendered {
+    /// The body as HTML.
     pub html: String,
+    /// Headings, nested by level.
     pub toc: Vec<Heading>,
+    /// Every id on the page: headings, footnote definitions, raw HTML `id`s.
     pub anchors: Vec<String>,
+    /// Every internal `@/` link.
     pub links: Vec<InternalLink>,
+    /// CJK characters count one each, other words are split on whitespace and punctuation.
     pub word_count: usize,
+    /// Minutes, at least 1: 400 CJK characters or 200 other words a minute, summed.
     pub reading_time: usize,
+    /// Plain text of the first paragraph, at most 160 characters (cut with "…").
     pub summary: String,
 }
+
+/// Renders one Markdown file; Err holds every diagnostic if any of them is an error.
 pub fn render(
     input: &Input,
-    _opts: &Options,
-    _r: &dyn Resolver,
+    opts: &Options,
+    resolver: &dyn Resolver,
 ) -> Result<Rendered, Vec<Diagnostic>> {
-    let mut html = String::new();
-    pulldown_cmark::html::push_html(
-        &mut html,
-        pulldown_cmark::Parser::new(&input.text[input.body.clone()]),
-    );
-    Ok(Rendered {
-        html,
-        toc: vec![],
-        anchors: vec![],
-        links: vec![],
-        word_count: 0,
-        reading_time: 1,
-        summary: String::new(),
-    })
+    let Some(body) = input.text.get(input.body.clone()) else {
+        let message = "the Markdown body's byte range lies outside the file text";
+        return Err(vec![Diagnostic::error(message).in_file(input.file)]);
+    };
+    let events = Parser::new_ext(body, opts.pulldown()).into_offset_iter();
+    pass::Pass::new(input, body, resolver).run(events)
 }
+
+#[cfg(test)]
+mod tests;

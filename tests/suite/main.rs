@@ -5,6 +5,7 @@
 mod harness;
 
 mod bilingual;
+mod cli;
 mod content_lint;
 mod errors;
 mod figures;

@@ -1,0 +1,382 @@
+//! Raw HTML in content: the script policy (no `<script>`, no `on…=` handlers, no
+//! `javascript:` URLs), the ids it defines, and plain text of HTML fragments.
+//!
+//! Editors are trusted with raw HTML otherwise; this is a linear scan of tags and
+//! attributes, not a sanitizer.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use super::links::{SCRIPT_URL_HINT, is_script_url};
+use super::shortcode;
+
+/// Hint for every raw-HTML script refusal.
+const NO_SCRIPT_HINT: &str = "raw HTML in content may not run scripts: remove the script or \
+     the `on…` attribute, and ask for a shortcode or template feature instead";
+
+/// Attributes whose value is a URL a browser may follow or load.
+const URL_ATTRS: [&str; 9] = [
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "xlink:href",
+    "data",
+    "poster",
+    "background",
+    "cite",
+];
+
+/// Something found in raw HTML.
+#[derive(Debug, PartialEq)]
+pub(super) enum Finding {
+    /// A policy violation, with its byte range in the scanned text.
+    Refused {
+        message: String,
+        hint: &'static str,
+        span: Range<usize>,
+    },
+    /// An `id` attribute's value: an anchor other pages may link to.
+    Id(String),
+    /// A well-formed shortcode call, which is not expanded inside raw HTML.
+    Shortcode(Range<usize>),
+}
+
+/// Scans a fragment of raw HTML (a whole HTML block, or one inline tag).
+pub(super) fn scan(html: &str) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let mut pos = 0;
+    while let Some(rel) = html.get(pos..).and_then(|rest| rest.find('<')) {
+        pos = scan_markup(html, pos + rel, &mut findings);
+    }
+    for (at, _) in html.match_indices("{{") {
+        if let Ok(call) = shortcode::parse(html, at) {
+            findings.push(Finding::Shortcode(at..call.end));
+        }
+    }
+    findings
+}
+
+/// Scans the markup starting at the `<` at `at`; returns where to go on from.
+fn scan_markup(html: &str, at: usize, findings: &mut Vec<Finding>) -> usize {
+    let rest = &html[at + 1..];
+    if rest.starts_with("!--") {
+        return rest.find("-->").map_or(html.len(), |i| at + 1 + i + 3);
+    }
+    if !rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return at + 1;
+    }
+    let name_len = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == ':'))
+        .unwrap_or(rest.len());
+    if rest[..name_len].eq_ignore_ascii_case("script") {
+        findings.push(Finding::Refused {
+            message: "`<script>` elements are not allowed in content".to_owned(),
+            hint: NO_SCRIPT_HINT,
+            span: at..at + 1 + name_len,
+        });
+    }
+    scan_attributes(html, at + 1 + name_len, findings)
+}
+
+/// Scans a tag's attributes from `pos`; returns the offset just past the tag's `>`.
+fn scan_attributes(html: &str, mut pos: usize, findings: &mut Vec<Finding>) -> usize {
+    let bytes = html.as_bytes();
+    loop {
+        while bytes
+            .get(pos)
+            .is_some_and(|b| b.is_ascii_whitespace() || *b == b'/')
+        {
+            pos += 1;
+        }
+        match bytes.get(pos) {
+            None => return pos,
+            Some(b'>') => return pos + 1,
+            Some(_) => {}
+        }
+        let attr = attribute(html, pos);
+        let name = &html[attr.name.clone()];
+        let value = attr.value.clone().map(|v| &html[v]);
+        if let Some((message, hint)) = check_attribute(name, value) {
+            let span = attr.name.start..attr.end;
+            findings.push(Finding::Refused {
+                message,
+                hint,
+                span,
+            });
+        } else if name.eq_ignore_ascii_case("id") {
+            let id = value.map(decode_entities).unwrap_or_default();
+            if !id.is_empty() {
+                findings.push(Finding::Id(id.into_owned()));
+            }
+        }
+        pos = attr.end;
+    }
+}
+
+/// One attribute: byte ranges of its name and value, and where it ends.
+struct Attribute {
+    name: Range<usize>,
+    value: Option<Range<usize>>,
+    end: usize,
+}
+
+/// Reads the attribute at `start` (not whitespace, `/` or `>`); always moves forward.
+fn attribute(html: &str, start: usize) -> Attribute {
+    let bytes = html.as_bytes();
+    let stop = |b: &u8| b.is_ascii_whitespace() || matches!(b, b'=' | b'>' | b'/');
+    let name_end = start
+        + bytes[start..]
+            .iter()
+            .position(stop)
+            .unwrap_or(bytes.len() - start);
+    let skip_ws = |mut p: usize| {
+        while bytes.get(p).is_some_and(u8::is_ascii_whitespace) {
+            p += 1;
+        }
+        p
+    };
+    let eq = skip_ws(name_end);
+    if bytes.get(eq) != Some(&b'=') {
+        let (name, end) = (start..name_end, name_end);
+        return Attribute {
+            name,
+            value: None,
+            end,
+        };
+    }
+    let v = skip_ws(eq + 1);
+    let (value, end) = match bytes.get(v) {
+        Some(q @ (b'"' | b'\'')) => match bytes[v + 1..].iter().position(|b| b == q) {
+            Some(len) => (v + 1..v + 1 + len, v + len + 2),
+            None => (v + 1..bytes.len(), bytes.len()),
+        },
+        _ => {
+            let len = bytes[v..]
+                .iter()
+                .position(|b| b.is_ascii_whitespace() || *b == b'>')
+                .unwrap_or(bytes.len() - v);
+            (v..v + len, v + len)
+        }
+    };
+    Attribute {
+        name: start..name_end,
+        value: Some(value),
+        end,
+    }
+}
+
+/// The policy for one attribute (raw HTML or a heading's `{…}` attributes): a message
+/// and hint if it is refused.
+pub(super) fn check_attribute(name: &str, value: Option<&str>) -> Option<(String, &'static str)> {
+    let bytes = name.as_bytes();
+    if bytes.len() > 2 && bytes[..2].eq_ignore_ascii_case(b"on") {
+        let message = format!("inline event handler `{name}` is not allowed");
+        return Some((message, NO_SCRIPT_HINT));
+    }
+    let is_url = URL_ATTRS.iter().any(|a| a.eq_ignore_ascii_case(name));
+    if is_url && value.is_some_and(|v| is_script_url(&decode_entities(v))) {
+        let message = format!("`{name}` with a javascript: URL is not allowed");
+        return Some((message, SCRIPT_URL_HINT));
+    }
+    None
+}
+
+/// Decodes numeric character references and the named ones that matter here.
+pub(super) fn decode_entities(text: &str) -> Cow<'_, str> {
+    if !text.contains('&') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        let (c, len) = entity(&rest[i..]).unwrap_or(('&', 1));
+        out.push(c);
+        rest = &rest[i + len..];
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+const NAMED: [(&str, char); 9] = [
+    ("&amp;", '&'),
+    ("&lt;", '<'),
+    ("&gt;", '>'),
+    ("&quot;", '"'),
+    ("&apos;", '\''),
+    ("&nbsp;", '\u{a0}'),
+    ("&colon;", ':'),
+    ("&Tab;", '\t'),
+    ("&NewLine;", '\n'),
+];
+
+/// The character and byte length of the reference at the start of `text` (`&…`).
+fn entity(text: &str) -> Option<(char, usize)> {
+    if let Some((name, c)) = NAMED.iter().find(|(name, _)| text.starts_with(name)) {
+        return Some((*c, name.len()));
+    }
+    let body = text.strip_prefix("&#")?;
+    let hex = body.starts_with(['x', 'X']);
+    let (radix, digits) = if hex { (16, &body[1..]) } else { (10, body) };
+    let len = digits
+        .find(|c: char| !c.is_digit(radix))
+        .unwrap_or(digits.len());
+    if len == 0 {
+        return None;
+    }
+    let value = digits[..len].chars().fold(0u32, |acc, d| {
+        let digit = d.to_digit(radix).unwrap_or(0);
+        acc.saturating_mul(radix).saturating_add(digit)
+    });
+    let semicolon = usize::from(digits[len..].starts_with(';'));
+    let c = char::from_u32(value).unwrap_or('\u{fffd}');
+    Some((c, 2 + usize::from(hex) + len + semicolon))
+}
+
+/// The visible text of an HTML fragment: tags removed, entities decoded.
+pub(super) fn plain_text(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find('<') {
+        text.push_str(&rest[..i]);
+        rest = rest[i..].find('>').map_or("", |end| &rest[i + end + 1..]);
+    }
+    text.push_str(rest);
+    match decode_entities(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(decoded) => decoded,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refused(html: &str) -> Vec<(String, &str)> {
+        scan(html)
+            .into_iter()
+            .filter_map(|f| match f {
+                Finding::Refused { message, span, .. } => Some((message, &html[span])),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn script_policy() {
+        let cases: [(&str, &[(&str, &str)]); 12] = [
+            ("<a href=\"https://x.org\">x</a>", &[]),
+            ("<a href=\"/a\" title=\"javascript: tips\">", &[]),
+            ("<!-- <script> onclick=x --><p>", &[]),
+            ("<p>1 < 2 onclick=x</p>", &[]),
+            (
+                "<script>alert(1)</script>",
+                &[("`<script>` elements are not allowed in content", "<script")],
+            ),
+            (
+                "<SCRIPT src=x>",
+                &[("`<script>` elements are not allowed in content", "<SCRIPT")],
+            ),
+            (
+                "<a href=\"javascript:alert(1)\">",
+                &[(
+                    "`href` with a javascript: URL is not allowed",
+                    "href=\"javascript:alert(1)\"",
+                )],
+            ),
+            (
+                "<a HREF=' JavaScript:x'>",
+                &[(
+                    "`HREF` with a javascript: URL is not allowed",
+                    "HREF=' JavaScript:x'",
+                )],
+            ),
+            (
+                "<a href=&#106;avascript&colon;x>",
+                &[(
+                    "`href` with a javascript: URL is not allowed",
+                    "href=&#106;avascript&colon;x",
+                )],
+            ),
+            (
+                "<img src=x onerror=alert(1)>",
+                &[(
+                    "inline event handler `onerror` is not allowed",
+                    "onerror=alert(1)",
+                )],
+            ),
+            (
+                "<div\n  onClick = \"go()\"\n>",
+                &[(
+                    "inline event handler `onClick` is not allowed",
+                    "onClick = \"go()\"",
+                )],
+            ),
+            (
+                "<svg><a xlink:href=\"javascript:x\"/></svg>",
+                &[(
+                    "`xlink:href` with a javascript: URL is not allowed",
+                    "xlink:href=\"javascript:x\"",
+                )],
+            ),
+        ];
+        for (html, expected) in cases {
+            let expected: Vec<(String, &str)> = expected
+                .iter()
+                .map(|(m, s)| ((*m).to_owned(), *s))
+                .collect();
+            assert_eq!(refused(html), expected, "{html}");
+        }
+    }
+
+    #[test]
+    fn ids_and_shortcodes() {
+        let html = "<span id=\"note-1\"></span><a name=x id=b&amp;c> {{ stat(id=\"x\") }} {{ x";
+        let found = scan(html);
+        let at = html.find("{{").unwrap_or(0);
+        assert_eq!(
+            found,
+            vec![
+                Finding::Id("note-1".to_owned()),
+                Finding::Id("b&c".to_owned()),
+                Finding::Shortcode(at..at + 18),
+            ]
+        );
+    }
+
+    #[test]
+    fn malformed_markup_ends() {
+        for html in [
+            "<",
+            "<a",
+            "<a href",
+            "<a href=",
+            "<a href=\"x",
+            "<!--",
+            "<a =x>",
+            "<é x>",
+            "<a oé=1>",
+        ] {
+            let _ = scan(html);
+        }
+        assert_eq!(refused("<a on>"), vec![]);
+    }
+
+    #[test]
+    fn entities_and_plain_text() {
+        let cases = [
+            (
+                "a &amp; b &lt;c&gt; &#x4E2D;&#25991; &bogus; &#",
+                "a & b <c> 中文 &bogus; &#",
+            ),
+            ("&#106avascript", "javascript"),
+            ("&#99999999999;", "\u{fffd}"),
+        ];
+        for (text, decoded) in cases {
+            assert_eq!(decode_entities(text), decoded, "{text}");
+        }
+        let html = "<span class=\"stat\">6575.9万元</span> &amp; <b>x</b><unclosed";
+        assert_eq!(plain_text(html), "6575.9万元 & x");
+    }
+}

@@ -1,0 +1,476 @@
+//! The single pass over pulldown-cmark's events that [`super::render`] makes: block and
+//! inline tags, headings, links and raw HTML here; text runs, shortcodes and soft breaks
+//! in [`inline`].
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
+
+use super::headings::{self, PendingHeading};
+use super::html::{self, Finding};
+use super::links::{self, SCRIPT_URL_HINT};
+use super::text::{Summary, WordCounter};
+use super::{Input, InternalLink, Rendered, Resolver};
+use crate::diag::Diagnostic;
+
+mod inline;
+
+/// Hint for shortcodes written inside raw HTML.
+pub(super) const HTML_SHORTCODE_HINT: &str = "leave a blank line between the HTML and the shortcode so \
+     it is Markdown again, or write the table or list in Markdown";
+
+/// A piece of scanned text and where it came from in the body.
+struct Segment {
+    /// Offset of the piece in the scanned text.
+    text_start: usize,
+    /// Its byte range in the body.
+    source: Range<usize>,
+    /// True when the piece is the source verbatim, so offsets inside it map exactly.
+    exact: bool,
+}
+
+/// The renderer's state during the pass.
+pub(super) struct Pass<'a, 'r> {
+    input: &'r Input<'a>,
+    /// The Markdown body; event ranges are offsets into it.
+    body: &'a str,
+    resolver: &'r dyn Resolver,
+    /// The site's base path, normalised to `/…/`.
+    base_path: String,
+    /// The transformed events, rendered by `push_html` at the end.
+    events: Vec<Event<'a>>,
+    /// Adjacent text events not yet emitted, with their body ranges.
+    run: Vec<(CowStr<'a>, Range<usize>)>,
+    diagnostics: Vec<Diagnostic>,
+    headings: Vec<PendingHeading>,
+    /// Inside a heading: its text goes into the title.
+    in_heading: bool,
+    /// Inside a code block: its text is literal (no shortcodes).
+    code_block: bool,
+    /// Inside image alt text: shortcodes give plain text.
+    image_depth: usize,
+    /// Inside footnote definitions: paragraphs are not the summary.
+    footnote_depth: usize,
+    /// Index of the open paragraph's `Start` event.
+    paragraph: Option<usize>,
+    /// Index of the last shortcode's output event.
+    shortcode_at: Option<usize>,
+    /// Index of the open HTML block's first event, and its events' body ranges.
+    html_block: usize,
+    html_ranges: Vec<Range<usize>>,
+    /// Last character of the text before a soft break, for the CJK rule.
+    last_char: Option<char>,
+    /// Index of a soft break between CJK text and what follows, awaiting the next text.
+    pending_break: Option<usize>,
+    /// Ids other than headings': footnote labels, raw HTML ids.
+    ids: Vec<String>,
+    links: Vec<InternalLink>,
+    words: WordCounter,
+    summary: Summary,
+}
+
+impl<'a, 'r> Pass<'a, 'r> {
+    /// A pass over `body`, the Markdown part of `input.text`.
+    pub fn new(input: &'r Input<'a>, body: &'a str, resolver: &'r dyn Resolver) -> Self {
+        Pass {
+            input,
+            body,
+            resolver,
+            base_path: links::normalize_base(resolver.base_path()),
+            events: Vec::with_capacity(body.len() / 8 + 16),
+            run: Vec::new(),
+            diagnostics: Vec::new(),
+            headings: Vec::new(),
+            in_heading: false,
+            code_block: false,
+            image_depth: 0,
+            footnote_depth: 0,
+            paragraph: None,
+            shortcode_at: None,
+            html_block: 0,
+            html_ranges: Vec::new(),
+            last_char: None,
+            pending_break: None,
+            ids: Vec::new(),
+            links: Vec::new(),
+            words: WordCounter::default(),
+            summary: Summary::default(),
+        }
+    }
+
+    /// Consumes the parser's events and renders the page.
+    pub fn run(
+        mut self,
+        events: impl Iterator<Item = (Event<'a>, Range<usize>)>,
+    ) -> Result<Rendered, Vec<Diagnostic>> {
+        for (event, range) in events {
+            match event {
+                Event::Text(text) if !self.code_block => self.run.push((text, range)),
+                event => {
+                    self.flush_text();
+                    self.event(event, range);
+                }
+            }
+        }
+        self.flush_text();
+        self.finish()
+    }
+
+    /// Handles one event other than a text run's.
+    fn event(&mut self, event: Event<'a>, range: Range<usize>) {
+        match event {
+            Event::Start(tag) => self.start(tag, range),
+            Event::End(tag) => self.end(tag),
+            Event::Text(text) => {
+                self.words.feed(&text);
+                self.events.push(Event::Text(text));
+            }
+            Event::Code(code) => {
+                self.text_like(&code);
+                self.events.push(Event::Code(code));
+            }
+            Event::SoftBreak => self.soft_break(),
+            Event::HardBreak => {
+                self.opaque();
+                self.line_gap();
+                self.events.push(Event::HardBreak);
+            }
+            Event::Html(html) => {
+                self.html_ranges.push(range);
+                self.events.push(Event::Html(html));
+            }
+            Event::InlineHtml(html) => {
+                self.opaque();
+                self.check_inline_html(&html, range);
+                self.events.push(Event::InlineHtml(html));
+            }
+            other => {
+                self.opaque();
+                self.events.push(other);
+            }
+        }
+    }
+
+    // ----- block and inline tags -----
+
+    /// Handles a start tag: block state, heading bookkeeping, link destinations.
+    fn start(&mut self, mut tag: Tag<'a>, range: Range<usize>) {
+        if !is_inline(&tag) {
+            self.opaque();
+            self.words.gap();
+        }
+        match &mut tag {
+            Tag::Paragraph => {
+                self.paragraph = Some(self.events.len());
+                if self.footnote_depth == 0 {
+                    self.summary.start();
+                }
+            }
+            Tag::Heading {
+                level, id, attrs, ..
+            } => self.start_heading(*level, id.as_deref(), attrs, range),
+            Tag::CodeBlock(_) => self.code_block = true,
+            Tag::HtmlBlock => {
+                self.html_block = self.events.len() + 1;
+                self.html_ranges.clear();
+            }
+            Tag::FootnoteDefinition(label) => {
+                self.footnote_depth += 1;
+                self.ids.push(label.to_string());
+            }
+            Tag::Link { dest_url, .. } => self.rewrite_destination(dest_url, range),
+            Tag::Image { dest_url, .. } => {
+                self.image_depth += 1;
+                self.rewrite_destination(dest_url, range);
+            }
+            _ => {}
+        }
+        self.events.push(Event::Start(tag));
+    }
+
+    /// Handles an end tag (an unwrapped shortcode-only paragraph has none).
+    fn end(&mut self, tag: TagEnd) {
+        if !is_inline_end(tag) {
+            self.opaque();
+            self.words.gap();
+        }
+        if tag == TagEnd::Paragraph && self.end_paragraph() {
+            return;
+        }
+        match tag {
+            TagEnd::Heading(_) => self.in_heading = false,
+            TagEnd::CodeBlock => self.code_block = false,
+            TagEnd::HtmlBlock => self.check_html_block(),
+            TagEnd::FootnoteDefinition => {
+                self.footnote_depth = self.footnote_depth.saturating_sub(1)
+            }
+            TagEnd::Image => self.image_depth = self.image_depth.saturating_sub(1),
+            _ => {}
+        }
+        self.events.push(Event::End(tag));
+    }
+
+    /// Closes a paragraph; a paragraph holding only one shortcode loses its `<p>` (the
+    /// shortcode may be a block such as a chart's `<figure>`). True if unwrapped.
+    fn end_paragraph(&mut self) -> bool {
+        let start = self.paragraph.take();
+        let alone =
+            start.is_some_and(|s| self.events.len() == s + 2 && self.shortcode_at == Some(s + 1));
+        self.summary.end(!alone);
+        if !alone {
+            return false;
+        }
+        if let Some(Event::InlineHtml(output)) = self.events.pop() {
+            self.events.pop();
+            self.events.push(Event::Html(output));
+        }
+        true
+    }
+
+    /// Checks a heading's `{…}` attributes and records it; its id comes at the end.
+    fn start_heading(
+        &mut self,
+        level: HeadingLevel,
+        explicit: Option<&str>,
+        attrs: &[(CowStr<'a>, Option<CowStr<'a>>)],
+        range: Range<usize>,
+    ) {
+        for (name, value) in attrs {
+            if let Some((message, hint)) = html::check_attribute(name, value.as_deref()) {
+                self.error(range.clone(), message, Some(hint.to_owned()));
+            }
+        }
+        self.headings.push(PendingHeading {
+            index: self.events.len(),
+            level: level as u8,
+            explicit: explicit.map(str::to_owned),
+            title: String::new(),
+            span: range,
+            id: String::new(),
+        });
+        self.in_heading = true;
+    }
+
+    // ----- links -----
+
+    /// Replaces a link or image destination with the URL to emit.
+    fn rewrite_destination(&mut self, dest: &mut CowStr<'a>, range: Range<usize>) {
+        let written = std::mem::replace(dest, CowStr::Borrowed(""));
+        *dest = self.destination(written, range);
+    }
+
+    /// The URL to emit for a link or image destination.
+    fn destination(&mut self, dest: CowStr<'a>, range: Range<usize>) -> CowStr<'a> {
+        if links::is_script_url(&dest) {
+            let span = links::dest_span(self.body, range, &dest);
+            let message = format!("link to a javascript: URL `{}`", dest.trim());
+            self.error(span, message, Some(SCRIPT_URL_HINT.to_owned()));
+            return CowStr::Borrowed("#");
+        }
+        if let Some((path, anchor)) = links::split_internal(&dest) {
+            let span = links::dest_span(self.body, range, &dest);
+            return self.internal_link(path, anchor, span).unwrap_or(dest);
+        }
+        if links::is_root_relative(&dest) {
+            return links::under_base(&self.base_path, &dest).into();
+        }
+        dest
+    }
+
+    /// Resolves `@/path#anchor`; None (after reporting) if there is no such page.
+    fn internal_link(
+        &mut self,
+        path: &str,
+        anchor: Option<&str>,
+        span: Range<usize>,
+    ) -> Option<CowStr<'a>> {
+        match self.resolver.link(path, self.input.lang) {
+            Ok(mut url) => {
+                if let Some(anchor) = anchor {
+                    url.push('#');
+                    url.push_str(anchor);
+                }
+                let (path, anchor) = (path.to_owned(), anchor.map(str::to_owned));
+                let span = self.absolute(span);
+                self.links.push(InternalLink { path, anchor, span });
+                Some(url.into())
+            }
+            Err((reason, hint)) => {
+                let message = match reason {
+                    r if r.is_empty() => format!("link to unknown page `@/{path}`"),
+                    r if r.contains(path) => r,
+                    r => format!("link to unknown page `@/{path}`: {r}"),
+                };
+                self.error(span, message, hint);
+                None
+            }
+        }
+    }
+
+    // ----- raw HTML -----
+
+    /// Scans one inline HTML tag.
+    fn check_inline_html(&mut self, html: &str, range: Range<usize>) {
+        let exact = self.body.get(range.clone()) == Some(html);
+        let segments = [Segment {
+            text_start: 0,
+            source: range,
+            exact,
+        }];
+        self.apply(html::scan(html), &segments);
+    }
+
+    /// Scans the HTML block that just ended, its lines joined.
+    fn check_html_block(&mut self) {
+        let events = self.events.get(self.html_block..).unwrap_or(&[]);
+        let mut text = Cow::Borrowed("");
+        let mut segments = Vec::with_capacity(events.len());
+        for (event, source) in events.iter().zip(self.html_ranges.drain(..)) {
+            let Event::Html(line) = event else { continue };
+            let exact = self.body.get(source.clone()) == Some(&**line);
+            segments.push(Segment {
+                text_start: text.len(),
+                source,
+                exact,
+            });
+            match &mut text {
+                Cow::Borrowed("") => text = Cow::Borrowed(&**line),
+                text => text.to_mut().push_str(line),
+            }
+        }
+        let findings = html::scan(&text);
+        self.apply(findings, &segments);
+    }
+
+    /// Reports raw-HTML findings at their place in the body and records its ids.
+    fn apply(&mut self, findings: Vec<Finding>, segments: &[Segment]) {
+        let to_body =
+            |span: Range<usize>| to_source(segments, span.start)..to_source(segments, span.end);
+        for finding in findings {
+            match finding {
+                Finding::Refused {
+                    message,
+                    hint,
+                    span,
+                } => {
+                    self.error(to_body(span), message, Some(hint.to_owned()));
+                }
+                Finding::Id(id) => self.ids.push(id),
+                Finding::Shortcode(span) => {
+                    let message = "shortcodes are not expanded inside raw HTML";
+                    self.error(to_body(span), message, Some(HTML_SHORTCODE_HINT.to_owned()));
+                }
+            }
+        }
+    }
+
+    // ----- diagnostics and the end of the pass -----
+
+    /// A body range as a range of the whole file text.
+    fn absolute(&self, span: Range<usize>) -> Range<usize> {
+        let base = self.input.body.start;
+        span.start + base..span.end + base
+    }
+
+    /// Reports an error at `span` of the body.
+    fn error(&mut self, span: Range<usize>, message: impl Into<String>, hint: Option<String>) {
+        let span = self.absolute(span);
+        self.error_at(span, message, hint);
+    }
+
+    /// Reports an error at `span` of the whole file text.
+    fn error_at(&mut self, span: Range<usize>, message: impl Into<String>, hint: Option<String>) {
+        let mut diagnostic = Diagnostic::error(message)
+            .in_file(self.input.file)
+            .at(self.input.text, span);
+        diagnostic.hint = hint;
+        self.diagnostics.push(diagnostic);
+    }
+
+    /// Assigns heading ids, renders the HTML and gathers the page's facts.
+    fn finish(mut self) -> Result<Rendered, Vec<Diagnostic>> {
+        self.assign_heading_ids();
+        if self.diagnostics.iter().any(Diagnostic::is_error) {
+            return Err(self.diagnostics);
+        }
+        let mut html = String::with_capacity(self.body.len() + self.body.len() / 2 + 64);
+        pulldown_cmark::html::push_html(&mut html, self.events.into_iter());
+        let toc = headings::build_toc(&self.headings);
+        let mut anchors: Vec<String> = self.headings.into_iter().map(|h| h.id).collect();
+        anchors.append(&mut self.ids);
+        Ok(Rendered {
+            html,
+            toc,
+            anchors,
+            links: self.links,
+            word_count: self.words.total(),
+            reading_time: self.words.reading_minutes(),
+            summary: self.summary.finish(),
+        })
+    }
+
+    /// Gives every heading its final id and writes it into its start event.
+    fn assign_heading_ids(&mut self) {
+        for head in &mut self.headings {
+            head.title.truncate(head.title.trim_end().len());
+            head.title
+                .drain(..head.title.len() - head.title.trim_start().len());
+        }
+        let reserved = self.ids.iter().map(String::as_str);
+        let duplicates = headings::assign_ids(&mut self.headings, reserved);
+        for i in duplicates {
+            let Some(head) = self.headings.get(i) else {
+                continue;
+            };
+            let message = format!("duplicate heading id `{}`", head.id);
+            let hint = Some("give each heading a different {#id}".to_owned());
+            self.error(head.span.clone(), message, hint);
+        }
+        for head in &self.headings {
+            if let Some(Event::Start(Tag::Heading { id, .. })) = self.events.get_mut(head.index) {
+                *id = Some(CowStr::from(head.id.clone()));
+            }
+        }
+    }
+}
+
+/// Maps an offset in scanned text back to the body through its segments.
+fn to_source(segments: &[Segment], offset: usize) -> usize {
+    let i = segments
+        .partition_point(|s| s.text_start <= offset)
+        .saturating_sub(1);
+    segments.get(i).map_or(0, |s| {
+        if s.exact {
+            (s.source.start + offset - s.text_start).min(s.source.end)
+        } else {
+            s.source.start
+        }
+    })
+}
+
+/// Inline formatting tags: soft breaks and words carry across them.
+fn is_inline(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::Link { .. }
+    )
+}
+
+/// End tags of [`is_inline`] tags.
+fn is_inline_end(tag: TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+    )
+}
