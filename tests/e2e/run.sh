@@ -124,6 +124,7 @@ for _ in $(seq 50); do
   (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && break
   sleep 0.1
 done
+kill -0 "$NGINX_PID" 2>/dev/null || { cat "$WORK/nginx-error.log"; NGINX_PID=""; fail "nginx did not start (is port $PORT or $SUB_PORT taken? set E2E_PORT)"; }
 rm -rf "$ART" && mkdir -p "$ART"
 echo "== checks (screenshots in $ART)"
 SITES="[{\"name\":\"root\",\"base\":\"http://127.0.0.1:$PORT/\",\"dir\":\"$WORK/root\"},{\"name\":\"sub\",\"base\":\"http://127.0.0.1:$SUB_PORT/renze/\",\"dir\":\"$WORK/sub/renze\"}]"
