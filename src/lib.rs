@@ -10,13 +10,15 @@
 pub mod build;
 pub mod config;
 pub mod content;
+pub mod deps;
 pub mod diag;
 pub mod fsutil;
 pub mod lookup;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod serve;
 pub mod stats;
 
-pub use build::{BuildOptions, BuildReport, build};
+pub use build::{BuildOptions, BuildReport, Model, build};
 pub use diag::{Diagnostic, Diagnostics};

@@ -1,6 +1,7 @@
 //! Command-line arguments (clap derive) and one small file per subcommand.
 
 mod build;
+mod serve;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -25,12 +26,15 @@ pub struct Cli {
 enum Command {
     /// Build the site into the output folder (public/ by default).
     Build(build::Args),
+    /// Serve the site on http://127.0.0.1:1111/ and rebuild it on every save.
+    Serve(serve::Args),
 }
 
 /// Runs the chosen subcommand; an `Err` carries the exit code.
 pub fn run(cli: Cli) -> Result<(), ExitCode> {
     match cli.command {
         Command::Build(args) => build::run(&cli.root, args),
+        Command::Serve(args) => serve::run(&cli.root, args),
     }
 }
 

@@ -70,6 +70,11 @@ impl Theme {
         Ok(Theme { tera, sources })
     }
 
+    /// Every template's name and source text (for the dependency map).
+    pub fn sources(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.sources.iter().map(|(n, s)| (n.as_str(), &**s))
+    }
+
     /// True if the theme has a template of that name.
     pub fn has(&self, name: &str) -> bool {
         self.sources.contains_key(name)
