@@ -10,3 +10,4 @@ mod errors;
 mod figures;
 mod output;
 mod real_site;
+mod serve;
