@@ -8,6 +8,7 @@
 //! templates share.
 
 pub mod build;
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod deps;

@@ -1,6 +1,7 @@
 //! Command-line arguments (clap derive) and one small file per subcommand.
 
 mod build;
+mod check;
 mod serve;
 
 use std::io::IsTerminal;
@@ -26,6 +27,8 @@ pub struct Cli {
 enum Command {
     /// Build the site into the output folder (public/ by default).
     Build(build::Args),
+    /// Build into a temporary folder and report broken links, missing translations and more.
+    Check(check::Args),
     /// Serve the site on http://127.0.0.1:1111/ and rebuild it on every save.
     Serve(serve::Args),
 }
@@ -35,12 +38,18 @@ pub fn run(cli: Cli) -> Result<(), ExitCode> {
     match cli.command {
         Command::Build(args) => build::run(&cli.root, args),
         Command::Serve(args) => serve::run(&cli.root, args),
+        Command::Check(args) => check::run(&cli.root, args),
     }
 }
 
 /// True when diagnostics on stderr should be coloured.
 fn color() -> bool {
     std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+/// True when a report on stdout should be coloured.
+fn stdout_color() -> bool {
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
 }
 
 /// Prints diagnostics to stderr and returns exit code 1.

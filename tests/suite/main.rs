@@ -5,6 +5,7 @@
 mod harness;
 
 mod bilingual;
+mod check;
 mod content_lint;
 mod errors;
 mod figures;
