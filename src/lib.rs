@@ -18,6 +18,7 @@ pub mod lookup;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod scaffold;
 pub mod serve;
 pub mod stats;
 

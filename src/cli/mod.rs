@@ -2,6 +2,7 @@
 
 mod build;
 mod check;
+mod new;
 mod serve;
 
 use std::io::IsTerminal;
@@ -29,6 +30,8 @@ enum Command {
     Build(build::Args),
     /// Build into a temporary folder and report broken links, missing translations and more.
     Check(check::Args),
+    /// Create a new site (config, starter content in both languages, the default theme) in DIR.
+    New(new::Args),
     /// Serve the site on http://127.0.0.1:1111/ and rebuild it on every save.
     Serve(serve::Args),
 }
@@ -39,6 +42,7 @@ pub fn run(cli: Cli) -> Result<(), ExitCode> {
         Command::Build(args) => build::run(&cli.root, args),
         Command::Serve(args) => serve::run(&cli.root, args),
         Command::Check(args) => check::run(&cli.root, args),
+        Command::New(args) => new::run(args),
     }
 }
 

@@ -9,6 +9,7 @@ mod check;
 mod content_lint;
 mod errors;
 mod figures;
+mod new;
 mod output;
 mod real_site;
 mod serve;
