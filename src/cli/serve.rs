@@ -5,6 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::Duration;
 
+use profilegen::Diagnostic;
 use profilegen::serve::{RebuildReport, ServeOptions, Server};
 
 /// Options of `serve`.
@@ -28,16 +29,19 @@ pub struct Args {
 pub fn run(root: &Path, args: Args) -> Result<(), ExitCode> {
     if !args.interface.is_loopback() {
         if !args.allow_remote {
-            eprintln!(
-                "error: refusing to serve on {} without --allow-remote\nhelp: the draft site would be readable by anyone who can reach this machine; use --interface 127.0.0.1, or add --allow-remote if that is what you want",
+            let d = Diagnostic::error(format!(
+                "refusing to serve on {} without --allow-remote",
                 args.interface
-            );
+            ))
+            .with_hint("the draft site would be readable by anyone who can reach this machine; use --interface 127.0.0.1, or add --allow-remote if that is what you want");
+            eprintln!("{}", d.render(super::color()));
             return Err(ExitCode::from(2));
         }
-        eprintln!(
-            "warning: serving on {}: anyone who can reach this machine on port {} can read the site",
+        let w = Diagnostic::warning(format!(
+            "serving on {}: anyone who can reach this machine on port {} can read the site",
             args.interface, args.port
-        );
+        ));
+        eprintln!("{}", w.render(super::color()));
     }
     let mut opts = ServeOptions::new(root);
     opts.interface = args.interface;

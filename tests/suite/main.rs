@@ -7,6 +7,7 @@ mod harness;
 mod bilingual;
 mod check;
 mod content_lint;
+mod diagnostics;
 mod errors;
 mod figures;
 mod new;
