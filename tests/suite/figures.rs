@@ -53,14 +53,10 @@ stats = ["enterprises", "rd_amount", "capacity"]
 /// The starter site with statistics, a figure page, key-figure cards and a data page.
 fn figures_site(stats: &str) -> Site {
     let site = Site::starter();
-    let cfg = std::fs::read_to_string(site.root().join("config.toml")).unwrap();
-    site.write(
+    site.replace(
         "config.toml",
-        &cfg.replacen(
-            "output_dir = \"public\"",
-            "output_dir = \"public\"\nstats = \"content/stats.toml\"",
-            1,
-        ),
+        "output_dir = \"public\"",
+        "output_dir = \"public\"\nstats = \"content/stats.toml\"",
     );
     site.write("content/stats.toml", stats);
     site.write(
@@ -380,4 +376,39 @@ fn contains_number(hay: &str, needle: &str) -> bool {
                         && hay[i + m.len() + 1..].starts_with(|d: char| d.is_ascii_digit()))
             })
     })
+}
+
+#[test]
+fn the_data_page_has_accessible_tables_and_downloads_in_each_language() {
+    let site = figures_site(STATS);
+    site.build_ok();
+    for (prefix, caption, header) in [
+        ("", "企业梯队", "指标"),
+        ("en/", "Enterprise tiers", "Indicator"),
+    ] {
+        let page = site.html(&format!("{prefix}data/index.html"));
+        let tables = page.all("main table");
+        assert_eq!(tables.len(), 2, "one table per group");
+        let captions: Vec<String> = page
+            .all("main table caption .caption__title")
+            .iter()
+            .map(|c| c.text().collect())
+            .collect();
+        assert!(captions.contains(&caption.to_owned()), "{captions:?}");
+        assert_eq!(page.all("main table thead th[scope=col]").len(), 10);
+        assert_eq!(page.all("main table tbody th[scope=row]").len(), 5);
+        assert_eq!(
+            page.all("main table thead th[scope=col]")[0]
+                .text()
+                .collect::<String>(),
+            header
+        );
+        let downloads: Vec<String> = page
+            .all("main a[download]")
+            .iter()
+            .map(|a| a.value().attr("href").unwrap().to_owned())
+            .collect();
+        assert_eq!(downloads, ["/data/stats.csv", "/data/stats.json"]);
+    }
+    assert!(crate::harness::broken_links(&site.public(), "/").is_empty());
 }

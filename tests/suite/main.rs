@@ -6,6 +6,7 @@ mod harness;
 
 mod bilingual;
 mod check;
+mod cli;
 mod content_lint;
 mod diagnostics;
 mod errors;
