@@ -38,7 +38,7 @@ pub fn scan(doc: &Document, opts: &markdown::Options) -> Scan {
     let mut image: Option<(Range<usize>, String)> = None;
     let mut in_code = false;
     let mut runs = Vec::new();
-    for (event, range) in Parser::new_ext(body, pulldown(opts)).into_offset_iter() {
+    for (event, range) in Parser::new_ext(body, opts.pulldown()).into_offset_iter() {
         let span = range.start + at..range.end + at;
         match event {
             Event::Start(Tag::Link { dest_url, .. }) => {
@@ -68,16 +68,6 @@ pub fn scan(doc: &Document, opts: &markdown::Options) -> Scan {
         }
     }
     scan
-}
-
-fn pulldown(o: &markdown::Options) -> pulldown_cmark::Options {
-    use pulldown_cmark::Options as O;
-    let mut options = O::ENABLE_HEADING_ATTRIBUTES;
-    options.set(O::ENABLE_TABLES, o.tables);
-    options.set(O::ENABLE_FOOTNOTES, o.footnotes);
-    options.set(O::ENABLE_STRIKETHROUGH, o.strikethrough);
-    options.set(O::ENABLE_TASKLISTS, o.tasklists);
-    options
 }
 
 /// The link's destination located inside the link's own text when it is written inline.

@@ -242,6 +242,7 @@ fn update_in_place(model: &mut Model, pending: &mut Pending, i: usize, doc: Docu
     let new = &model.content.docs[i];
     let out = Output::doc(&new.key, &new.lang);
     pending.markdown.insert(out.clone());
+    pending.summaries.insert(out.clone());
     pending.outputs.insert(out);
     pending.outputs.extend(context_effects(model, &old, new));
     if old.meta.template != new.meta.template {
@@ -351,6 +352,7 @@ fn restructure(
         presence_effects(model, deps, old, pending);
     }
     carry_over(model, new_content, &paths, pending);
+    pending.relist = true;
     for old in &old_docs {
         let still = model
             .content

@@ -20,7 +20,7 @@ use crate::content::{Document, Kind};
 use crate::deps::{DepMap, Output, Reads, TemplateGraph};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::output::Staging;
-use crate::render::Pages;
+use crate::render::{Listings, Pages};
 
 /// What one rebuild did, for the terminal, the browser and tests.
 #[derive(Debug, Clone, Default)]
@@ -67,6 +67,10 @@ pub(super) struct Pending {
     pub copies: BTreeMap<PathBuf, PathBuf>,
     pub deletes: BTreeSet<PathBuf>,
     pub data: bool,
+    /// Documents whose listing summary must be refreshed.
+    pub summaries: BTreeSet<Output>,
+    /// The tree changed shape: listings are rebuilt.
+    pub relist: bool,
 }
 
 /// The live site: the model, what each output read, and pending work.
@@ -76,6 +80,7 @@ pub struct Session {
     pub(super) deps: DepMap,
     pub(super) graph: TemplateGraph,
     pub(super) pending: Pending,
+    listings: Option<Listings>,
     generation: u64,
 }
 
@@ -92,6 +97,7 @@ impl Session {
                 full: true,
                 ..Pending::default()
             },
+            listings: None,
             generation: 0,
         }
     }
@@ -174,6 +180,11 @@ impl Session {
         report.markdown = docs.iter().map(|d| d.path.clone()).collect();
         report.warnings = model.content.warnings.clone();
         self.graph = TemplateGraph::new(model.theme.sources());
+        self.listings = Some(Listings::new(
+            &model.content,
+            &model.rendered,
+            &model.lookup,
+        ));
         self.deps = deps;
         self.model = Some(model);
     }
@@ -240,6 +251,7 @@ impl Session {
                     model.reads[i] = reads.clone();
                     self.deps.set_markdown(out.clone(), reads);
                     self.pending.markdown.remove(&out);
+                    self.pending.summaries.insert(out.clone());
                     self.pending.anchors.insert(out.clone());
                     self.pending.outputs.insert(out);
                     report.markdown.push(doc.path.clone());
@@ -277,8 +289,25 @@ impl Session {
         let Some(model) = self.model.as_ref() else {
             return;
         };
+        let listings = match self.listings.take() {
+            Some(mut l) if !self.pending.relist => {
+                for i in self
+                    .pending
+                    .summaries
+                    .iter()
+                    .filter_map(|o| index_of(model, o))
+                {
+                    l.update(i, &model.content, &model.rendered, &model.lookup);
+                }
+                l
+            }
+            _ => Listings::new(&model.content, &model.rendered, &model.lookup),
+        };
+        self.pending.relist = false;
+        self.pending.summaries.clear();
+        let listings = self.listings.insert(listings);
         let outputs: Vec<&Output> = self.pending.outputs.iter().collect();
-        let pages = Pages::new(&model.content, &model.rendered, &model.lookup);
+        let pages = Pages::with_listings(&model.content, &model.rendered, &model.lookup, listings);
         let results: Vec<_> = outputs
             .par_iter()
             .filter_map(|o| render_output(model, &pages, o))
