@@ -171,3 +171,23 @@ fn exit_codes() {
     profilegen(&site).arg("build").assert().code(1);
     profilegen(&site).arg("check").assert().code(1);
 }
+
+#[test]
+fn absolute_paths_are_normalised_in_snapshots() {
+    let site = Site::starter();
+    site.write("public", "not a folder");
+    let mut redactions = snapbox::Redactions::new();
+    redactions
+        .insert("[ROOT]", site.root().to_path_buf())
+        .unwrap();
+    profilegen(&site)
+        .arg("build")
+        .with_assert(
+            snapbox::Assert::new()
+                .action_env("SNAPSHOTS")
+                .redact_with(redactions),
+        )
+        .assert()
+        .code(1)
+        .stderr_eq(snapbox::file!["snapshots/diag_output_is_a_file.txt"]);
+}
