@@ -198,7 +198,7 @@ fn spawn_rebuilds(
         .spawn(move || {
             while let Some(paths) = watch::next_batch(&changes) {
                 let report = session.rebuild(&paths);
-                if report.changed.is_empty() && report.ok() && report.rendered.is_empty() {
+                if report.generation == 0 {
                     continue;
                 }
                 live.publish(&report);

@@ -108,14 +108,22 @@ impl Session {
     }
 
     /// Brings the output up to date with `changed` files (absolute or relative to the
-    /// project) and with whatever earlier rebuilds left pending.
+    /// project) and with whatever earlier rebuilds left pending. Paths that are not part
+    /// of the site (editor backups, other folders) are ignored: when nothing else is
+    /// left, nothing is done and the report's `generation` is 0.
     pub fn rebuild(&mut self, changed: &[PathBuf]) -> RebuildReport {
         let started = Instant::now();
-        self.generation += 1;
-        let rel: Vec<PathBuf> = changed
+        let mut rel: Vec<PathBuf> = changed
             .iter()
             .map(|p| changes::relative(&self.opts.root, p))
             .collect();
+        if let Some(model) = &self.model {
+            rel.retain(|p| changes::classify(model, p) != Change::Ignored);
+            if rel.is_empty() {
+                return RebuildReport::default();
+            }
+        }
+        self.generation += 1;
         self.pending.sources.extend(rel.iter().cloned());
         let mut report = RebuildReport {
             generation: self.generation,

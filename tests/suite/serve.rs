@@ -572,3 +572,20 @@ fn an_edit_reloads_the_page_and_a_bad_edit_shows_the_overlay_until_fixed() {
     assert_eq!(page.text("h1"), "案例");
     assert!(page.all("#profilegen-overlay").is_empty());
 }
+
+#[test]
+fn files_outside_the_site_change_nothing() {
+    let site = Site::starter();
+    let out = tempfile::tempdir().unwrap();
+    let mut s = session(&site, out.path());
+    site.write("notes.md", "mine");
+    site.write("content/tech/.case.md.swp", "swap");
+    let r = s.rebuild(&[
+        site.root().join("notes.md"),
+        site.root().join("content/tech/.case.md.swp"),
+        site.root().join("public/index.html"),
+    ]);
+    assert_eq!((r.generation, r.rendered.len()), (0, 0));
+    let r = s.rebuild(&[site.root().join("content/tech/case.md")]);
+    assert_eq!(r.generation, 2, "a real change is a new generation");
+}
