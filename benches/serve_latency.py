@@ -57,7 +57,8 @@ def tiny_site(out, pages):
     en = "The new-materials cluster keeps growing as firms invest in research and build a complete supply chain. " * 40
     for i in range(pages):
         s = sections[i % 3]
-        link = f"@/{sections[(i + 1) % 3]}/page-{(i + 1) % pages}.md" if pages > 1 else f"@/{s}/_index.md"
+        j = (i + 1) % pages
+        link = f"@/{sections[j % 3]}/page-{j}.md"
         write(f"{s}/page-{i}.md", f"页面{i}", f"## 概况\n\n{zh}\n\n见[下一页]({link})。")
         write(f"{s}/page-{i}.en.md", f"Page {i}", f"## Overview\n\n{en}\n\nSee [the next page]({link}).")
 
