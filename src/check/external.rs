@@ -3,8 +3,8 @@
 
 use std::ops::Range;
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use crate::diag::Diagnostic;
@@ -102,8 +102,6 @@ pub fn check(
     }
     (diags, summary)
 }
-
-use std::sync::Mutex;
 
 fn probe(agent: &ureq::Agent, url: &str) -> Outcome {
     let answer = |r: Result<ureq::http::Response<ureq::Body>, ureq::Error>| match r {
