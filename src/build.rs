@@ -305,7 +305,7 @@ fn write_pages(
         }
     }
     if !errors.is_empty() {
-        return Err(Diagnostics(errors));
+        return Err(Diagnostics(crate::diag::collapse(errors)));
     }
     for lang in &config.languages {
         let file = PathBuf::from(format!("{}404.html", lang.prefix));

@@ -328,6 +328,7 @@ impl Session {
             }
         }
         if !errors.is_empty() {
+            *errors = crate::diag::collapse(std::mem::take(errors));
             return;
         }
         match super::write::commit(model, &self.pending, &files) {
