@@ -238,15 +238,15 @@ fn toml_hint(message: &str, snippet: &str) -> Option<String> {
     None
 }
 
+/// What makes two diagnostics the same report: file, span and message.
+type Place = (Option<PathBuf>, Option<Range<usize>>, String);
+
 /// Folds diagnostics that say the same thing at the same place into one, noting how many
 /// times it occurred: a mistake in `base.html` fails every page, and should be reported
 /// once, not ten thousand times.
 pub fn collapse(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut out: Vec<(Diagnostic, usize)> = Vec::new();
-    let mut seen: std::collections::HashMap<
-        (Option<PathBuf>, Option<Range<usize>>, String),
-        usize,
-    > = std::collections::HashMap::new();
+    let mut seen: std::collections::HashMap<Place, usize> = std::collections::HashMap::new();
     for d in diags {
         let key = (d.file.clone(), d.span.clone(), d.message.clone());
         match seen.get(&key) {
