@@ -5,7 +5,11 @@
 //! figures, locale formatting, charts) → [`markdown`] → [`render`] (Tera) → [`output`]
 //! (staging and atomic publish). [`build`] runs them; [`diag`] is the one error type
 //! every stage reports with; [`lookup`] holds the read-only indexes that Markdown and
-//! templates share.
+//! templates share; [`deps`] records what each page reads, for incremental rebuilds.
+//!
+//! Beside the pipeline: [`serve`] (live preview with incremental rebuilds), [`check`]
+//! (links, translations and editorial checks on a temporary build) and [`scaffold`]
+//! (`new`: a starter site with the embedded default theme).
 
 pub mod build;
 pub mod check;
