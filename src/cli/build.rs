@@ -37,6 +37,7 @@ pub fn run(root: &Path, args: Args) -> Result<(), ExitCode> {
         drafts: args.drafts,
         force: args.force,
         no_compress: args.no_compress,
+        plain_assets: false,
     };
     let report = build(&opts).map_err(|d| super::fail(&d))?;
     for w in &report.warnings {

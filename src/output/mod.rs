@@ -34,17 +34,14 @@ pub struct Publish<'a> {
     pub content: &'a crate::content::Content,
     /// Their rendered Markdown, in the same order (the feeds carry it).
     pub rendered: &'a [crate::markdown::Rendered],
-    /// The fingerprinted assets, computed before rendering.
-    pub fingerprints: &'a assets::Fingerprints,
     /// Write `.gz` and `.br` beside every text file (`build --no-compress` turns it off).
     pub compress: bool,
 }
 
-/// Runs the publish stages over the written site, in order: fingerprinted copies and
-/// manifest, sitemap and robots.txt, feeds, search index, and compression last (so it
-/// covers everything). Returns warnings.
+/// Runs the publish stages over the written site (whose pages, search pages and
+/// fingerprinted copies `build::write_site` wrote), in order: sitemap and robots.txt,
+/// feeds, search index, and compression last (so it covers everything). Returns warnings.
 pub fn finish(staging: &Staging, p: &Publish) -> Result<Vec<Diagnostic>> {
-    p.fingerprints.write(staging)?;
     sitemap::write(staging, p.config, p.content)?;
     let warnings = feed::write(staging, p.config, p.content, p.rendered)?;
     if p.config.search {

@@ -108,6 +108,7 @@ impl Site {
             force,
             // Brotli at quality 11 is slow unoptimised; tests/suite/publish.rs compresses
             no_compress: true,
+            plain_assets: false,
         })
     }
 
