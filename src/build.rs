@@ -1,28 +1,27 @@
 //! The build: runs the stages in order and publishes the result atomically.
 //!
-//! config → content → stats → the page pass ([`pass`]: Markdown and templates in
-//! parallel, each page written as soon as it is rendered; sections and the home page,
-//! which list pages, after them) → link check → static files and data downloads →
-//! publish. Any error leaves the previous output untouched.
-
-mod pass;
+//! config → content → stats → markdown (parallel) → link check → templates (parallel,
+//! each page written as soon as it is rendered) → static files and data downloads →
+//! publish stages (fingerprints, sitemap, feeds, search index, compression) → publish. Any error leaves the previous output untouched.
 
 use std::collections::HashSet;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::config::{Config, Overrides};
-use crate::content::{self, Content};
+use crate::config::{Config, Language, Overrides};
+use crate::content::{self, Content, Document};
+use crate::deps::{self, Reads};
 use crate::diag::{Diagnostic, Diagnostics, Result};
 use crate::fsutil;
 use crate::lookup::Lookup;
-use crate::output::Staging;
+use crate::markdown::{self, Rendered};
+use crate::output::{self, Staging};
 use crate::render::{Pages, Theme};
 use crate::stats::{self, Stats};
-use pass::{Done, Sink};
 
 /// What the command line asks of a build.
 #[derive(Debug, Clone, Default)]
@@ -35,6 +34,11 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Replace an output folder that profilegen did not make.
     pub force: bool,
+    /// Skip writing `.gz` and `.br` beside text files (`--no-compress`).
+    pub no_compress: bool,
+    /// Keep CSS and JS at their plain names (no fingerprints): `serve` rewrites them in
+    /// place as they are edited.
+    pub plain_assets: bool,
 }
 
 /// Counts for one language.
@@ -63,58 +67,114 @@ pub struct BuildReport {
     pub elapsed: Duration,
 }
 
-/// Builds the site and publishes it to the output folder.
-pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
-    let started = Instant::now();
+/// The site read, checked and rendered up to the templates: everything the pages are
+/// made from. [`build`] writes it once; `serve` keeps it and updates it edit by edit.
+pub struct Model {
+    /// The configuration.
+    pub config: Arc<Config>,
+    /// Every document and asset of `content/`.
+    pub content: Content,
+    /// Files of `static/`, relative to the project (`static/css/site.css`).
+    pub static_files: Vec<PathBuf>,
+    /// Fingerprinted names of its CSS and JS (`asset()` returns them).
+    pub fingerprints: output::assets::Fingerprints,
+    /// Links, UI strings, static files and statistics, shared with the templates.
+    pub lookup: Arc<Lookup>,
+    /// Each document's Markdown, rendered (same order as `content.docs`).
+    pub rendered: Vec<Rendered>,
+    /// What each document's Markdown read (same order as `content.docs`).
+    pub reads: Vec<Reads>,
+    /// The parsed templates.
+    pub theme: Theme,
+}
+
+/// Reads and checks everything, renders the Markdown; nothing is written.
+pub fn load(opts: &BuildOptions) -> Result<Model> {
     let config = Arc::new(Config::load(&opts.root, &opts.overrides)?);
     let content = content::load(&config, opts.drafts)?;
     let stats = load_stats(&config)?;
     let static_files = fsutil::walk_files(&config.root, Path::new("static"))?;
-    let lookup = Arc::new(Lookup::new(
-        Arc::clone(&config),
-        &content,
-        static_names(&static_files),
-        stats,
-    ));
-    let pages = Pages::new(&content, &lookup);
-    let theme = Theme::load(&config.root, &lookup);
-    let early = early_staging(&config, &content, &theme, opts.force);
-    let sink = match (&theme, &early) {
-        (Ok(theme), Some(staging)) => Some(Sink { theme, staging }),
-        _ => None,
+    let fingerprints = if opts.plain_assets {
+        output::assets::Fingerprints::default()
+    } else {
+        output::assets::Fingerprints::compute(&config.root, &static_files)?
     };
-    let first = pass::first_pass(&config, &content, &lookup, &pages, sink);
-    if !first.markdown_errors.is_empty() {
-        return Err(Diagnostics(first.markdown_errors));
-    }
-    check_anchors(&content, &first.done)?;
-    let theme = theme?;
+    let lookup = Arc::new(
+        Lookup::new(
+            Arc::clone(&config),
+            &content,
+            static_names(&static_files),
+            stats,
+        )
+        .with_fingerprints(&fingerprints),
+    );
+    let (rendered, reads) = render_markdown(&config, &content, &lookup)?;
+    check_anchors(&content, &rendered)?;
+    let theme = Theme::load(&config.root, &lookup)?;
     check_templates(&content, &theme)?;
-    let staging = match early {
-        Some(staging) => staging,
-        None => Staging::create(&config, opts.force)?,
+    output::search::check(&config, &content, &theme)?;
+    Ok(Model {
+        config,
+        content,
+        static_files,
+        fingerprints,
+        lookup,
+        rendered,
+        reads,
+        theme,
+    })
+}
+
+/// Builds the site and publishes it to the output folder.
+pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
+    let started = Instant::now();
+    let model = load(opts)?;
+    let staging = Staging::create(&model.config, opts.force)?;
+    let (copied, _) = write_site(&staging, &model)?;
+    let publish = output::Publish {
+        config: &model.config,
+        content: &model.content,
+        rendered: &model.rendered,
+        compress: !opts.no_compress,
     };
-    let sink = Sink {
-        theme: &theme,
-        staging: &staging,
-    };
-    pass::second_pass(sink, &pages, &content, &config, first)?;
-    let copied = copy_files(&staging, &config, &static_files, &content)?;
-    if let Some(stats) = &lookup.stats {
-        staging.write(Path::new("data/stats.csv"), stats.to_csv().as_bytes())?;
-        staging.write(Path::new("data/stats.json"), stats.to_json().as_bytes())?;
-    }
+    let publish_warnings = output::finish(&staging, &publish)?;
     let output_dir = staging.publish()?;
     Ok(BuildReport {
-        languages: summarize(&config, &content),
+        languages: summarize(&model.config, &model.content),
         static_files: copied,
-        warnings: content.warnings,
+        warnings: [model.content.warnings, publish_warnings].concat(),
         output_dir,
         elapsed: started.elapsed(),
     })
 }
 
-fn load_stats(config: &Config) -> Result<Option<Arc<Stats>>> {
+/// Renders every page into `staging` (search pages included), copies the files (and the
+/// fingerprinted copies of CSS and JS) and writes the data downloads.
+/// Returns how many files were copied and what each page's template read (documents in
+/// `content.docs` order, then each language's 404 page).
+pub fn write_site(staging: &Staging, model: &Model) -> Result<(usize, Vec<Reads>)> {
+    let pages = Pages::new(&model.content, &model.rendered, &model.lookup);
+    let reads = write_pages(staging, &model.theme, &pages, &model.content, &model.config)?;
+    let copied = copy_files(staging, &model.config, &model.static_files, &model.content)?;
+    model.fingerprints.write(staging)?;
+    if model.config.search {
+        output::search::write_pages(staging, &model.theme, &pages, &model.config)?;
+    }
+    if let Some(stats) = &model.lookup.stats {
+        write_data(staging, stats)?;
+    }
+    Ok((copied, reads))
+}
+
+/// Writes the statistics downloads, `data/stats.csv` and `data/stats.json`.
+pub fn write_data(staging: &Staging, stats: &Stats) -> Result<()> {
+    staging.write(Path::new("data/stats.csv"), stats.to_csv().as_bytes())?;
+    staging.write(Path::new("data/stats.json"), stats.to_json().as_bytes())?;
+    Ok(())
+}
+
+/// Reads the statistics file named in the config, if the site has one.
+pub fn load_stats(config: &Config) -> Result<Option<Arc<Stats>>> {
     let Some(rel) = &config.stats else {
         return Ok(None);
     };
@@ -123,7 +183,8 @@ fn load_stats(config: &Config) -> Result<Option<Arc<Stats>>> {
     Ok(Some(Arc::new(stats::load(rel, &text, &langs)?)))
 }
 
-fn static_names(files: &[PathBuf]) -> HashSet<String> {
+/// Files of `static/` as `asset()` names them: `css/site.css`.
+pub fn static_names(files: &[PathBuf]) -> HashSet<String> {
     files
         .iter()
         .map(|p| {
@@ -135,55 +196,56 @@ fn static_names(files: &[PathBuf]) -> HashSet<String> {
         .collect()
 }
 
-/// The staging folder, made before the page pass so that pages are written as they are
-/// rendered: only when the theme, its templates and the output folder are all fine and
-/// the output's parent exists (an error is then reported in its usual order, and a
-/// failed build creates no folder). Otherwise every page waits for the second pass.
-fn early_staging(
+/// Renders every document's Markdown in parallel, collecting every error.
+fn render_markdown(
     config: &Config,
     content: &Content,
-    theme: &Result<Theme>,
-    force: bool,
-) -> Option<Staging> {
-    let theme = theme.as_ref().ok()?;
-    check_templates(content, theme).ok()?;
-    let parent = config.output_dir.parent()?;
-    if !parent.is_dir() {
-        return None;
+    lookup: &Lookup,
+) -> Result<(Vec<Rendered>, Vec<Reads>)> {
+    let results: Vec<_> = content
+        .docs
+        .par_iter()
+        .map(|d| render_doc(config, d, lookup))
+        .collect();
+    let mut rendered = Vec::with_capacity(results.len());
+    let mut reads = Vec::with_capacity(results.len());
+    let mut errors = Vec::new();
+    for r in results {
+        match r {
+            (Ok(r), read) => {
+                rendered.push(r);
+                reads.push(read);
+            }
+            (Err(e), _) => errors.extend(e),
+        }
     }
-    Staging::create(config, force).ok()
+    if errors.iter().any(Diagnostic::is_error) {
+        Err(Diagnostics(errors))
+    } else {
+        Ok((rendered, reads))
+    }
+}
+
+/// Renders one document's Markdown, recording what it read (links, figures).
+pub fn render_doc(
+    config: &Config,
+    doc: &Document,
+    lookup: &Lookup,
+) -> (std::result::Result<Rendered, Vec<Diagnostic>>, Reads) {
+    let input = markdown::Input {
+        file: &doc.path,
+        text: &doc.text,
+        body: doc.body.clone(),
+        lang: &doc.lang,
+    };
+    deps::record(|| markdown::render(&input, &config.markdown, lookup))
 }
 
 /// Every `@/page.md#anchor` must name a heading that exists on that page.
-fn check_anchors(content: &Content, done: &[Done]) -> Result<()> {
-    let mut errors = Vec::new();
-    for (doc, r) in content.docs.iter().zip(done) {
-        for link in &r.links {
-            let Some(anchor) = &link.anchor else { continue };
-            let own = content
-                .index
-                .get(&(link.path.clone(), doc.lang.clone()))
-                .copied();
-            let Some(t) = own.or_else(|| content.docs.iter().position(|d| d.key == link.path))
-            else {
-                continue;
-            };
-            if !done[t].anchors.iter().any(|a| a == anchor) {
-                let close =
-                    crate::diag::did_you_mean(anchor, done[t].anchors.iter().map(String::as_str));
-                let hint = match close {
-                    Some(c) => format!("did you mean `#{c}`?"),
-                    None => format!("the page's anchors are: {}", done[t].anchors.join(", ")),
-                };
-                errors.push(
-                    Diagnostic::error(format!("`@/{}` has no heading `#{anchor}`", link.path))
-                        .in_file(&doc.path)
-                        .at(&doc.text, link.span.clone())
-                        .with_hint(hint),
-                );
-            }
-        }
-    }
+fn check_anchors(content: &Content, rendered: &[Rendered]) -> Result<()> {
+    let errors: Vec<Diagnostic> = (0..content.docs.len())
+        .flat_map(|i| anchor_errors(content, rendered, i))
+        .collect();
     if errors.is_empty() {
         Ok(())
     } else {
@@ -191,8 +253,39 @@ fn check_anchors(content: &Content, done: &[Done]) -> Result<()> {
     }
 }
 
+/// The `@/page.md#anchor` links of document `i` whose heading does not exist.
+pub fn anchor_errors(content: &Content, rendered: &[Rendered], i: usize) -> Vec<Diagnostic> {
+    let doc = &content.docs[i];
+    let mut errors = Vec::new();
+    for link in &rendered[i].links {
+        let Some(anchor) = &link.anchor else { continue };
+        let own = content
+            .index
+            .get(&(link.path.clone(), doc.lang.clone()))
+            .copied();
+        let Some(t) = own.or_else(|| content.docs.iter().position(|d| d.key == link.path)) else {
+            continue;
+        };
+        if !rendered[t].anchors.iter().any(|a| a == anchor) {
+            let close =
+                crate::diag::did_you_mean(anchor, rendered[t].anchors.iter().map(String::as_str));
+            let hint = match close {
+                Some(c) => format!("did you mean `#{c}`?"),
+                None => format!("the page's anchors are: {}", rendered[t].anchors.join(", ")),
+            };
+            errors.push(
+                Diagnostic::error(format!("`@/{}` has no heading `#{anchor}`", link.path))
+                    .in_file(&doc.path)
+                    .at(&doc.text, link.span.clone())
+                    .with_hint(hint),
+            );
+        }
+    }
+    errors
+}
+
 /// A `template = "…"` that the theme does not have is an error at that key.
-fn check_templates(content: &Content, theme: &Theme) -> Result<()> {
+pub fn check_templates(content: &Content, theme: &Theme) -> Result<()> {
     let errors: Vec<Diagnostic> = content
         .docs
         .iter()
@@ -213,8 +306,88 @@ fn check_templates(content: &Content, theme: &Theme) -> Result<()> {
     }
 }
 
+/// Renders and writes every page in parallel, then each language's 404 page; returns
+/// what each template read (documents in order, then the 404 pages).
+fn write_pages(
+    staging: &Staging,
+    theme: &Theme,
+    pages: &Pages,
+    content: &Content,
+    config: &Config,
+) -> Result<Vec<Reads>> {
+    let results: Vec<_> = content
+        .docs
+        .par_iter()
+        .enumerate()
+        .map(|(i, doc)| {
+            render_one(staging, &doc.output_file(), |out| {
+                render_page(theme, pages, content, i, out)
+            })
+        })
+        .collect();
+    let mut reads = Vec::with_capacity(results.len() + config.languages.len());
+    let mut errors = Vec::new();
+    for r in results {
+        match r {
+            Ok(read) => reads.push(read),
+            Err(e) => errors.push(e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Diagnostics(crate::diag::collapse(errors)));
+    }
+    for lang in &config.languages {
+        let file = PathBuf::from(format!("{}404.html", lang.prefix));
+        reads.push(render_one(staging, &file, |out| {
+            render_not_found(theme, pages, lang, out)
+        })?);
+    }
+    Ok(reads)
+}
+
+/// Renders document `i` through its template into `out`, recording what it read.
+pub fn render_page(
+    theme: &Theme,
+    pages: &Pages,
+    content: &Content,
+    i: usize,
+    out: impl Write,
+) -> std::result::Result<Reads, Diagnostic> {
+    let doc = &content.docs[i];
+    let template = crate::render::context::template_name(doc);
+    let (result, reads) =
+        deps::record(|| theme.render_to(template, &pages.context(i), out, Some(&doc.path)));
+    result.map(|()| reads)
+}
+
+/// Renders a language's 404 page into `out`, recording what it read.
+pub fn render_not_found(
+    theme: &Theme,
+    pages: &Pages,
+    lang: &Language,
+    out: impl Write,
+) -> std::result::Result<Reads, Diagnostic> {
+    let (result, reads) =
+        deps::record(|| theme.render_to("404.html", &pages.not_found_context(lang), out, None));
+    result.map(|()| reads)
+}
+
+fn render_one(
+    staging: &Staging,
+    file: &Path,
+    render: impl FnOnce(
+        &mut std::io::BufWriter<std::fs::File>,
+    ) -> std::result::Result<Reads, Diagnostic>,
+) -> std::result::Result<Reads, Diagnostic> {
+    let mut out = staging.create_file(file)?;
+    let reads = render(&mut out)?;
+    out.flush()
+        .map_err(|e| fsutil::io_error(e, file, "cannot write"))?;
+    Ok(reads)
+}
+
 /// Copies `static/` and the non-Markdown files of `content/`.
-fn copy_files(
+pub fn copy_files(
     staging: &Staging,
     config: &Config,
     static_files: &[PathBuf],

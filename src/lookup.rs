@@ -27,6 +27,8 @@ pub struct Lookup {
     static_files: HashSet<String>,
     /// The statistics, if the site has a stats file.
     pub stats: Option<Arc<Stats>>,
+    /// Static file → its fingerprinted name (`css/site.css` → `css/site.<hash>.css`).
+    fingerprints: HashMap<String, String>,
 }
 
 impl Lookup {
@@ -51,7 +53,14 @@ impl Lookup {
             urls,
             static_files,
             stats,
+            fingerprints: HashMap::new(),
         }
+    }
+
+    /// Makes `asset(path=…)` return the fingerprinted URL of the files that have one.
+    pub fn with_fingerprints(mut self, f: &crate::output::assets::Fingerprints) -> Self {
+        self.fingerprints = f.pairs().clone().into_iter().collect();
+        self
     }
 
     fn lang_index(&self, lang: &str) -> usize {
@@ -66,6 +75,9 @@ impl Lookup {
     /// when it has no `lang` version (the missing twin is warned about elsewhere).
     pub fn link(&self, key: &str, lang: &str) -> Result<String, Miss> {
         let key = key.trim_start_matches("@/").trim_start_matches('/');
+        crate::deps::note(|r| {
+            r.links.insert(key.to_owned());
+        });
         match self.urls.get(key) {
             Some(per_lang) => per_lang[self.lang_index(lang)]
                 .clone()
@@ -83,11 +95,16 @@ impl Lookup {
         }
     }
 
-    /// URL of a file of `static/` (or of a generated file such as `data/stats.csv`).
+    /// URL of a file of `static/` (or of a generated file such as `data/stats.csv`); CSS
+    /// and JS get their fingerprinted URL.
     pub fn asset(&self, path: &str) -> Result<String, Miss> {
         let path = path.trim_start_matches('/');
+        crate::deps::note(|r| {
+            r.assets.insert(path.to_owned());
+        });
         if self.static_files.contains(path) {
-            return Ok(self.config.url(path));
+            let published = self.fingerprints.get(path).map_or(path, String::as_str);
+            return Ok(self.config.url(published));
         }
         let close = did_you_mean(path, self.static_files.iter().map(String::as_str));
         Err((
@@ -133,11 +150,17 @@ impl Lookup {
 
     /// A figure formatted for `lang`, as escaped HTML.
     pub fn stat(&self, id: &str, form: Option<&str>, lang: &str) -> Result<String, Miss> {
+        crate::deps::note(|r| {
+            r.stats.insert(id.to_owned());
+        });
         self.stats()?.render_stat(id, form, lang)
     }
 
     /// A group's chart as inline SVG.
     pub fn chart(&self, group: &str, lang: &str) -> Result<String, Miss> {
+        crate::deps::note(|r| {
+            r.groups.insert(group.to_owned());
+        });
         self.stats()?.chart_svg(group, lang)
     }
 

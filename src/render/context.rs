@@ -95,8 +95,8 @@ impl TocEntry {
     }
 }
 
-/// Builds a summary of a document for listings; `reading_time` comes from its Markdown.
-pub fn summary(doc: &Document, reading_time: usize, url: String) -> Summary {
+/// Builds a summary of a rendered document for listings.
+pub fn summary(doc: &Document, rendered: &Rendered, url: String) -> Summary {
     let date = doc.meta.date.as_ref().and_then(date_string);
     Summary {
         title: doc.meta.title.clone(),
@@ -105,7 +105,7 @@ pub fn summary(doc: &Document, reading_time: usize, url: String) -> Summary {
         date_display: date.as_deref().map(|d| display_date(d, &doc.lang)),
         date,
         weight: doc.meta.weight,
-        reading_time,
+        reading_time: rendered.reading_time,
         extra: table_to_json(&doc.meta.extra),
     }
 }

@@ -5,10 +5,15 @@
 mod harness;
 
 mod bilingual;
+mod check;
 mod cli;
 mod content_lint;
+mod diagnostics;
 mod errors;
 mod figures;
+mod new;
 mod output;
+mod publish;
 mod real_site;
+mod serve;
 mod streaming;
