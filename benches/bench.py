@@ -13,9 +13,11 @@ and prints the medians: wall time, CPU (user + sys), peak RSS and pages per seco
 the finished process and everything it waited for.
 
 Tools:
-  profilegen          our release binary, minimal theme matched to the anchors'
+  profilegen          our release binary, minimal theme matched to the anchors' (no
+                      search, feeds or precompression: `--no-compress`)
   profilegen-default  our release binary, this repository's default theme, config and
-                      statistics: the full default build
+                      statistics: the full default build (search index, feeds, `.gz`
+                      and `.br` of every text file)
   baseline            with --baseline BIN: another profilegen binary on the matched site,
                       e.g. one built before a change
   hugo, zola          when on the PATH (skipped otherwise)
@@ -79,9 +81,11 @@ def generator_version():
 
 def command(tool, site, out, binaries, floor_source):
     """The command line of one run; `binaries` maps profilegen and baseline to executables."""
-    if tool.startswith("profilegen") or tool == "baseline":
-        exe = binaries["baseline" if tool == "baseline" else "profilegen"]
-        return [exe, "build", "--root", site, "--output-dir", out]
+    if tool == "profilegen-default":
+        return [binaries["profilegen"], "build", "--root", site, "--output-dir", out]
+    if tool in ("profilegen", "baseline"):
+        exe = binaries[tool]
+        return [exe, "build", "--root", site, "--output-dir", out, "--no-compress"]
     if tool == "hugo":
         return ["hugo", "--quiet", "--source", site, "--destination", out]
     if tool == "zola":

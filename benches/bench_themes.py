@@ -33,7 +33,10 @@ def install(fmt, out, site):
     if fmt == "profilegen-default":
         for name in ("templates", "static"):
             shutil.copytree(os.path.join(REPO, name), os.path.join(out, name))
-        shutil.copy(os.path.join(REPO, "config.toml"), os.path.join(out, "config.toml"))
+        with open(os.path.join(REPO, "config.toml"), encoding="utf-8") as f:
+            config = f.read()
+        # The feeds are made of a section the synthetic site has (the repository's is news).
+        _write(os.path.join(out, "config.toml"), config.replace('section = "news"', 'section = "tech"'))
         os.makedirs(os.path.join(out, "content"), exist_ok=True)
         shutil.copy(os.path.join(REPO, "content", "stats.toml"), os.path.join(out, "content", "stats.toml"))
         return
@@ -54,6 +57,14 @@ PROFILEGEN_CONFIG = """base_url = "https://example.org/"
 title = {zh_title}
 description = {zh_desc}
 default_language = "zh"
+
+# Matched to the anchors' runs: no feeds, no search (bench.py adds --no-compress; the
+# sitemap and robots.txt, two small files, cannot be turned off).
+[feeds]
+section = ""
+
+[search]
+enabled = false
 
 [languages.zh]
 name = "中文"
