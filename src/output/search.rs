@@ -11,17 +11,21 @@
 
 use std::path::{Path, PathBuf};
 
+use pagefind::api::SyntheticFile;
 use tera::Context;
 
 use super::Staging;
 use crate::config::{Config, Language};
-use crate::content::Content;
+use crate::content::{Content, Document};
 use crate::diag::{Diagnostic, Diagnostics, Result};
 use crate::render::context::Translation;
 use crate::render::{Pages, Theme};
 
 /// The folder of the index below the output.
 pub const BUNDLE_DIR: &str = "pagefind";
+
+/// The bundle's table of languages, read first by `pagefind.js`.
+const ENTRY: &str = "pagefind-entry.json";
 
 /// The search page's template.
 pub const TEMPLATE: &str = "search.html";
@@ -108,12 +112,38 @@ fn context(pages: &Pages, config: &Config, lang: &Language) -> Context {
 }
 
 /// Indexes every content page of the staging folder; returns the number of pages.
+///
+/// Pagefind's library indexes one page at a time under a lock, so each language gets an
+/// index of its own, built on a thread of its own (the bundle keeps one index per
+/// language anyway), and the two bundles are merged: their `pagefind-entry.json`
+/// language tables are joined and their shared files are the same bytes. Should they
+/// not merge cleanly (a theme without `<html lang>` puts every language's pages under
+/// `unknown`), one index is built over all pages instead.
 pub fn index(staging: &Staging, content: &Content) -> Result<usize> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| Diagnostic::error(format!("cannot start the search indexer: {e}")))?;
-    let files = runtime.block_on(run_pagefind(staging, content))?;
+    let mut langs: Vec<&str> = content.docs.iter().map(|d| d.lang.as_str()).collect();
+    langs.sort_unstable();
+    langs.dedup();
+    let groups: Vec<Vec<&Document>> = langs
+        .iter()
+        .map(|l| content.docs.iter().filter(|d| d.lang == *l).collect())
+        .collect();
+    let bundles = std::thread::scope(|scope| {
+        let handles: Vec<_> = groups
+            .iter()
+            .map(|docs| scope.spawn(|| bundle_of(staging, docs)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(failed("an indexer thread panicked").into()))
+            })
+            .collect::<Result<Vec<_>>>()
+    })?;
+    let files = match merge_bundles(bundles) {
+        Some(files) => files,
+        None => bundle_of(staging, &content.docs.iter().collect::<Vec<_>>())?,
+    };
     let mut errors = Vec::new();
     for f in files.iter().filter(|f| !is_unused_ui(&f.filename)) {
         let rel = Path::new(BUNDLE_DIR).join(&f.filename);
@@ -128,6 +158,76 @@ pub fn index(staging: &Staging, content: &Content) -> Result<usize> {
     }
 }
 
+/// The Pagefind bundle of `docs`, in memory.
+fn bundle_of(staging: &Staging, docs: &[&Document]) -> Result<Vec<SyntheticFile>> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Diagnostic::error(format!("cannot start the search indexer: {e}")))?;
+    runtime.block_on(run_pagefind(staging, docs))
+}
+
+/// `pagefind-entry.json`, as Pagefind writes it (same fields, same order), so a merged
+/// bundle is byte for byte the one a single index would make. A field it does not know
+/// makes the merge fail rather than drop it.
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Entry {
+    version: String,
+    languages: std::collections::BTreeMap<String, EntryLanguage>,
+    include_characters: Vec<char>,
+}
+
+/// One language of [`Entry`].
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntryLanguage {
+    hash: String,
+    wasm: Option<String>,
+    page_count: usize,
+}
+
+/// Joins per-language bundles: files of the same name must be the same bytes, except
+/// `pagefind-entry.json`, whose language tables are joined (no language in two, all else
+/// equal). None if they do not merge that way.
+fn merge_bundles(bundles: Vec<Vec<SyntheticFile>>) -> Option<Vec<SyntheticFile>> {
+    let mut files: Vec<SyntheticFile> = Vec::new();
+    let mut entry: Option<Entry> = None;
+    for file in bundles.into_iter().flatten() {
+        if file.filename == Path::new(ENTRY) {
+            let next: Entry = serde_json::from_slice(&file.contents).ok()?;
+            entry = Some(match entry {
+                None => next,
+                Some(so_far) => join_entries(so_far, next)?,
+            });
+        } else if let Some(same) = files.iter().find(|f| f.filename == file.filename) {
+            if same.contents != file.contents {
+                return None;
+            }
+        } else {
+            files.push(file);
+        }
+    }
+    let contents = serde_json::to_vec(&entry?).ok()?;
+    files.push(SyntheticFile {
+        filename: PathBuf::from(ENTRY),
+        contents,
+    });
+    Some(files)
+}
+
+fn join_entries(mut a: Entry, b: Entry) -> Option<Entry> {
+    if a.version != b.version || a.include_characters != b.include_characters {
+        return None;
+    }
+    for (lang, meta) in b.languages {
+        if a.languages.insert(lang, meta).is_some() {
+            return None;
+        }
+    }
+    Some(a)
+}
+
 /// Pagefind's ready-made interfaces (`pagefind-ui.js`, `-modular-ui`, `-component-ui`,
 /// `-highlight`): the theme talks to `pagefind.js` itself, so they are not published.
 fn is_unused_ui(file: &Path) -> bool {
@@ -135,12 +235,9 @@ fn is_unused_ui(file: &Path) -> bool {
     name.starts_with("pagefind-") && (name.contains("-ui.") || name.contains("highlight"))
 }
 
-async fn run_pagefind(
-    staging: &Staging,
-    content: &Content,
-) -> Result<Vec<pagefind::api::SyntheticFile>> {
+async fn run_pagefind(staging: &Staging, docs: &[&Document]) -> Result<Vec<SyntheticFile>> {
     let mut index = pagefind::api::PagefindIndex::new(None).map_err(failed)?;
-    for doc in &content.docs {
+    for doc in docs {
         let rel = doc.output_file();
         let path = staging.path_of(&rel)?;
         let html = std::fs::read_to_string(&path)
@@ -156,4 +253,76 @@ async fn run_pagefind(
 
 fn failed(e: impl std::fmt::Display) -> Diagnostic {
     Diagnostic::error(format!("search indexing failed: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(name: &str, contents: &str) -> SyntheticFile {
+        SyntheticFile {
+            filename: PathBuf::from(name),
+            contents: contents.as_bytes().to_vec(),
+        }
+    }
+
+    fn entry(langs: &[&str]) -> SyntheticFile {
+        let langs: Vec<String> = langs
+            .iter()
+            .map(|l| format!(r#""{l}":{{"hash":"{l}_1","wasm":null,"page_count":3}}"#))
+            .collect();
+        let json = format!(
+            r#"{{"version":"1.6.0","languages":{{{}}},"include_characters":["_"]}}"#,
+            langs.join(",")
+        );
+        file(ENTRY, &json)
+    }
+
+    #[test]
+    fn language_bundles_merge_into_the_bundle_one_index_makes() {
+        let zh = vec![
+            entry(&["zh-cn"]),
+            file("pagefind.js", "js"),
+            file("index/zh-cn_1.pf_index", "z"),
+        ];
+        let en = vec![
+            entry(&["en"]),
+            file("pagefind.js", "js"),
+            file("index/en_1.pf_index", "e"),
+        ];
+        let merged = merge_bundles(vec![zh, en]).unwrap();
+        let names: Vec<_> = merged
+            .iter()
+            .map(|f| f.filename.to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "pagefind.js",
+                "index/zh-cn_1.pf_index",
+                "index/en_1.pf_index",
+                ENTRY
+            ]
+        );
+        let both = entry(&["en", "zh-cn"]);
+        assert_eq!(merged.last().unwrap().contents, both.contents);
+    }
+
+    #[test]
+    fn bundles_that_overlap_or_differ_do_not_merge() {
+        let cases = [
+            (vec![entry(&["unknown"])], vec![entry(&["unknown"])]),
+            (
+                vec![entry(&["zh-cn"]), file("pagefind.js", "a")],
+                vec![entry(&["en"]), file("pagefind.js", "b")],
+            ),
+            (
+                vec![entry(&["zh-cn"])],
+                vec![file(ENTRY, r#"{"version":"2"}"#)],
+            ),
+        ];
+        for (a, b) in cases {
+            assert!(merge_bundles(vec![a, b]).is_none());
+        }
+    }
 }
