@@ -12,6 +12,8 @@ use crate::diag::{Diagnostic, Result};
 
 /// Reads a text file; `shown` is the path to print (relative to the site).
 pub fn read_text(path: &Path, shown: &Path) -> Result<Arc<str>> {
+    let meta = std::fs::metadata(path).map_err(|e| io_error(e, shown, "cannot read"))?;
+    check_regular(meta.file_type(), shown)?;
     let bytes = std::fs::read(path).map_err(|e| io_error(e, shown, "cannot read"))?;
     decode(bytes, shown)
 }
@@ -159,13 +161,15 @@ pub fn walk_files(root: &Path, dir: &Path) -> Result<Vec<PathBuf>> {
                     .strip_prefix(root)
                     .unwrap_or(e.path())
                     .to_path_buf();
-                if e.path_is_symlink()
-                    && let Err(d) = check_symlink(e.path(), &rel, &canonical_root)
-                {
-                    errors.push(d);
-                    continue;
+                let checked = if e.path_is_symlink() {
+                    check_symlink(e.path(), &rel, &canonical_root)
+                } else {
+                    check_regular(e.file_type(), &rel)
+                };
+                match checked {
+                    Ok(()) => files.push(rel),
+                    Err(d) => errors.push(d),
                 }
-                files.push(rel);
             }
             Err(err) => errors.push(walk_error(err, root)),
         }
@@ -206,7 +210,51 @@ fn check_symlink(path: &Path, rel: &Path, root: &Path) -> std::result::Result<()
             .in_file(rel)
             .with_hint("symlinked folders are not followed; move the folder here"));
     }
-    Ok(())
+    match std::fs::metadata(&target) {
+        Ok(m) => check_regular(m.file_type(), rel),
+        Err(e) => Err(io_error(e, rel, "cannot read")),
+    }
+}
+
+/// Only regular files are read or published: reading a named pipe would block the build
+/// forever, and a socket or device file is never part of a site.
+fn check_regular(kind: std::fs::FileType, rel: &Path) -> std::result::Result<(), Diagnostic> {
+    if kind.is_file() {
+        return Ok(());
+    }
+    let d = Diagnostic::error(format!(
+        "`{}` is {}, not a regular file",
+        rel.display(),
+        special_kind(kind)
+    ));
+    Err(d
+        .in_file(rel)
+        .with_hint("remove it from the project; only regular files are read and published"))
+}
+
+#[cfg(unix)]
+fn special_kind(kind: std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_dir() {
+        "a folder"
+    } else if kind.is_fifo() {
+        "a named pipe (FIFO)"
+    } else if kind.is_socket() {
+        "a socket"
+    } else if kind.is_block_device() || kind.is_char_device() {
+        "a device file"
+    } else {
+        "a special file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(kind: std::fs::FileType) -> &'static str {
+    if kind.is_dir() {
+        "a folder"
+    } else {
+        "a special file"
+    }
 }
 
 fn walk_error(err: walkdir::Error, root: &Path) -> Diagnostic {
@@ -258,6 +306,23 @@ mod tests {
     fn utf16_is_recognised_by_its_bom() {
         let err = decode(vec![0xFF, 0xFE, b'a', 0], Path::new("a.md")).unwrap_err();
         assert!(err.to_string().contains("UTF-16 LE"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn special_files_are_refused_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("static")).unwrap();
+        let _socket =
+            std::os::unix::net::UnixListener::bind(dir.path().join("static/a.sock")).unwrap();
+        let err = walk_files(dir.path(), Path::new("static")).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("`static/a.sock` is a socket, not a regular file"),
+            "{err}"
+        );
+        let err = read_text(&dir.path().join("static"), Path::new("static")).unwrap_err();
+        assert!(err.to_string().contains("is a folder"), "{err}");
     }
 
     #[test]
