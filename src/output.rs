@@ -154,28 +154,14 @@ fn remove_any(p: &Path) {
 }
 
 /// Refuses output paths that would destroy the project or someone else's folder.
+///
+/// The project-destroying paths are checked twice: as written, and with the symlinks of
+/// the output's existing ancestors resolved, so `alias/content` with `alias -> .` is
+/// seen for what it is.
 fn guard(config: &Config, force: bool) -> Result<()> {
     let out = &config.output_dir;
-    let root = &config.root;
-    let protected = ["content", "templates", "static"].map(|d| root.join(d));
-    let fatal = if out.parent().is_none() {
-        Some("the filesystem root".to_owned())
-    } else if root.starts_with(out) {
-        Some(if out == root {
-            "the project folder itself".to_owned()
-        } else {
-            "an ancestor of the project".to_owned()
-        })
-    } else {
-        protected.iter().find(|p| out.starts_with(p)).map(|p| {
-            format!(
-                "inside the project's `{}` folder",
-                p.file_name()
-                    .map(|n| n.to_string_lossy())
-                    .unwrap_or_default()
-            )
-        })
-    };
+    let real_root = std::fs::canonicalize(&config.root).unwrap_or_else(|_| config.root.clone());
+    let fatal = destroys(out, &config.root).or_else(|| destroys(&resolved(out), &real_root));
     if let Some(what) = fatal {
         return Err(located(
             config,
@@ -208,6 +194,46 @@ fn guard(config: &Config, force: bool) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// What `out` would destroy if it were replaced: the filesystem root, the project, an
+/// ancestor of it, or one of its source folders.
+fn destroys(out: &Path, root: &Path) -> Option<String> {
+    if out.parent().is_none() {
+        return Some("the filesystem root".to_owned());
+    }
+    if root.starts_with(out) {
+        return Some(if out == root {
+            "the project folder itself".to_owned()
+        } else {
+            "an ancestor of the project".to_owned()
+        });
+    }
+    ["content", "templates", "static"]
+        .into_iter()
+        .find(|d| out.starts_with(root.join(d)))
+        .map(|d| format!("inside the project's `{d}` folder"))
+}
+
+/// `out` with the symlinks of its existing ancestors resolved; the last component is kept
+/// as written, so a symlinked output folder is still seen as the link it is.
+fn resolved(out: &Path) -> PathBuf {
+    let (Some(mut existing), Some(name)) = (out.parent(), out.file_name()) else {
+        return out.to_path_buf();
+    };
+    let mut missing = vec![name];
+    loop {
+        if let Ok(real) = std::fs::canonicalize(existing) {
+            return missing.iter().rev().fold(real, |p, n| p.join(n));
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(up), Some(n)) => {
+                missing.push(n);
+                existing = up;
+            }
+            _ => return out.to_path_buf(),
+        }
+    }
 }
 
 fn located(config: &Config, message: String) -> Diagnostic {
