@@ -134,6 +134,20 @@ pub fn load(config: &Config, drafts: bool) -> Result<Content> {
 
 fn read_document(config: &Config, rel: &PathBuf, drafts: bool) -> Result<Option<Document>> {
     let text = fsutil::read_text(&config.root.join(rel), rel)?;
+    parse_document(config, rel, text, drafts)
+}
+
+/// Places one Markdown file in the site from its path below the project (`rel`, starting
+/// with `content/`) and its text: front matter, language, kind and URL. `Ok(None)` for a
+/// draft when `drafts` is false. Nothing is read from disk, so tests and the fuzzer can
+/// feed any name and text; whatever they feed, a document's [`Document::output_file`]
+/// is a plain relative path.
+pub fn parse_document(
+    config: &Config,
+    rel: &Path,
+    text: Arc<str>,
+    drafts: bool,
+) -> Result<Option<Document>> {
     let placed = path::place(config, rel)?;
     let split = front_matter::parse(&text, rel)?;
     if split.meta.draft && !drafts {
@@ -143,7 +157,7 @@ fn read_document(config: &Config, rel: &PathBuf, drafts: bool) -> Result<Option<
     Ok(Some(Document {
         key: placed.key,
         lang: placed.lang,
-        path: rel.clone(),
+        path: rel.to_path_buf(),
         text,
         body: split.body,
         meta: split.meta,
