@@ -256,6 +256,9 @@ fn toml_hint(message: &str, snippet: &str) -> Option<String> {
             None => format!("allowed keys: {}", candidates.join(", ")),
         });
     }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        return type_hint(rest.rsplit_once("expected ")?.1);
+    }
     if message.contains("recursion") {
         return Some(format!(
             "TOML arrays, tables and dotted keys may nest at most {TOML_MAX_DEPTH} levels deep; flatten the data"
@@ -269,6 +272,23 @@ fn toml_hint(message: &str, snippet: &str) -> Option<String> {
 
 /// How many diagnostics of one severity a report shows before it counts the rest.
 pub const MAX_SHOWN: usize = 50;
+
+/// What a value of serde's `expected` type looks like in TOML.
+fn type_hint(expected: &str) -> Option<String> {
+    let looks = match expected {
+        "i64" | "u64" | "i32" | "u32" | "usize" | "an integer" => {
+            "a whole number without quotes, e.g. `weight = 1`"
+        }
+        "f64" | "a float" => "a number without quotes, e.g. `1.5`",
+        "a boolean" => "`true` or `false`, without quotes",
+        "a string" => "text in double quotes, e.g. `title = \"…\"`",
+        "a TOML datetime" => "a date without quotes, e.g. `date = 2026-11-25`",
+        "a map" => "a table: a `[name]` line followed by `key = value` lines",
+        "a sequence" => "a list in brackets, e.g. `[\"a\", \"b\"]`",
+        _ => return None,
+    };
+    Some(format!("this key takes {looks}"))
+}
 
 /// A failed build: every error found (and the warnings that came with them).
 #[derive(Debug, Clone, Default)]
@@ -357,17 +377,49 @@ mod tests {
         let err = parse(&nested(10_000)).unwrap_err();
         let source: Arc<str> = Arc::from(nested(10_000));
         let text = from_toml(&err, Path::new("a.toml"), &source, 0).to_string();
-        assert!(text.contains(&format!("at most {TOML_MAX_DEPTH} levels")), "{text}");
+        assert!(
+            text.contains(&format!("at most {TOML_MAX_DEPTH} levels")),
+            "{text}"
+        );
         assert!(parse(&nested(TOML_MAX_DEPTH + 1)).is_err());
+    }
+
+    #[test]
+    fn a_wrong_type_says_what_the_key_takes() {
+        let cases = [
+            ("weight = \"heavy\"", "a whole number without quotes"),
+            ("draft = \"yes\"", "`true` or `false`"),
+            ("title = 3", "text in double quotes"),
+            ("date = \"2026-11-25\"", "a date without quotes"),
+        ];
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Keys {
+            weight: Option<i64>,
+            draft: Option<bool>,
+            title: Option<String>,
+            date: Option<toml::value::Datetime>,
+        }
+        for (src, hint) in cases {
+            let err = toml::from_str::<Keys>(src).unwrap_err();
+            let source: Arc<str> = Arc::from(src);
+            let text = from_toml(&err, Path::new("a.md"), &source, 0).to_string();
+            assert!(text.contains(hint), "{src}: {text}");
+        }
     }
 
     #[test]
     fn a_report_shows_only_the_lines_of_its_span() {
         let src: Arc<str> = Arc::from("a = 1\nb = 2\nc = oops\nd = 4\n");
         let start = src.find("oops").unwrap();
-        let d = Diagnostic::error("bad").in_file("x.toml").at(&src, start..start + 4);
+        let d = Diagnostic::error("bad")
+            .in_file("x.toml")
+            .at(&src, start..start + 4);
         let text = d.render(false);
-        assert!(text.contains("x.toml:3:5") && text.contains("3 | c = oops"), "{text}");
+        assert!(
+            text.contains("x.toml:3:5") && text.contains("3 | c = oops"),
+            "{text}"
+        );
         assert!(!text.contains("b = 2") && !text.contains("d = 4"), "{text}");
     }
 
@@ -377,7 +429,10 @@ mod tests {
             .map(|i| Diagnostic::error(format!("problem {i}")))
             .collect();
         let text = Diagnostics(many).render(false);
-        assert!(text.contains(&format!("problem {}", MAX_SHOWN - 1)), "{text}");
+        assert!(
+            text.contains(&format!("problem {}", MAX_SHOWN - 1)),
+            "{text}"
+        );
         assert!(!text.contains(&format!("problem {MAX_SHOWN}")), "{text}");
         assert!(text.contains("… and 7 more errors not shown"), "{text}");
     }
