@@ -112,23 +112,51 @@ pub fn relative_in_project(raw: &str) -> std::result::Result<PathBuf, String> {
     Ok(normalize(p))
 }
 
-/// Refuses the spellings that smuggle a path out: `..`, percent-encoded dots, drive letters, NUL.
+/// Refuses the spellings that smuggle a path out: `..`, percent-encoded dots and
+/// slashes, drive letters, NUL; the drive letter, `..` and NUL also when they are only
+/// visible after percent-decoding (`%43:`), as a web server would decode them.
 pub fn check_segment_chars(raw: &str) -> std::result::Result<(), String> {
     let lower = raw.to_ascii_lowercase();
     if lower.contains("%2e") || lower.contains("%2f") || lower.contains("%5c") {
         return Err(format!("`{raw}` contains a percent-encoded dot or slash"));
     }
-    if raw.contains('\0') {
-        return Err(format!("`{raw}` contains a NUL character"));
-    }
-    let b = raw.as_bytes();
-    if b.len() >= 2 && b[0].is_ascii_alphabetic() && b[1] == b':' {
-        return Err(format!("`{raw}` starts with a Windows drive letter"));
-    }
-    if raw.split(['/', '\\']).any(|s| s == "..") {
-        return Err(format!("`{raw}` contains `..`"));
+    let decoded = percent_decoded(raw);
+    for form in [raw, decoded.as_str()] {
+        if form.contains('\0') {
+            return Err(format!("`{raw}` contains a NUL character"));
+        }
+        let b = form.as_bytes();
+        if b.len() >= 2 && b[0].is_ascii_alphabetic() && b[1] == b':' {
+            return Err(format!("`{raw}` starts with a Windows drive letter"));
+        }
+        if form.split(['/', '\\']).any(|s| s == "..") {
+            return Err(format!("`{raw}` contains `..`"));
+        }
     }
     Ok(())
+}
+
+/// `raw` with each `%XX` replaced by its byte (invalid UTF-8 shown as U+FFFD).
+fn percent_decoded(raw: &str) -> String {
+    let bytes = raw.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = raw
+            .get(i + 1..i + 3)
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Every file below `root/dir`, as paths relative to `root`, sorted.
@@ -336,6 +364,8 @@ mod tests {
             "C:\\x",
             "a\\..\\b",
             "x\0y",
+            "%43:/x",
+            "x%00y",
         ] {
             assert!(relative_in_project(bad).is_err(), "{bad}");
         }
@@ -343,5 +373,70 @@ mod tests {
             relative_in_project("content/stats.toml").unwrap(),
             PathBuf::from("content/stats.toml")
         );
+    }
+
+    /// Raw paths as users write them, weighted towards the spellings that escape.
+    fn raw_path() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop_oneof![
+            prop::sample::select(vec![
+                "..",
+                ".",
+                "/",
+                "\\",
+                "%2e",
+                "%2E",
+                "%2f",
+                "%5C",
+                "%252e",
+                "%43:",
+                "%7a",
+                "%00",
+                "C:",
+                "z:",
+                "\0",
+                "~",
+                "content",
+                "stats.toml",
+                "．．",
+                "\u{2025}",
+            ])
+            .prop_map(str::to_owned),
+            "[a-zA-Z0-9_.%:/\\\\-]{1,8}",
+            "\\PC{1,3}",
+        ];
+        prop::collection::vec(piece, 1..6).prop_map(|v| v.concat())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(4000))]
+
+        #[test]
+        fn an_accepted_project_path_stays_in_the_project(raw in raw_path()) {
+            if let Ok(p) = relative_in_project(&raw) {
+                proptest::prop_assert!(
+                    p.components().all(|c| matches!(c, Component::Normal(_))),
+                    "{raw:?} -> {p:?}"
+                );
+                let root = Path::new("/project");
+                proptest::prop_assert!(normalize(&root.join(&p)).starts_with(root), "{raw:?}");
+            }
+        }
+
+        #[test]
+        fn accepted_segments_have_no_dot_dot_even_decoded(raw in raw_path()) {
+            if check_segment_chars(&raw).is_ok() {
+                let decoded = percent_decoded(&raw);
+                proptest::prop_assert!(
+                    !decoded.split(['/', '\\']).any(|s| s == ".."),
+                    "{raw:?} decodes to {decoded:?}"
+                );
+                let b = decoded.as_bytes();
+                proptest::prop_assert!(
+                    !(b.len() >= 2 && b[0].is_ascii_alphabetic() && b[1] == b':'),
+                    "{raw:?} decodes to a drive letter"
+                );
+            }
+        }
     }
 }
