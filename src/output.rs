@@ -249,3 +249,78 @@ fn is_empty_dir(p: &Path) -> bool {
         .map(|mut r| r.next().is_none())
         .unwrap_or(false)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    use proptest::prelude::*;
+    use proptest::test_runner::TestRunner;
+
+    use super::*;
+    use crate::fsutil::normalize;
+
+    fn rel_path() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            prop::sample::select(vec![
+                "..",
+                ".",
+                "/",
+                "//",
+                "\\",
+                "C:",
+                "c:\\",
+                "%2e%2e",
+                "en",
+                "index.html",
+                "~",
+            ])
+            .prop_map(str::to_owned),
+            "[a-zA-Z0-9_.%:/\\\\-]{1,8}",
+            "\\PC{1,3}",
+        ];
+        prop::collection::vec(piece, 0..6).prop_map(|v| v.concat())
+    }
+
+    #[test]
+    fn a_staged_path_is_always_inside_the_staging_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let staging = Staging::create(&crate::config::for_tests(dir.path()), false).unwrap();
+        let mut runner = TestRunner::new(ProptestConfig::with_cases(4000));
+        let result = runner.run(&rel_path(), |rel| {
+            if let Ok(path) = staging.path_of(Path::new(&rel)) {
+                let inside = normalize(&path);
+                prop_assert!(inside.starts_with(staging.dir()), "{rel:?} -> {path:?}");
+                prop_assert!(
+                    inside != staging.dir(),
+                    "{rel:?} is the staging folder itself"
+                );
+            }
+            Ok(())
+        });
+        if let Err(e) = result {
+            panic!("{e}");
+        }
+    }
+
+    #[test]
+    fn path_of_refuses_what_is_not_a_plain_relative_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let staging = Staging::create(&crate::config::for_tests(dir.path()), false).unwrap();
+        for bad in [
+            "",
+            "../x",
+            "a/../../x",
+            "/etc/passwd",
+            "./x",
+            "a/./../b",
+            ".",
+        ] {
+            assert!(staging.path_of(Path::new(bad)).is_err(), "{bad:?}");
+        }
+        assert_eq!(
+            staging.path_of(Path::new("en/tech/index.html")).unwrap(),
+            staging.dir().join(PathBuf::from("en/tech/index.html"))
+        );
+    }
+}
