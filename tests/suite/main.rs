@@ -4,9 +4,11 @@
 
 mod harness;
 
+mod bad_input;
 mod bilingual;
 mod content_lint;
 mod errors;
+mod escaping;
 mod figures;
 mod output;
 mod real_site;
