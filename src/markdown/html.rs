@@ -14,8 +14,9 @@ use super::shortcode;
 const NO_SCRIPT_HINT: &str = "raw HTML in content may not run scripts: remove the script or \
      the `on…` attribute, and ask for a shortcode or template feature instead";
 
-/// Attributes whose value is a URL a browser may follow or load.
-const URL_ATTRS: [&str; 9] = [
+/// Attributes whose value is a URL a browser may follow or load, or (SVG `<animate>`
+/// and `<set>`: `to`, `from`, `values`) may set as one.
+const URL_ATTRS: [&str; 12] = [
     "href",
     "src",
     "action",
@@ -25,6 +26,9 @@ const URL_ATTRS: [&str; 9] = [
     "poster",
     "background",
     "cite",
+    "to",
+    "from",
+    "values",
 ];
 
 /// Something found in raw HTML.
@@ -174,10 +178,17 @@ pub(super) fn check_attribute(name: &str, value: Option<&str>) -> Option<(String
         let message = format!("inline event handler `{name}` is not allowed");
         return Some((message, NO_SCRIPT_HINT));
     }
+    let value = decode_entities(value?);
     let is_url = URL_ATTRS.iter().any(|a| a.eq_ignore_ascii_case(name));
-    if is_url && value.is_some_and(|v| is_script_url(&decode_entities(v))) {
+    // `values` is a `;`-separated list of values an animation sets in turn.
+    if is_url && value.split(';').any(is_script_url) {
         let message = format!("`{name}` with a javascript: URL is not allowed");
         return Some((message, SCRIPT_URL_HINT));
+    }
+    let refused = |f: &Finding| matches!(f, Finding::Refused { .. });
+    if name.eq_ignore_ascii_case("srcdoc") && scan(&value).iter().any(refused) {
+        let message = "`srcdoc` with script in its HTML is not allowed".to_owned();
+        return Some((message, NO_SCRIPT_HINT));
     }
     None
 }
@@ -265,7 +276,7 @@ mod tests {
 
     #[test]
     fn script_policy() {
-        let cases: [(&str, &[(&str, &str)]); 12] = [
+        let cases: [(&str, &[(&str, &str)]); 16] = [
             ("<a href=\"https://x.org\">x</a>", &[]),
             ("<a href=\"/a\" title=\"javascript: tips\">", &[]),
             ("<!-- <script> onclick=x --><p>", &[]),
@@ -320,6 +331,28 @@ mod tests {
                     "xlink:href=\"javascript:x\"",
                 )],
             ),
+            (
+                "<svg><a><animate attributeName=\"href\" to=\"javascript:x\"/></a></svg>",
+                &[(
+                    "`to` with a javascript: URL is not allowed",
+                    "to=\"javascript:x\"",
+                )],
+            ),
+            (
+                "<set attributeName=href values=\"/a; javascript:x\">",
+                &[(
+                    "`values` with a javascript: URL is not allowed",
+                    "values=\"/a; javascript:x\"",
+                )],
+            ),
+            (
+                "<iframe srcdoc=\"<script>alert(1)</script>\">",
+                &[(
+                    "`srcdoc` with script in its HTML is not allowed",
+                    "srcdoc=\"<script>alert(1)</script>\"",
+                )],
+            ),
+            ("<iframe srcdoc=\"<p>&lt;b&gt;hi</p>\" title=\"x\">", &[]),
         ];
         for (html, expected) in cases {
             let expected: Vec<(String, &str)> = expected
