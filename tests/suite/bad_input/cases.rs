@@ -279,6 +279,21 @@ fn symlink_cases() -> Vec<Case> {
         case("symlink_dangling_in_static", |s| {
             symlink(s, "gone.txt", "static/dangling.txt");
         }),
+        case("raw_html_script_in_iframe_srcdoc", |s| {
+            let html = "<iframe srcdoc=\"&lt;script&gt;alert(1)&lt;/script&gt;\"></iframe>";
+            s.write(
+                "content/tech/case.md",
+                &format!("+++\ntitle = \"x\"\n+++\n{html}\n"),
+            );
+        }),
+        case("raw_html_javascript_url_set_by_svg_animation", |s| {
+            let svg = "<svg><a><animate attributeName=\"href\" values=\"javascript:alert(1)\"/>\
+                       <text y=\"20\">x</text></a></svg>";
+            s.write(
+                "content/tech/case.md",
+                &format!("+++\ntitle = \"x\"\n+++\n段落 {svg}\n"),
+            );
+        }),
         case("named_pipe_in_content", |s| {
             let fifo = s.root().join("content/tech/pipe.md");
             let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
