@@ -161,7 +161,9 @@ fn remove_any(p: &Path) {
 fn guard(config: &Config, force: bool) -> Result<()> {
     let out = &config.output_dir;
     let real_root = std::fs::canonicalize(&config.root).unwrap_or_else(|_| config.root.clone());
-    let fatal = destroys(out, &config.root).or_else(|| destroys(&resolved(out), &real_root));
+    let stats = config.stats.as_deref();
+    let fatal =
+        destroys(out, &config.root, stats).or_else(|| destroys(&resolved(out), &real_root, stats));
     if let Some(what) = fatal {
         return Err(located(
             config,
@@ -197,8 +199,8 @@ fn guard(config: &Config, force: bool) -> Result<()> {
 }
 
 /// What `out` would destroy if it were replaced: the filesystem root, the project, an
-/// ancestor of it, or one of its source folders.
-fn destroys(out: &Path, root: &Path) -> Option<String> {
+/// ancestor of it, one of its source folders, or the folder of its statistics file.
+fn destroys(out: &Path, root: &Path, stats: Option<&Path>) -> Option<String> {
     if out.parent().is_none() {
         return Some("the filesystem root".to_owned());
     }
@@ -209,10 +211,16 @@ fn destroys(out: &Path, root: &Path) -> Option<String> {
             "an ancestor of the project".to_owned()
         });
     }
-    ["content", "templates", "static"]
+    let source = ["content", "templates", "static"]
         .into_iter()
         .find(|d| out.starts_with(root.join(d)))
-        .map(|d| format!("inside the project's `{d}` folder"))
+        .map(|d| format!("inside the project's `{d}` folder"));
+    source.or_else(|| {
+        let stats = stats?;
+        root.join(stats)
+            .starts_with(out)
+            .then(|| format!("the folder of the statistics file `{}`", stats.display()))
+    })
 }
 
 /// `out` with the symlinks of its existing ancestors resolved; the last component is kept

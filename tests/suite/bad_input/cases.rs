@@ -79,6 +79,15 @@ fn output_cases() -> Vec<Case> {
         case("output_dir_templates", |s| output_dir(s, "templates")),
         case("output_dir_static", |s| output_dir(s, "static")),
         case("output_dir_parent", |s| output_dir(s, "..")),
+        case("output_dir_holds_the_stats_file", |s| {
+            s.write("data/stats.toml", "");
+            edit(
+                s,
+                "config.toml",
+                "output_dir = \"public\"",
+                "output_dir = \"data\"\nstats = \"data/stats.toml\"",
+            );
+        }),
         case("output_dir_filesystem_root", |s| output_dir(s, "/")),
         case("output_symlinked", |s| {
             std::fs::create_dir_all(s.parent().join("elsewhere")).unwrap();
