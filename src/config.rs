@@ -30,7 +30,7 @@ struct RawConfig {
     #[serde(default)]
     stats: Option<toml::Spanned<String>>,
     #[serde(default)]
-    markdown: RawMarkdown,
+    markdown: markdown::Options,
     #[serde(default)]
     translations: BTreeMap<String, String>,
     #[serde(default)]
@@ -39,30 +39,6 @@ struct RawConfig {
 
 fn default_language() -> String {
     "zh".to_owned()
-}
-
-/// `[markdown]`: which extensions are on.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-struct RawMarkdown {
-    tables: bool,
-    footnotes: bool,
-    strikethrough: bool,
-    tasklists: bool,
-    smart_punctuation: bool,
-}
-
-impl Default for RawMarkdown {
-    fn default() -> Self {
-        let o = markdown::Options::default();
-        RawMarkdown {
-            tables: o.tables,
-            footnotes: o.footnotes,
-            strikethrough: o.strikethrough,
-            tasklists: o.tasklists,
-            smart_punctuation: o.smart_punctuation,
-        }
-    }
 }
 
 /// `[languages.<code>]`.
@@ -231,14 +207,7 @@ impl Config {
             })?),
             None => Some(PathBuf::from("content/stats.toml")).filter(|p| root.join(p).is_file()),
         };
-        let m = &raw.markdown;
-        let markdown = markdown::Options {
-            tables: m.tables,
-            footnotes: m.footnotes,
-            strikethrough: m.strikethrough,
-            tasklists: m.tasklists,
-            smart_punctuation: m.smart_punctuation,
-        };
+        let markdown = raw.markdown.clone();
         Ok(Config {
             root,
             base_url,

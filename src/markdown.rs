@@ -23,7 +23,8 @@ use pulldown_cmark::Parser;
 use crate::diag::Diagnostic;
 
 /// Markdown extensions, from `config.toml`'s `[markdown]` table.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields, default)]
 pub struct Options {
     /// GFM tables.
     pub tables: bool,

@@ -245,3 +245,29 @@ fn both_404_pages_are_translated() {
         "/en/"
     );
 }
+
+#[test]
+fn chinese_line_breaks_vanish_but_english_ones_stay_spaces() {
+    let site = Site::starter();
+    site.write("content/tech/case.md", "+++\ntitle = \"案例\"\ndescription = \"d\"\n+++\n任泽区的新材料\n产业集群，\nwith English\nwords.\n");
+    site.build_ok();
+    let text = site.html("tech/case/index.html").text("main .prose p");
+    assert_eq!(text, "任泽区的新材料产业集群，\nwith English\nwords.");
+}
+
+#[test]
+fn reading_time_counts_chinese_characters() {
+    let site = Site::starter();
+    let body = "新材料产业。".repeat(400);
+    site.write(
+        "content/tech/case.md",
+        &format!("+++\ntitle = \"案例\"\ndescription = \"d\"\n+++\n{body}\n"),
+    );
+    site.build_ok();
+    let listed = site.html("tech/index.html");
+    let item = listed.one("main .page-list li").text().collect::<String>();
+    assert!(
+        item.contains("阅读约需 5 分钟"),
+        "2,000 characters (punctuation not counted) at about 400 a minute: {item}"
+    );
+}

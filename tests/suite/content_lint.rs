@@ -19,7 +19,10 @@ fn markdown_files() -> Vec<(PathBuf, String)> {
     for e in walkdir::WalkDir::new(repo().join("content")).sort_by_file_name() {
         let e = e.unwrap();
         if e.path().extension().is_some_and(|x| x == "md") {
-            out.push((e.path().strip_prefix(repo()).unwrap().to_path_buf(), std::fs::read_to_string(e.path()).unwrap()));
+            out.push((
+                e.path().strip_prefix(repo()).unwrap().to_path_buf(),
+                std::fs::read_to_string(e.path()).unwrap(),
+            ));
         }
     }
     assert!(out.len() >= 20, "the real site has its pages");
@@ -36,22 +39,43 @@ fn is_cjk(c: char) -> bool {
 
 #[test]
 fn chinese_files_carry_none_of_the_sources_damage() {
-    let article = std::fs::read_to_string(repo().join("../shared/seed/renze-new-materials-article.txt")).unwrap_or_default();
+    let article =
+        std::fs::read_to_string(repo().join("../shared/seed/renze-new-materials-article.txt"))
+            .unwrap_or_default();
     if !article.is_empty() {
         // The detectors find the damage they are meant to find.
         assert!(has_pinyin(&article) && article.chars().any(|c| ARTICLE_TRADITIONAL.contains(c)));
     }
-    assert!(has_pinyin("邢臺(tái)市") && has_pinyin("任澤（zé）区") && !has_pinyin("华密新材（Huami）"));
+    assert!(
+        has_pinyin("邢臺(tái)市") && has_pinyin("任澤（zé）区") && !has_pinyin("华密新材（Huami）")
+    );
     for (path, text) in markdown_files().iter().filter(|(p, _)| !is_english(p)) {
-        let trad: BTreeSet<char> = text.chars().filter(|c| ARTICLE_TRADITIONAL.contains(*c)).collect();
-        assert!(trad.is_empty(), "{}: traditional characters {trad:?}", path.display());
+        let trad: BTreeSet<char> = text
+            .chars()
+            .filter(|c| ARTICLE_TRADITIONAL.contains(*c))
+            .collect();
+        assert!(
+            trad.is_empty(),
+            "{}: traditional characters {trad:?}",
+            path.display()
+        );
         assert!(!has_pinyin(text), "{}: pinyin annotation", path.display());
         for g in GARBLED {
-            assert!(!text.contains(g), "{}: garbled sequence {g:?}", path.display());
+            assert!(
+                !text.contains(g),
+                "{}: garbled sequence {g:?}",
+                path.display()
+            );
         }
         let chars: Vec<char> = text.chars().collect();
-        let masked = chars.windows(2).any(|w| (w[0] == '*' && is_cjk(w[1])) || (is_cjk(w[0]) && w[1] == '*'));
-        assert!(!masked, "{}: a `*` next to a Chinese character (a mask, or emphasis CommonMark will not close)", path.display());
+        let masked = chars
+            .windows(2)
+            .any(|w| (w[0] == '*' && is_cjk(w[1])) || (is_cjk(w[0]) && w[1] == '*'));
+        assert!(
+            !masked,
+            "{}: a `*` next to a Chinese character (a mask, or emphasis CommonMark will not close)",
+            path.display()
+        );
     }
 }
 
@@ -63,7 +87,10 @@ fn has_pinyin(s: &str) -> bool {
         if !(is_cjk(w[0]) && (w[1] == '(' || w[1] == '（')) {
             return false;
         }
-        let inner: String = chars[i + 2..].iter().take_while(|c| **c != ')' && **c != '）').collect();
+        let inner: String = chars[i + 2..]
+            .iter()
+            .take_while(|c| **c != ')' && **c != '）')
+            .collect();
         (1..=7).contains(&inner.chars().count()) && inner.chars().all(syllable)
     })
 }
@@ -78,7 +105,11 @@ fn english_files_have_no_chinese_outside_parentheses() {
                 match c {
                     '(' | '（' => depth += 1,
                     ')' | '）' => depth = depth.saturating_sub(1),
-                    c if is_cjk(c) && depth == 0 => panic!("{}:{}: Chinese outside parentheses: {line}", path.display(), n + 1),
+                    c if is_cjk(c) && depth == 0 => panic!(
+                        "{}:{}: Chinese outside parentheses: {line}",
+                        path.display(),
+                        n + 1
+                    ),
                     _ => {}
                 }
             }
@@ -90,13 +121,22 @@ fn english_files_have_no_chinese_outside_parentheses() {
 #[test]
 fn every_page_has_its_twin_and_a_description() {
     let files = markdown_files();
-    let names: BTreeSet<String> = files.iter().map(|(p, _)| p.to_string_lossy().into_owned()).collect();
+    let names: BTreeSet<String> = files
+        .iter()
+        .map(|(p, _)| p.to_string_lossy().into_owned())
+        .collect();
     for (path, text) in &files {
         let p = path.to_string_lossy();
-        let twin = if is_english(path) { p.replace(".en.md", ".md") } else { p.replace(".md", ".en.md") };
+        let twin = if is_english(path) {
+            p.replace(".en.md", ".md")
+        } else {
+            p.replace(".md", ".en.md")
+        };
         assert!(names.contains(&twin), "{p} has no twin {twin}");
         let front = text.split("+++").nth(1).unwrap_or_default();
-        let described = front.lines().any(|l| l.starts_with("description = \"") && l.len() > "description = \"\"".len() + 10);
+        let described = front.lines().any(|l| {
+            l.starts_with("description = \"") && l.len() > "description = \"\"".len() + 10
+        });
         assert!(described, "{p} needs a description");
     }
 }

@@ -53,20 +53,36 @@ stats = ["enterprises", "rd_amount", "capacity"]
 /// The starter site with statistics, a figure page, key-figure cards and a data page.
 fn figures_site(stats: &str) -> Site {
     let site = Site::starter();
-    let cfg = std::fs::read_to_string(site.root().join("config.toml")).unwrap();
-    site.write("config.toml", &cfg.replacen("output_dir = \"public\"", "output_dir = \"public\"\nstats = \"content/stats.toml\"", 1));
+    site.replace(
+        "config.toml",
+        "output_dir = \"public\"",
+        "output_dir = \"public\"\nstats = \"content/stats.toml\"",
+    );
     site.write("content/stats.toml", stats);
-    site.write("content/_index.md", "+++\ntitle = \"首页\"\ndescription = \"d\"\n[extra]\nkey_figures = \"key\"\n+++\n欢迎。\n");
+    site.write(
+        "content/_index.md",
+        "+++\ntitle = \"首页\"\ndescription = \"d\"\n[extra]\nkey_figures = \"key\"\n+++\n欢迎。\n",
+    );
     site.write("content/_index.en.md", "+++\ntitle = \"Home\"\ndescription = \"d\"\n[extra]\nkey_figures = \"key\"\n+++\nWelcome.\n");
     site.write("content/tech/figures.md", "+++\ntitle = \"数据\"\ndescription = \"d\"\n+++\n全区有{{ stat(id=\"enterprises\") }}企业，扣除{{ stat(id=\"rd_amount\") }}，年产能{{ stat(id=\"capacity\") }}。\n\n`{{ stat(id=\"nope\") }}`\n\n```\n{{ stat(id=\"nope\") }}\n```\n\n{{ chart(group=\"tiers\") }}\n");
     site.write("content/tech/figures.en.md", "+++\ntitle = \"Figures\"\ndescription = \"d\"\n+++\n{{ stat(id=\"enterprises\") }} firms claimed {{ stat(id=\"rd_amount\") }}; capacity is {{ stat(id=\"capacity\") }}.\n\n{{ chart(group=\"tiers\") }}\n");
-    site.write("content/data/_index.md", "+++\ntitle = \"数据\"\ndescription = \"d\"\ntemplate = \"data.html\"\n+++\n全部数据。\n");
-    site.write("content/data/_index.en.md", "+++\ntitle = \"Data\"\ndescription = \"d\"\ntemplate = \"data.html\"\n+++\nAll figures.\n");
+    site.write(
+        "content/data/_index.md",
+        "+++\ntitle = \"数据\"\ndescription = \"d\"\ntemplate = \"data.html\"\n+++\n全部数据。\n",
+    );
+    site.write(
+        "content/data/_index.en.md",
+        "+++\ntitle = \"Data\"\ndescription = \"d\"\ntemplate = \"data.html\"\n+++\nAll figures.\n",
+    );
     site
 }
 
 fn text_of(e: scraper::ElementRef<'_>) -> String {
-    e.text().collect::<String>().trim().trim_end_matches('*').to_owned()
+    e.text()
+        .collect::<String>()
+        .trim()
+        .trim_end_matches('*')
+        .to_owned()
 }
 
 /// id → every rendering of it found in `page` (prose spans, cards, table cells, chart rows).
@@ -74,7 +90,11 @@ fn renderings(page: &Page, id: &str) -> BTreeSet<String> {
     let mut seen = BTreeSet::new();
     for e in page.all(&format!("[data-stat='{id}']")) {
         if e.value().name() == "g" {
-            let texts: Vec<_> = e.children().filter_map(scraper::ElementRef::wrap).filter(|t| t.value().name() == "text").collect();
+            let texts: Vec<_> = e
+                .children()
+                .filter_map(scraper::ElementRef::wrap)
+                .filter(|t| t.value().name() == "text")
+                .collect();
             seen.insert(text_of(*texts.last().unwrap()));
         } else {
             seen.insert(text_of(e));
@@ -103,10 +123,16 @@ fn one_figure_reads_the_same_in_prose_cards_tables_charts_and_csv() {
             assert_eq!(all, BTreeSet::from([want.to_owned()]), "{prefix}: {id}");
         }
         let csv = std::fs::read_to_string(site.public().join("data/stats.csv")).unwrap();
-        let row = csv.lines().find(|l| l.starts_with(&format!("{id},"))).unwrap();
+        let row = csv
+            .lines()
+            .find(|l| l.starts_with(&format!("{id},")))
+            .unwrap();
         assert!(row.contains(zh) && row.contains(en), "{row}");
     }
-    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(site.public().join("data/stats.json")).unwrap()).unwrap();
+    let json: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(site.public().join("data/stats.json")).unwrap(),
+    )
+    .unwrap();
     assert_eq!(json["stats"][1]["value"], 65759000);
 }
 
@@ -114,11 +140,18 @@ fn one_figure_reads_the_same_in_prose_cards_tables_charts_and_csv() {
 fn editing_one_value_changes_it_everywhere_in_both_languages() {
     let site = figures_site(STATS);
     site.build_ok();
-    site.write("content/stats.toml", &STATS.replacen("value = 430", "value = 512", 1));
+    site.write(
+        "content/stats.toml",
+        &STATS.replacen("value = 430", "value = 512", 1),
+    );
     site.build_ok();
     for (prefix, want) in [("", "512余家"), ("en/", "more than 512")] {
         for page in ["index.html", "tech/figures/index.html", "data/index.html"] {
-            assert_eq!(renderings(&site.html(&format!("{prefix}{page}")), "enterprises"), BTreeSet::from([want.to_owned()]), "{prefix}{page}");
+            assert_eq!(
+                renderings(&site.html(&format!("{prefix}{page}")), "enterprises"),
+                BTreeSet::from([want.to_owned()]),
+                "{prefix}{page}"
+            );
         }
     }
 }
@@ -140,13 +173,21 @@ fn charts_are_accessible_svg_in_the_pages_language() {
         let page = site.html(&format!("{prefix}tech/figures/index.html"));
         let svg = page.one("main figure.chart svg");
         assert_eq!(svg.value().attr("role"), Some("img"));
-        let labelled: Vec<&str> = svg.value().attr("aria-labelledby").unwrap().split_whitespace().collect();
+        let labelled: Vec<&str> = svg
+            .value()
+            .attr("aria-labelledby")
+            .unwrap()
+            .split_whitespace()
+            .collect();
         for id in labelled {
             assert_eq!(page.all(&format!("svg [id='{id}']")).len(), 1, "{id}");
         }
         assert!(page.text("main figure.chart svg desc").contains(label));
         assert_eq!(page.all("main figure.chart svg g.chart-row").len(), 2);
-        assert!(page.all("main figure.chart p").is_empty(), "a chart is not wrapped in <p>");
+        assert!(
+            page.all("main figure.chart p").is_empty(),
+            "a chart is not wrapped in <p>"
+        );
     }
 }
 
@@ -155,20 +196,52 @@ fn charts_are_accessible_svg_in_the_pages_language() {
 #[test]
 fn wrong_records_get_located_errors_and_leave_public_alone() {
     let cases: [(&str, &str, &[&str]); 6] = [
-        ("id = \"capacity\"", "id = \"enterprises\"", &["content/stats.toml:", "duplicate"]),
-        ("unit = \"pieces\"", "unit = \"peices\"", &["content/stats.toml:22:", "pieces"]),
-        ("en = \"Annual capacity\" }", "}", &["content/stats.toml:", "en"]),
-        ("value = 10000000000", "value = \"100亿\"", &["content/stats.toml:21:", "10000000000"]),
-        ("stats = [\"enterprises\", \"rd_amount\", \"capacity\"]", "stats = [\"enterprises\", \"rd_amont\"]", &["content/stats.toml:", "did you mean `rd_amount`"]),
-        ("qualifier = \"over\"", "qualifier = \"approx\"", &["content/stats.toml:6:", "qualifier"]),
+        (
+            "id = \"capacity\"",
+            "id = \"enterprises\"",
+            &["content/stats.toml:", "duplicate"],
+        ),
+        (
+            "unit = \"pieces\"",
+            "unit = \"peices\"",
+            &["content/stats.toml:22:", "pieces"],
+        ),
+        (
+            "en = \"Annual capacity\" }",
+            "}",
+            &["content/stats.toml:", "en"],
+        ),
+        (
+            "value = 10000000000",
+            "value = \"100亿\"",
+            &["content/stats.toml:21:", "10000000000"],
+        ),
+        (
+            "stats = [\"enterprises\", \"rd_amount\", \"capacity\"]",
+            "stats = [\"enterprises\", \"rd_amont\"]",
+            &["content/stats.toml:", "did you mean `rd_amount`"],
+        ),
+        (
+            "qualifier = \"over\"",
+            "qualifier = \"approx\"",
+            &["content/stats.toml:6:", "qualifier"],
+        ),
     ];
     for (from, to, expected) in cases {
         let site = figures_site(STATS);
         site.build_ok();
         let before = site.snapshot();
-        let broken = STATS.replacen(from, to, 1).replace("label = { zh = \"年产能\", }", "label = { zh = \"年产能\" }");
+        let broken = STATS.replacen(from, to, 1).replace(
+            "label = { zh = \"年产能\", }",
+            "label = { zh = \"年产能\" }",
+        );
         site.write("content/stats.toml", &broken);
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_profilegen")).args(["build", "--root"]).arg(site.root()).env("NO_COLOR", "1").output().unwrap();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_profilegen"))
+            .args(["build", "--root"])
+            .arg(site.root())
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{to}: {stderr}");
         for e in expected {
@@ -184,7 +257,11 @@ fn unknown_stat_id_in_markdown_names_the_closest() {
     let site = figures_site(STATS);
     site.write("content/tech/figures.en.md", "+++\ntitle = \"Figures\"\ndescription = \"d\"\n+++\n\nWe have {{ stat(id=\"enterprise\") }} firms.\n");
     let text = site.build_err();
-    assert!(text.contains("content/tech/figures.en.md:6:9") && text.contains("did you mean `enterprises`?"), "{text}");
+    assert!(
+        text.contains("content/tech/figures.en.md:6:9")
+            && text.contains("did you mean `enterprises`?"),
+        "{text}"
+    );
 }
 
 /// No record's value is typed by hand into the real site's Markdown: every figure goes
@@ -193,8 +270,15 @@ fn unknown_stat_id_in_markdown_names_the_closest() {
 #[test]
 fn the_real_site_types_no_figure_by_hand() {
     let stats = real_stats();
-    assert!(contains_number("共有430余家企业", "430余家") && contains_number("worth CNY 65.76 million.", "65.76 million"));
-    assert!(!contains_number("2023年", "23") && !contains_number("1.6亿", "6亿") && !contains_number(&strip_shortcodes("{{ stat(id=\"x\") }}"), "x"));
+    assert!(
+        contains_number("共有430余家企业", "430余家")
+            && contains_number("worth CNY 65.76 million.", "65.76 million")
+    );
+    assert!(
+        !contains_number("2023年", "23")
+            && !contains_number("1.6亿", "6亿")
+            && !contains_number(&strip_shortcodes("{{ stat(id=\"x\") }}"), "x")
+    );
     for e in walkdir::WalkDir::new(repo().join("content")) {
         let e = e.unwrap();
         if e.path().extension().is_none_or(|x| x != "md") {
@@ -202,7 +286,11 @@ fn the_real_site_types_no_figure_by_hand() {
         }
         let raw = std::fs::read_to_string(e.path()).unwrap();
         let prose = strip_shortcodes(&raw);
-        let lang = if e.path().to_string_lossy().ends_with(".en.md") { "en" } else { "zh" };
+        let lang = if e.path().to_string_lossy().ends_with(".en.md") {
+            "en"
+        } else {
+            "zh"
+        };
         for s in stats.stats() {
             let id = s.id.as_str();
             let display = stats.display(id, lang).unwrap();
@@ -216,7 +304,11 @@ fn the_real_site_types_no_figure_by_hand() {
                 forms.push(number);
             }
             for f in forms {
-                assert!(!contains_number(&prose, &f), "{}: `{f}` ({id}) typed by hand; use {{{{ stat(id=\"{id}\") }}}}", e.path().display());
+                assert!(
+                    !contains_number(&prose, &f),
+                    "{}: `{f}` ({id}) typed by hand; use {{{{ stat(id=\"{id}\") }}}}",
+                    e.path().display()
+                );
             }
         }
     }
@@ -241,13 +333,24 @@ fn every_record_is_used_in_both_languages() {
         }
     }
     for id in &ids {
-        assert!(used[0].contains(id) && used[1].contains(id), "`{id}` is not used in zh ({}) and en ({})", used[0].contains(id), used[1].contains(id));
+        assert!(
+            used[0].contains(id) && used[1].contains(id),
+            "`{id}` is not used in zh ({}) and en ({})",
+            used[0].contains(id),
+            used[1].contains(id)
+        );
     }
 }
 
 fn real_stats() -> profilegen::stats::Stats {
-    let text: std::sync::Arc<str> = std::sync::Arc::from(std::fs::read_to_string(repo().join("content/stats.toml")).unwrap());
-    profilegen::stats::load(std::path::Path::new("content/stats.toml"), &text, &["zh", "en"]).unwrap()
+    let text: std::sync::Arc<str> =
+        std::sync::Arc::from(std::fs::read_to_string(repo().join("content/stats.toml")).unwrap());
+    profilegen::stats::load(
+        std::path::Path::new("content/stats.toml"),
+        &text,
+        &["zh", "en"],
+    )
+    .unwrap()
 }
 
 fn strip_shortcodes(s: &str) -> String {
@@ -266,6 +369,46 @@ fn contains_number(hay: &str, needle: &str) -> bool {
     hay.match_indices(needle).any(|(i, m)| {
         let before = hay[..i].chars().next_back();
         let after = hay[i + m.len()..].chars().next();
-        !before.is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ',') && !after.is_some_and(|c| c.is_ascii_digit() || (c == '.' && hay[i + m.len() + 1..].starts_with(|d: char| d.is_ascii_digit())))
+        !before.is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ',')
+            && !after.is_some_and(|c| {
+                c.is_ascii_digit()
+                    || (c == '.'
+                        && hay[i + m.len() + 1..].starts_with(|d: char| d.is_ascii_digit()))
+            })
     })
+}
+
+#[test]
+fn the_data_page_has_accessible_tables_and_downloads_in_each_language() {
+    let site = figures_site(STATS);
+    site.build_ok();
+    for (prefix, caption, header) in [
+        ("", "企业梯队", "指标"),
+        ("en/", "Enterprise tiers", "Indicator"),
+    ] {
+        let page = site.html(&format!("{prefix}data/index.html"));
+        let tables = page.all("main table");
+        assert_eq!(tables.len(), 2, "one table per group");
+        let captions: Vec<String> = page
+            .all("main table caption .caption__title")
+            .iter()
+            .map(|c| c.text().collect())
+            .collect();
+        assert!(captions.contains(&caption.to_owned()), "{captions:?}");
+        assert_eq!(page.all("main table thead th[scope=col]").len(), 10);
+        assert_eq!(page.all("main table tbody th[scope=row]").len(), 5);
+        assert_eq!(
+            page.all("main table thead th[scope=col]")[0]
+                .text()
+                .collect::<String>(),
+            header
+        );
+        let downloads: Vec<String> = page
+            .all("main a[download]")
+            .iter()
+            .map(|a| a.value().attr("href").unwrap().to_owned())
+            .collect();
+        assert_eq!(downloads, ["/data/stats.csv", "/data/stats.json"]);
+    }
+    assert!(crate::harness::broken_links(&site.public(), "/").is_empty());
 }

@@ -89,6 +89,13 @@ impl Site {
         self
     }
 
+    /// Replaces the first `from` in a project file with `to` (panics if absent).
+    pub fn replace(&self, rel: &str, from: &str, to: &str) -> &Site {
+        let text = std::fs::read_to_string(self.root().join(rel)).unwrap();
+        assert!(text.contains(from), "{rel} has no {from:?}");
+        self.write(rel, &text.replacen(from, to, 1))
+    }
+
     /// Removes a file of the project.
     pub fn remove(&self, rel: &str) {
         std::fs::remove_file(self.root().join(rel)).unwrap();

@@ -6,6 +6,7 @@ mod harness;
 
 mod bad_input;
 mod bilingual;
+mod cli;
 mod content_lint;
 mod errors;
 mod escaping;

@@ -45,14 +45,10 @@ fn output_dir_that_would_destroy_the_project_is_refused_with_its_location() {
         ("static/out", "`static`"),
     ] {
         let site = Site::starter();
-        let cfg = std::fs::read_to_string(site.root().join("config.toml")).unwrap();
-        site.write(
+        site.replace(
             "config.toml",
-            &cfg.replacen(
-                "output_dir = \"public\"",
-                &format!("output_dir = \"{value}\""),
-                1,
-            ),
+            "output_dir = \"public\"",
+            &format!("output_dir = \"{value}\""),
         );
         let text = site.build_err();
         assert!(
