@@ -18,7 +18,7 @@ use crate::diag::{Diagnostic, Diagnostics, Result};
 use crate::fsutil;
 use crate::lookup::Lookup;
 use crate::markdown::{self, Rendered};
-use crate::output::Staging;
+use crate::output::{self, Staging};
 use crate::render::{Pages, Theme};
 use crate::stats::{self, Stats};
 
@@ -78,6 +78,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     check_anchors(&content, &rendered)?;
     let theme = Theme::load(&config.root, &lookup)?;
     check_templates(&content, &theme)?;
+    output::check_plan(&config, &content, &static_files, lookup.stats.is_some())?;
     let staging = Staging::create(&config, opts.force)?;
     write_pages(
         &staging,

@@ -4,14 +4,16 @@
 //! The output folder carries a marker file saying profilegen made it. A folder that is
 //! not ours, a symlinked output and any output path that would overwrite the project
 //! itself (the root, `content/`, `templates/`, `static/`, an ancestor, `/`) are refused
-//! before anything is written.
+//! before anything is written, and so are two sources that would write one file.
 
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::BufWriter;
 use std::path::{Component, Path, PathBuf};
 
 use crate::config::{Config, FILE};
-use crate::diag::{Diagnostic, Result};
+use crate::content::Content;
+use crate::diag::{Diagnostic, Diagnostics, Result};
 use crate::fsutil::io_error;
 
 /// The file that marks an output folder as made by profilegen.
@@ -242,6 +244,68 @@ fn resolved(out: &Path) -> PathBuf {
             _ => return out.to_path_buf(),
         }
     }
+}
+
+/// Refuses two sources that would write one output file: a page, a language's 404 page,
+/// a file of `content/` or `static/`, or a statistics download. Checked before anything
+/// is written, so a file in `static/` can never silently replace a generated page (or
+/// race another copy). Paths compare case-insensitively, as on Windows and macOS hosts.
+pub fn check_plan(
+    config: &Config,
+    content: &Content,
+    static_files: &[PathBuf],
+    with_stats: bool,
+) -> Result<()> {
+    let pages = content
+        .docs
+        .iter()
+        .map(|d| (d.output_file(), d.path.clone()));
+    let not_found = config.languages.iter().map(|l| {
+        let out = PathBuf::from(format!("{}404.html", l.prefix));
+        (out, PathBuf::from("templates/404.html"))
+    });
+    let assets = content.assets.iter().map(|a| {
+        let shown = a.source.strip_prefix(&config.root).unwrap_or(&a.source);
+        (a.output.clone(), shown.to_path_buf())
+    });
+    let statics = static_files.iter().map(|rel| {
+        let out = rel.strip_prefix("static").unwrap_or(rel);
+        (out.to_path_buf(), rel.clone())
+    });
+    let downloads = ["data/stats.csv", "data/stats.json"]
+        .into_iter()
+        .filter(|_| with_stats)
+        .map(|out| (PathBuf::from(out), config.stats.clone().unwrap_or_default()));
+    let planned = pages
+        .chain(not_found)
+        .chain(assets)
+        .chain(statics)
+        .chain(downloads);
+    let mut seen: HashMap<String, PathBuf> = HashMap::new();
+    let mut errors = Vec::new();
+    for (out, source) in planned {
+        let key = out.to_string_lossy().to_lowercase();
+        match seen.get(&key) {
+            Some(first) => errors.push(collision(first, &source, &out)),
+            None => drop(seen.insert(key, source)),
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Diagnostics(errors))
+    }
+}
+
+fn collision(first: &Path, second: &Path, out: &Path) -> Diagnostic {
+    let d = Diagnostic::error(format!(
+        "`{}` and `{}` would both be written to `/{}`",
+        first.display(),
+        second.display(),
+        out.display()
+    ));
+    d.in_file(second)
+        .with_hint("rename or remove one of them; a file in static/ or content/ may not replace a generated page or another file")
 }
 
 fn located(config: &Config, message: String) -> Diagnostic {

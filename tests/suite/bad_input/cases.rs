@@ -223,6 +223,14 @@ fn path_cases() -> Vec<Case> {
                 "+++\ntitle = \"另一页\"\nslug = \"case\"\n+++\n",
             );
         }),
+        case("static_file_replaces_a_generated_page", |s| {
+            s.write("static/tech/case/index.html", "<p>a stale copy</p>\n");
+            s.write("static/en/404.html", "<p>not found</p>\n");
+        }),
+        case("static_and_content_files_collide", |s| {
+            let css = std::fs::read(s.root().join("static/css/site.css")).unwrap();
+            s.write_bytes("content/css/site.css", &css);
+        }),
         case("slug_parent_dir", |s| {
             page(s, "title = \"x\"\nslug = \"../evil\"\n")
         }),
