@@ -65,7 +65,13 @@ pub(super) fn scan(html: &str) -> Vec<Finding> {
 fn scan_markup(html: &str, at: usize, findings: &mut Vec<Finding>) -> usize {
     let rest = &html[at + 1..];
     if rest.starts_with("!--") {
-        return rest.find("-->").map_or(html.len(), |i| at + 1 + i + 3);
+        // A browser ends a comment at `-->` or `--!>` (and `<!-->`, `<!--->` are whole
+        // comments); resuming at the earliest of these never skips live markup.
+        let end = [("-->", 3), ("--!>", 4)]
+            .iter()
+            .filter_map(|(close, len)| rest.get(1..)?.find(close).map(|i| 1 + i + len))
+            .min();
+        return end.map_or(html.len(), |e| at + 1 + e);
     }
     if !rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
         return at + 1;
@@ -276,7 +282,7 @@ mod tests {
 
     #[test]
     fn script_policy() {
-        let cases: [(&str, &[(&str, &str)]); 16] = [
+        let cases: [(&str, &[(&str, &str)]); 18] = [
             ("<a href=\"https://x.org\">x</a>", &[]),
             ("<a href=\"/a\" title=\"javascript: tips\">", &[]),
             ("<!-- <script> onclick=x --><p>", &[]),
@@ -353,6 +359,17 @@ mod tests {
                 )],
             ),
             ("<iframe srcdoc=\"<p>&lt;b&gt;hi</p>\" title=\"x\">", &[]),
+            (
+                "<!-- x --!> <script>alert(1)</script> -->",
+                &[("`<script>` elements are not allowed in content", "<script")],
+            ),
+            (
+                "<!--> <img src=x onerror=alert(1)> -->",
+                &[(
+                    "inline event handler `onerror` is not allowed",
+                    "onerror=alert(1)",
+                )],
+            ),
         ];
         for (html, expected) in cases {
             let expected: Vec<(String, &str)> = expected

@@ -305,6 +305,13 @@ fn symlink_cases() -> Vec<Case> {
                 &format!("+++\ntitle = \"x\"\n+++\n段落 {svg}\n"),
             );
         }),
+        case("raw_html_script_after_a_bang_closed_comment", |s| {
+            let html = "<!-- a comment --!> <script>alert(1)</script> -->";
+            s.write(
+                "content/tech/case.md",
+                &format!("+++\ntitle = \"x\"\n+++\n{html}\n"),
+            );
+        }),
         case("named_pipe_in_content", |s| {
             let fifo = s.root().join("content/tech/pipe.md");
             let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
