@@ -12,8 +12,9 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::config::{Config, Overrides};
-use crate::content::{self, Content};
+use crate::config::{Config, Language, Overrides};
+use crate::content::{self, Content, Document};
+use crate::deps::{self, Reads};
 use crate::diag::{Diagnostic, Diagnostics, Result};
 use crate::fsutil;
 use crate::lookup::Lookup;
@@ -61,9 +62,27 @@ pub struct BuildReport {
     pub elapsed: Duration,
 }
 
-/// Builds the site and publishes it to the output folder.
-pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
-    let started = Instant::now();
+/// The site read, checked and rendered up to the templates: everything the pages are
+/// made from. [`build`] writes it once; `serve` keeps it and updates it edit by edit.
+pub struct Model {
+    /// The configuration.
+    pub config: Arc<Config>,
+    /// Every document and asset of `content/`.
+    pub content: Content,
+    /// Files of `static/`, relative to the project (`static/css/site.css`).
+    pub static_files: Vec<PathBuf>,
+    /// Links, UI strings, static files and statistics, shared with the templates.
+    pub lookup: Arc<Lookup>,
+    /// Each document's Markdown, rendered (same order as `content.docs`).
+    pub rendered: Vec<Rendered>,
+    /// What each document's Markdown read (same order as `content.docs`).
+    pub reads: Vec<Reads>,
+    /// The parsed templates.
+    pub theme: Theme,
+}
+
+/// Reads and checks everything, renders the Markdown; nothing is written.
+pub fn load(opts: &BuildOptions) -> Result<Model> {
     let config = Arc::new(Config::load(&opts.root, &opts.overrides)?);
     let content = content::load(&config, opts.drafts)?;
     let stats = load_stats(&config)?;
@@ -74,35 +93,60 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         static_names(&static_files),
         stats,
     ));
-    let rendered = render_markdown(&config, &content, &lookup)?;
+    let (rendered, reads) = render_markdown(&config, &content, &lookup)?;
     check_anchors(&content, &rendered)?;
     let theme = Theme::load(&config.root, &lookup)?;
     check_templates(&content, &theme)?;
     output::check_plan(&config, &content, &static_files, lookup.stats.is_some())?;
-    let staging = Staging::create(&config, opts.force)?;
-    write_pages(
-        &staging,
-        &theme,
-        &Pages::new(&content, &rendered, &lookup),
-        &content,
-        &config,
-    )?;
-    let copied = copy_files(&staging, &config, &static_files, &content)?;
-    if let Some(stats) = &lookup.stats {
-        staging.write(Path::new("data/stats.csv"), stats.to_csv().as_bytes())?;
-        staging.write(Path::new("data/stats.json"), stats.to_json().as_bytes())?;
-    }
+    Ok(Model {
+        config,
+        content,
+        static_files,
+        lookup,
+        rendered,
+        reads,
+        theme,
+    })
+}
+
+/// Builds the site and publishes it to the output folder.
+pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
+    let started = Instant::now();
+    let model = load(opts)?;
+    let staging = Staging::create(&model.config, opts.force)?;
+    let (copied, _) = write_site(&staging, &model)?;
     let output_dir = staging.publish()?;
     Ok(BuildReport {
-        languages: summarize(&config, &content),
+        languages: summarize(&model.config, &model.content),
         static_files: copied,
-        warnings: content.warnings,
+        warnings: model.content.warnings,
         output_dir,
         elapsed: started.elapsed(),
     })
 }
 
-fn load_stats(config: &Config) -> Result<Option<Arc<Stats>>> {
+/// Renders every page into `staging`, copies the files and writes the data downloads.
+/// Returns how many files were copied and what each page's template read (documents in
+/// `content.docs` order, then each language's 404 page).
+pub fn write_site(staging: &Staging, model: &Model) -> Result<(usize, Vec<Reads>)> {
+    let pages = Pages::new(&model.content, &model.rendered, &model.lookup);
+    let reads = write_pages(staging, &model.theme, &pages, &model.content, &model.config)?;
+    let copied = copy_files(staging, &model.config, &model.static_files, &model.content)?;
+    if let Some(stats) = &model.lookup.stats {
+        write_data(staging, stats)?;
+    }
+    Ok((copied, reads))
+}
+
+/// Writes the statistics downloads, `data/stats.csv` and `data/stats.json`.
+pub fn write_data(staging: &Staging, stats: &Stats) -> Result<()> {
+    staging.write(Path::new("data/stats.csv"), stats.to_csv().as_bytes())?;
+    staging.write(Path::new("data/stats.json"), stats.to_json().as_bytes())?;
+    Ok(())
+}
+
+/// Reads the statistics file named in the config, if the site has one.
+pub fn load_stats(config: &Config) -> Result<Option<Arc<Stats>>> {
     let Some(rel) = &config.stats else {
         return Ok(None);
     };
@@ -111,7 +155,8 @@ fn load_stats(config: &Config) -> Result<Option<Arc<Stats>>> {
     Ok(Some(Arc::new(stats::load(rel, &text, &langs)?)))
 }
 
-fn static_names(files: &[PathBuf]) -> HashSet<String> {
+/// Files of `static/` as `asset()` names them: `css/site.css`.
+pub fn static_names(files: &[PathBuf]) -> HashSet<String> {
     files
         .iter()
         .map(|p| {
@@ -124,67 +169,55 @@ fn static_names(files: &[PathBuf]) -> HashSet<String> {
 }
 
 /// Renders every document's Markdown in parallel, collecting every error.
-fn render_markdown(config: &Config, content: &Content, lookup: &Lookup) -> Result<Vec<Rendered>> {
+fn render_markdown(
+    config: &Config,
+    content: &Content,
+    lookup: &Lookup,
+) -> Result<(Vec<Rendered>, Vec<Reads>)> {
     let results: Vec<_> = content
         .docs
         .par_iter()
-        .map(|d| {
-            let input = markdown::Input {
-                file: &d.path,
-                text: &d.text,
-                body: d.body.clone(),
-                lang: &d.lang,
-            };
-            markdown::render(&input, &config.markdown, lookup)
-        })
+        .map(|d| render_doc(config, d, lookup))
         .collect();
     let mut rendered = Vec::with_capacity(results.len());
+    let mut reads = Vec::with_capacity(results.len());
     let mut errors = Vec::new();
     for r in results {
         match r {
-            Ok(r) => rendered.push(r),
-            Err(e) => errors.extend(e),
+            (Ok(r), read) => {
+                rendered.push(r);
+                reads.push(read);
+            }
+            (Err(e), _) => errors.extend(e),
         }
     }
     if errors.iter().any(Diagnostic::is_error) {
         Err(Diagnostics(errors))
     } else {
-        Ok(rendered)
+        Ok((rendered, reads))
     }
+}
+
+/// Renders one document's Markdown, recording what it read (links, figures).
+pub fn render_doc(
+    config: &Config,
+    doc: &Document,
+    lookup: &Lookup,
+) -> (std::result::Result<Rendered, Vec<Diagnostic>>, Reads) {
+    let input = markdown::Input {
+        file: &doc.path,
+        text: &doc.text,
+        body: doc.body.clone(),
+        lang: &doc.lang,
+    };
+    deps::record(|| markdown::render(&input, &config.markdown, lookup))
 }
 
 /// Every `@/page.md#anchor` must name a heading that exists on that page.
 fn check_anchors(content: &Content, rendered: &[Rendered]) -> Result<()> {
-    let mut errors = Vec::new();
-    for (doc, r) in content.docs.iter().zip(rendered) {
-        for link in &r.links {
-            let Some(anchor) = &link.anchor else { continue };
-            let own = content
-                .index
-                .get(&(link.path.clone(), doc.lang.clone()))
-                .copied();
-            let Some(t) = own.or_else(|| content.docs.iter().position(|d| d.key == link.path))
-            else {
-                continue;
-            };
-            if !rendered[t].anchors.iter().any(|a| a == anchor) {
-                let close = crate::diag::did_you_mean(
-                    anchor,
-                    rendered[t].anchors.iter().map(String::as_str),
-                );
-                let hint = match close {
-                    Some(c) => format!("did you mean `#{c}`?"),
-                    None => format!("the page's anchors are: {}", rendered[t].anchors.join(", ")),
-                };
-                errors.push(
-                    Diagnostic::error(format!("`@/{}` has no heading `#{anchor}`", link.path))
-                        .in_file(&doc.path)
-                        .at(&doc.text, link.span.clone())
-                        .with_hint(hint),
-                );
-            }
-        }
-    }
+    let errors: Vec<Diagnostic> = (0..content.docs.len())
+        .flat_map(|i| anchor_errors(content, rendered, i))
+        .collect();
     if errors.is_empty() {
         Ok(())
     } else {
@@ -192,8 +225,39 @@ fn check_anchors(content: &Content, rendered: &[Rendered]) -> Result<()> {
     }
 }
 
+/// The `@/page.md#anchor` links of document `i` whose heading does not exist.
+pub fn anchor_errors(content: &Content, rendered: &[Rendered], i: usize) -> Vec<Diagnostic> {
+    let doc = &content.docs[i];
+    let mut errors = Vec::new();
+    for link in &rendered[i].links {
+        let Some(anchor) = &link.anchor else { continue };
+        let own = content
+            .index
+            .get(&(link.path.clone(), doc.lang.clone()))
+            .copied();
+        let Some(t) = own.or_else(|| content.docs.iter().position(|d| d.key == link.path)) else {
+            continue;
+        };
+        if !rendered[t].anchors.iter().any(|a| a == anchor) {
+            let close =
+                crate::diag::did_you_mean(anchor, rendered[t].anchors.iter().map(String::as_str));
+            let hint = match close {
+                Some(c) => format!("did you mean `#{c}`?"),
+                None => format!("the page's anchors are: {}", rendered[t].anchors.join(", ")),
+            };
+            errors.push(
+                Diagnostic::error(format!("`@/{}` has no heading `#{anchor}`", link.path))
+                    .in_file(&doc.path)
+                    .at(&doc.text, link.span.clone())
+                    .with_hint(hint),
+            );
+        }
+    }
+    errors
+}
+
 /// A `template = "…"` that the theme does not have is an error at that key.
-fn check_templates(content: &Content, theme: &Theme) -> Result<()> {
+pub fn check_templates(content: &Content, theme: &Theme) -> Result<()> {
     let errors: Vec<Diagnostic> = content
         .docs
         .iter()
@@ -214,51 +278,88 @@ fn check_templates(content: &Content, theme: &Theme) -> Result<()> {
     }
 }
 
-/// Renders and writes every page in parallel, then each language's 404 page.
+/// Renders and writes every page in parallel, then each language's 404 page; returns
+/// what each template read (documents in order, then the 404 pages).
 fn write_pages(
     staging: &Staging,
     theme: &Theme,
     pages: &Pages,
     content: &Content,
     config: &Config,
-) -> Result<()> {
-    let errors: Vec<Diagnostic> = content
+) -> Result<Vec<Reads>> {
+    let results: Vec<_> = content
         .docs
         .par_iter()
         .enumerate()
-        .filter_map(|(i, doc)| {
-            let template = crate::render::context::template_name(doc);
+        .map(|(i, doc)| {
             render_one(staging, &doc.output_file(), |out| {
-                theme.render_to(template, &pages.context(i), out, Some(&doc.path))
+                render_page(theme, pages, content, i, out)
             })
-            .err()
         })
         .collect();
+    let mut reads = Vec::with_capacity(results.len() + config.languages.len());
+    let mut errors = Vec::new();
+    for r in results {
+        match r {
+            Ok(read) => reads.push(read),
+            Err(e) => errors.push(e),
+        }
+    }
     if !errors.is_empty() {
-        return Err(Diagnostics(errors));
+        return Err(Diagnostics(crate::diag::collapse(errors)));
     }
     for lang in &config.languages {
         let file = PathBuf::from(format!("{}404.html", lang.prefix));
-        render_one(staging, &file, |out| {
-            theme.render_to("404.html", &pages.not_found_context(lang), out, None)
-        })?;
+        reads.push(render_one(staging, &file, |out| {
+            render_not_found(theme, pages, lang, out)
+        })?);
     }
-    Ok(())
+    Ok(reads)
+}
+
+/// Renders document `i` through its template into `out`, recording what it read.
+pub fn render_page(
+    theme: &Theme,
+    pages: &Pages,
+    content: &Content,
+    i: usize,
+    out: impl Write,
+) -> std::result::Result<Reads, Diagnostic> {
+    let doc = &content.docs[i];
+    let template = crate::render::context::template_name(doc);
+    let (result, reads) =
+        deps::record(|| theme.render_to(template, &pages.context(i), out, Some(&doc.path)));
+    result.map(|()| reads)
+}
+
+/// Renders a language's 404 page into `out`, recording what it read.
+pub fn render_not_found(
+    theme: &Theme,
+    pages: &Pages,
+    lang: &Language,
+    out: impl Write,
+) -> std::result::Result<Reads, Diagnostic> {
+    let (result, reads) =
+        deps::record(|| theme.render_to("404.html", &pages.not_found_context(lang), out, None));
+    result.map(|()| reads)
 }
 
 fn render_one(
     staging: &Staging,
     file: &Path,
-    render: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::result::Result<(), Diagnostic>,
-) -> std::result::Result<(), Diagnostic> {
+    render: impl FnOnce(
+        &mut std::io::BufWriter<std::fs::File>,
+    ) -> std::result::Result<Reads, Diagnostic>,
+) -> std::result::Result<Reads, Diagnostic> {
     let mut out = staging.create_file(file)?;
-    render(&mut out)?;
+    let reads = render(&mut out)?;
     out.flush()
-        .map_err(|e| fsutil::io_error(e, file, "cannot write"))
+        .map_err(|e| fsutil::io_error(e, file, "cannot write"))?;
+    Ok(reads)
 }
 
 /// Copies `static/` and the non-Markdown files of `content/`.
-fn copy_files(
+pub fn copy_files(
     staging: &Staging,
     config: &Config,
     static_files: &[PathBuf],

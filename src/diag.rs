@@ -270,9 +270,6 @@ fn toml_hint(message: &str, snippet: &str) -> Option<String> {
     None
 }
 
-/// How many diagnostics of one severity a report shows before it counts the rest.
-pub const MAX_SHOWN: usize = 50;
-
 /// What a value of serde's `expected` type looks like in TOML.
 fn type_hint(expected: &str) -> Option<String> {
     let looks = match expected {
@@ -289,6 +286,42 @@ fn type_hint(expected: &str) -> Option<String> {
     };
     Some(format!("this key takes {looks}"))
 }
+
+/// What makes two diagnostics the same report: file, span and message.
+type Place = (Option<PathBuf>, Option<Range<usize>>, String);
+
+/// Folds diagnostics that say the same thing at the same place into one, noting how many
+/// times it occurred: a mistake in `base.html` fails every page, and should be reported
+/// once, not ten thousand times.
+pub fn collapse(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut out: Vec<(Diagnostic, usize)> = Vec::new();
+    let mut seen: std::collections::HashMap<Place, usize> = std::collections::HashMap::new();
+    for d in diags {
+        let key = (d.file.clone(), d.span.clone(), d.message.clone());
+        match seen.get(&key) {
+            Some(&i) => out[i].1 += 1,
+            None => {
+                seen.insert(key, out.len());
+                out.push((d, 1));
+            }
+        }
+    }
+    out.into_iter()
+        .map(|(mut d, n)| {
+            if n > 1 {
+                let more = format!("(and {} more like it)", n - 1);
+                d.hint = Some(match d.hint.take() {
+                    Some(h) => format!("{h} {more}"),
+                    None => more,
+                });
+            }
+            d
+        })
+        .collect()
+}
+
+/// How many diagnostics of one severity a report shows before it counts the rest.
+pub const MAX_SHOWN: usize = 50;
 
 /// A failed build: every error found (and the warnings that came with them).
 #[derive(Debug, Clone, Default)]
@@ -435,6 +468,24 @@ mod tests {
         );
         assert!(!text.contains(&format!("problem {MAX_SHOWN}")), "{text}");
         assert!(text.contains("… and 7 more errors not shown"), "{text}");
+    }
+
+    #[test]
+    fn repeated_diagnostics_collapse_into_one() {
+        let src: Arc<str> = Arc::from("{{ x }}\n");
+        let at = |page: &str| {
+            Diagnostic::error("Field `x` is not defined")
+                .in_file("templates/base.html")
+                .at(&src, 3..4)
+                .with_hint(format!("while rendering `{page}`"))
+        };
+        let other = Diagnostic::error("another").in_file("templates/base.html");
+        let out = collapse(vec![at("a.md"), at("b.md"), other, at("c.md")]);
+        assert_eq!(out.len(), 2);
+        assert_eq!(
+            out[0].hint.as_deref(),
+            Some("while rendering `a.md` (and 2 more like it)")
+        );
     }
 
     #[test]

@@ -5,18 +5,26 @@
 //! figures, locale formatting, charts) → [`markdown`] → [`render`] (Tera) → [`output`]
 //! (staging and atomic publish). [`build`] runs them; [`diag`] is the one error type
 //! every stage reports with; [`lookup`] holds the read-only indexes that Markdown and
-//! templates share.
+//! templates share; [`deps`] records what each page reads, for incremental rebuilds.
+//!
+//! Beside the pipeline: [`serve`] (live preview with incremental rebuilds), [`check`]
+//! (links, translations and editorial checks on a temporary build) and [`scaffold`]
+//! (`new`: a starter site with the embedded default theme).
 
 pub mod build;
+pub mod check;
 pub mod config;
 pub mod content;
+pub mod deps;
 pub mod diag;
 pub mod fsutil;
 pub mod lookup;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod scaffold;
+pub mod serve;
 pub mod stats;
 
-pub use build::{BuildOptions, BuildReport, build};
+pub use build::{BuildOptions, BuildReport, Model, build};
 pub use diag::{Diagnostic, Diagnostics};

@@ -66,6 +66,9 @@ impl Lookup {
     /// when it has no `lang` version (the missing twin is warned about elsewhere).
     pub fn link(&self, key: &str, lang: &str) -> Result<String, Miss> {
         let key = key.trim_start_matches("@/").trim_start_matches('/');
+        crate::deps::note(|r| {
+            r.links.insert(key.to_owned());
+        });
         match self.urls.get(key) {
             Some(per_lang) => per_lang[self.lang_index(lang)]
                 .clone()
@@ -86,6 +89,9 @@ impl Lookup {
     /// URL of a file of `static/` (or of a generated file such as `data/stats.csv`).
     pub fn asset(&self, path: &str) -> Result<String, Miss> {
         let path = path.trim_start_matches('/');
+        crate::deps::note(|r| {
+            r.assets.insert(path.to_owned());
+        });
         if self.static_files.contains(path) {
             return Ok(self.config.url(path));
         }
@@ -133,11 +139,17 @@ impl Lookup {
 
     /// A figure formatted for `lang`, as escaped HTML.
     pub fn stat(&self, id: &str, form: Option<&str>, lang: &str) -> Result<String, Miss> {
+        crate::deps::note(|r| {
+            r.stats.insert(id.to_owned());
+        });
         self.stats()?.render_stat(id, form, lang)
     }
 
     /// A group's chart as inline SVG.
     pub fn chart(&self, group: &str, lang: &str) -> Result<String, Miss> {
+        crate::deps::note(|r| {
+            r.groups.insert(group.to_owned());
+        });
         self.stats()?.chart_svg(group, lang)
     }
 

@@ -53,7 +53,7 @@ impl Default for Options {
 
 impl Options {
     /// The pulldown-cmark options: these extensions plus heading attributes (`{#id}`).
-    fn pulldown(&self) -> pulldown_cmark::Options {
+    pub fn pulldown(&self) -> pulldown_cmark::Options {
         use pulldown_cmark::Options as O;
         let mut options = O::ENABLE_HEADING_ATTRIBUTES;
         options.set(O::ENABLE_TABLES, self.tables);

@@ -1,6 +1,9 @@
 //! Command-line arguments (clap derive) and one small file per subcommand.
 
 mod build;
+mod check;
+mod new;
+mod serve;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -25,18 +28,32 @@ pub struct Cli {
 enum Command {
     /// Build the site into the output folder (public/ by default).
     Build(build::Args),
+    /// Build into a temporary folder and report broken links, missing translations and more.
+    Check(check::Args),
+    /// Create a new site (config, starter content in both languages, the default theme) in DIR.
+    New(new::Args),
+    /// Serve the site on http://127.0.0.1:1111/ and rebuild it on every save.
+    Serve(serve::Args),
 }
 
 /// Runs the chosen subcommand; an `Err` carries the exit code.
 pub fn run(cli: Cli) -> Result<(), ExitCode> {
     match cli.command {
         Command::Build(args) => build::run(&cli.root, args),
+        Command::Serve(args) => serve::run(&cli.root, args),
+        Command::Check(args) => check::run(&cli.root, args),
+        Command::New(args) => new::run(args),
     }
 }
 
 /// True when diagnostics on stderr should be coloured.
 fn color() -> bool {
     std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+/// True when a report on stdout should be coloured.
+fn stdout_color() -> bool {
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
 }
 
 /// Prints diagnostics to stderr and returns exit code 1.

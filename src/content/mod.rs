@@ -132,7 +132,9 @@ pub fn load(config: &Config, drafts: bool) -> Result<Content> {
     assemble(config, docs, assets)
 }
 
-fn read_document(config: &Config, rel: &PathBuf, drafts: bool) -> Result<Option<Document>> {
+/// Reads one Markdown file of `content/` (`rel` is relative to the project) and places it;
+/// `None` for a draft when `drafts` is off. `serve` re-reads a single edited file with it.
+pub fn read_document(config: &Config, rel: &Path, drafts: bool) -> Result<Option<Document>> {
     let text = fsutil::read_text(&config.root.join(rel), rel)?;
     parse_document(config, rel, text, drafts)
 }
@@ -168,8 +170,9 @@ pub fn parse_document(
 }
 
 /// Orders documents, indexes them and checks the site's shape: unique URLs, a home page,
-/// a section for every page, twins in every language.
-fn assemble(config: &Config, mut docs: Vec<Document>, assets: Vec<Asset>) -> Result<Content> {
+/// a section for every page, twins in every language. `serve` re-assembles the documents
+/// it already holds when a file is added, removed or moved.
+pub fn assemble(config: &Config, mut docs: Vec<Document>, assets: Vec<Asset>) -> Result<Content> {
     let lang_pos = |code: &str| {
         config
             .languages

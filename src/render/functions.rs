@@ -64,6 +64,9 @@ fn register_data(tera: &mut Tera, lookup: &Arc<Lookup>) {
         "stat_record",
         move |kw: Kwargs, st: &State| -> TeraResult<Value> {
             let id = kw.must_get::<String>("id")?;
+            crate::deps::note(|r| {
+                r.stats.insert(id.clone());
+            });
             let stats = l.stats_data().map_err(miss)?;
             let view = stats
                 .record_view(&id, &lang(st)?)
@@ -76,6 +79,9 @@ fn register_data(tera: &mut Tera, lookup: &Arc<Lookup>) {
         "stats_group",
         move |kw: Kwargs, st: &State| -> TeraResult<Value> {
             let id = kw.must_get::<String>("id")?;
+            crate::deps::note(|r| {
+                r.groups.insert(id.clone());
+            });
             let stats = l.stats_data().map_err(miss)?;
             let view = stats
                 .group_view(&id, &lang(st)?)
@@ -87,6 +93,7 @@ fn register_data(tera: &mut Tera, lookup: &Arc<Lookup>) {
     tera.register_function(
         "stats_groups",
         move |_: Kwargs, st: &State| -> TeraResult<Value> {
+            crate::deps::note(|r| r.all_stats = true);
             let stats = l.stats_data().map_err(miss)?;
             let lang = lang(st)?;
             let views: Vec<_> = stats

@@ -70,6 +70,11 @@ impl Theme {
         Ok(Theme { tera, sources })
     }
 
+    /// Every template's name and source text (for the dependency map).
+    pub fn sources(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.sources.iter().map(|(n, s)| (n.as_str(), &**s))
+    }
+
     /// True if the theme has a template of that name.
     pub fn has(&self, name: &str) -> bool {
         self.sources.contains_key(name)
@@ -122,29 +127,29 @@ fn tera_error(
 /// Indices of a section's pages and of its subsections, each sorted.
 type Children = (Vec<usize>, Vec<usize>);
 
-/// What the contexts of every page are made of.
-pub struct Pages<'a> {
-    content: &'a Content,
-    rendered: &'a [Rendered],
-    lookup: &'a Lookup,
+/// Every listing of the site: each document's summary, and each section's pages and
+/// subsections in order. Built once per build; `serve` keeps it between rebuilds and
+/// refreshes only the entries an edit touches ([`Listings::update`]).
+#[derive(Debug, Clone)]
+pub struct Listings {
     summaries: Vec<Summary>,
     /// (section key, lang) → indices of its pages, sorted; and of its subsections.
-    children: HashMap<(&'a str, &'a str), Children>,
+    children: HashMap<(String, String), Children>,
 }
 
-impl<'a> Pages<'a> {
-    /// Indexes listings and summaries once for the whole site.
-    pub fn new(content: &'a Content, rendered: &'a [Rendered], lookup: &'a Lookup) -> Self {
+impl Listings {
+    /// Indexes listings and summaries for the whole site.
+    pub fn new(content: &Content, rendered: &[Rendered], lookup: &Lookup) -> Listings {
         let summaries = content
             .docs
             .iter()
             .zip(rendered)
             .map(|(d, r)| context::summary(d, r, lookup.config.url(&d.url_path)))
             .collect();
-        let mut children: HashMap<(&str, &str), Children> = HashMap::new();
+        let mut children: HashMap<(String, String), Children> = HashMap::new();
         for (i, d) in content.docs.iter().enumerate() {
             if let Some(p) = &d.parent {
-                let entry = children.entry((p.as_str(), d.lang.as_str())).or_default();
+                let entry = children.entry((p.clone(), d.lang.clone())).or_default();
                 if d.kind == Kind::Page {
                     entry.0.push(i)
                 } else {
@@ -157,12 +162,65 @@ impl<'a> Pages<'a> {
             pages.sort_by(|&a, &b| order(&docs[a], &docs[b]));
             subs.sort_by(|&a, &b| order(&docs[a], &docs[b]));
         }
+        Listings {
+            summaries,
+            children,
+        }
+    }
+
+    /// Refreshes document `i`'s summary after an edit that kept its place in the tree,
+    /// and restores its section's order if the edit moved it.
+    pub fn update(&mut self, i: usize, content: &Content, rendered: &[Rendered], lookup: &Lookup) {
+        let (Some(d), Some(r)) = (content.docs.get(i), rendered.get(i)) else {
+            return;
+        };
+        if let Some(s) = self.summaries.get_mut(i) {
+            *s = context::summary(d, r, lookup.config.url(&d.url_path));
+        }
+        let Some(parent) = &d.parent else { return };
+        let docs = &content.docs;
+        if let Some((pages, subs)) = self.children.get_mut(&(parent.clone(), d.lang.clone())) {
+            for list in [pages, subs] {
+                if !list.is_sorted_by(|&a, &b| order(&docs[a], &docs[b]).is_le()) {
+                    list.sort_by(|&a, &b| order(&docs[a], &docs[b]));
+                }
+            }
+        }
+    }
+}
+
+/// What the contexts of every page are made of.
+pub struct Pages<'a> {
+    content: &'a Content,
+    rendered: &'a [Rendered],
+    lookup: &'a Lookup,
+    listings: std::borrow::Cow<'a, Listings>,
+}
+
+impl<'a> Pages<'a> {
+    /// Indexes listings and summaries once for the whole site.
+    pub fn new(content: &'a Content, rendered: &'a [Rendered], lookup: &'a Lookup) -> Self {
+        let listings = std::borrow::Cow::Owned(Listings::new(content, rendered, lookup));
         Pages {
             content,
             rendered,
             lookup,
-            summaries,
-            children,
+            listings,
+        }
+    }
+
+    /// Contexts over listings kept from an earlier build (`serve`).
+    pub fn with_listings(
+        content: &'a Content,
+        rendered: &'a [Rendered],
+        lookup: &'a Lookup,
+        listings: &'a Listings,
+    ) -> Self {
+        Pages {
+            content,
+            rendered,
+            lookup,
+            listings: std::borrow::Cow::Borrowed(listings),
         }
     }
 
@@ -177,8 +235,15 @@ impl<'a> Pages<'a> {
             .parent
             .as_ref()
             .and_then(|p| self.link_view(p, &doc.lang));
-        if let Some((pages, subs)) = self.children.get(&(doc.key.as_str(), doc.lang.as_str())) {
-            view.pages = pages.iter().map(|&j| self.summaries[j].clone()).collect();
+        let listed = self
+            .listings
+            .children
+            .get(&(doc.key.clone(), doc.lang.clone()));
+        if let Some((pages, subs)) = listed {
+            view.pages = pages
+                .iter()
+                .map(|&j| self.listings.summaries[j].clone())
+                .collect();
             view.subsections = subs.iter().map(|&j| self.link_of(j)).collect();
         }
         ctx.insert("menu", &self.menu(&doc.lang, &top_key(&doc.key)));
@@ -235,7 +300,7 @@ impl<'a> Pages<'a> {
         LinkView {
             title: d.meta.title.clone(),
             description: d.meta.description.clone(),
-            url: self.summaries[i].url.clone(),
+            url: self.listings.summaries[i].url.clone(),
             active: false,
         }
     }
@@ -249,7 +314,8 @@ impl<'a> Pages<'a> {
 
     /// Top-level sections in weight order; `active` marks the one `top` belongs to.
     fn menu(&self, lang: &str, top: &str) -> Vec<LinkView> {
-        let Some((_, subs)) = self.children.get(&("_index.md", lang)) else {
+        let home = ("_index.md".to_owned(), lang.to_owned());
+        let Some((_, subs)) = self.listings.children.get(&home) else {
             return Vec::new();
         };
         subs.iter()

@@ -2,9 +2,10 @@
 //!
 //! Every case starts from the built starter site, inside a temporary folder of its own
 //! (`[TMP]/site`), breaks it, and runs `profilegen build --root site` with `NO_COLOR=1`.
-//! It asserts the exit code and the report (an `insta` snapshot in `snapshots/`, the
-//! temporary path written as `[TMP]`, times as `[N]`). A refused build must leave
-//! `public/` byte-identical; every build must leave everything in the temporary folder
+//! It asserts the exit code and the report (a snapbox snapshot in
+//! `snapshots/bad_input/<case>.txt`, the temporary path written as `[TMP]`, times as
+//! `[N]`; `SNAPSHOTS=overwrite cargo test` rewrites them for review). A refused build
+//! must leave `public/` byte-identical; every build must leave everything in the temporary folder
 //! outside `public/` as it was (contents, modification times, no staging folder left).
 //! The cases that must build (encodings, escaping, pathological input) check the output.
 
@@ -84,7 +85,13 @@ fn run(case: &Case) {
         changed.is_empty(),
         "{name}: touched outside public/: {changed:?}"
     );
-    insta::assert_snapshot!(name, report(&site, &out));
+    let snapshot = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/suite/snapshots/bad_input")
+        .join(format!("{name}.txt"));
+    snapbox::Assert::new().action_env("SNAPSHOTS").eq(
+        report(&site, &out),
+        snapbox::Data::read_from(&snapshot, None).raw(),
+    );
 }
 
 /// Runs the binary; `None` when the case cannot be run here (the reason is printed).
@@ -155,7 +162,9 @@ fn report(site: &Site, out: &Output) -> String {
     for p in [real.as_path(), parent] {
         s = s.replace(&*p.to_string_lossy(), "[TMP]");
     }
-    mask_times(&s)
+    let mut s = mask_times(&s);
+    s.push('\n');
+    s
 }
 
 /// `in 41 ms` → `in [N] ms`.

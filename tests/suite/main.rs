@@ -6,10 +6,14 @@ mod harness;
 
 mod bad_input;
 mod bilingual;
+mod check;
 mod cli;
 mod content_lint;
+mod diagnostics;
 mod errors;
 mod escaping;
 mod figures;
+mod new;
 mod output;
 mod real_site;
+mod serve;

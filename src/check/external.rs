@@ -1,0 +1,121 @@
+//! `check --external`: every `http(s)://` link of the Markdown sources is requested once
+//! (HEAD, then GET where a server refuses HEAD), a few at a time, each with a timeout.
+
+use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use crate::diag::Diagnostic;
+
+/// Where an external URL is written.
+#[derive(Debug, Clone)]
+pub struct Place {
+    /// The file.
+    pub file: PathBuf,
+    /// Its text.
+    pub text: Arc<str>,
+    /// The URL's byte range.
+    pub span: Range<usize>,
+}
+
+/// Counts for the summary line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ExternalSummary {
+    /// Distinct URLs requested.
+    pub checked: usize,
+    /// Answered with a success or a redirect to one.
+    pub ok: usize,
+    /// Answered with an error status, or no answer at all.
+    pub broken: usize,
+    /// No answer within the timeout.
+    pub timed_out: usize,
+}
+
+enum Outcome {
+    Ok,
+    Broken(String),
+    TimedOut,
+}
+
+/// Requests every URL; broken links are errors and timeouts warnings, at each place the
+/// URL is written.
+pub fn check(
+    urls: &[(String, Vec<Place>)],
+    timeout: Duration,
+) -> (Vec<Diagnostic>, ExternalSummary) {
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .timeout_global(Some(timeout))
+        .http_status_as_error(false)
+        .user_agent("profilegen-check")
+        .build()
+        .into();
+    let outcomes: Vec<Mutex<Option<Outcome>>> = urls.iter().map(|_| Mutex::new(None)).collect();
+    let next = AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        for _ in 0..urls.len().min(8) {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::SeqCst);
+                    let Some((url, _)) = urls.get(i) else { break };
+                    if let Ok(mut slot) = outcomes[i].lock() {
+                        *slot = Some(probe(&agent, url));
+                    }
+                }
+            });
+        }
+    });
+    let mut summary = ExternalSummary {
+        checked: urls.len(),
+        ..ExternalSummary::default()
+    };
+    let mut diags = Vec::new();
+    for ((url, places), outcome) in urls.iter().zip(outcomes) {
+        let outcome = outcome
+            .into_inner()
+            .ok()
+            .flatten()
+            .unwrap_or(Outcome::TimedOut);
+        let diag = match outcome {
+            Outcome::Ok => {
+                summary.ok += 1;
+                continue;
+            }
+            Outcome::Broken(why) => {
+                summary.broken += 1;
+                Diagnostic::error(format!("external link `{url}` is broken: {why}"))
+                    .with_hint("fix or remove the link (or link to an archived copy)")
+            }
+            Outcome::TimedOut => {
+                summary.timed_out += 1;
+                Diagnostic::warning(format!(
+                    "external link `{url}` did not answer within {} s",
+                    timeout.as_secs()
+                ))
+                .with_hint("the server may be slow or unreachable from here; try again later")
+            }
+        };
+        for p in places {
+            diags.push(diag.clone().in_file(&p.file).at(&p.text, p.span.clone()));
+        }
+    }
+    (diags, summary)
+}
+
+fn probe(agent: &ureq::Agent, url: &str) -> Outcome {
+    let answer = |r: Result<ureq::http::Response<ureq::Body>, ureq::Error>| match r {
+        Ok(res) => Ok(res.status().as_u16()),
+        Err(ureq::Error::Timeout(_)) => Err(Outcome::TimedOut),
+        Err(e) => Err(Outcome::Broken(e.to_string())),
+    };
+    let status = match answer(agent.head(url).call()) {
+        Ok(403 | 405 | 501) => answer(agent.get(url).call()),
+        other => other,
+    };
+    match status {
+        Ok(s) if s < 400 => Outcome::Ok,
+        Ok(s) => Outcome::Broken(format!("HTTP {s}")),
+        Err(o) => o,
+    }
+}

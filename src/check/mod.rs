@@ -1,0 +1,274 @@
+//! `check`: builds the site into a temporary folder and reports what an editor should
+//! fix before publishing, grouped by source file and ordered by line.
+//!
+//! Errors: the build's own (links to missing pages or `#anchor`s, unknown figures,
+//! template errors), internal links written in Markdown or put on the pages by templates
+//! that do not resolve in the built site, and (with `--external`) broken external links.
+//! Warnings: pages without their twin, translations older than their original, images
+//! without alt text, figures no page shows, emphasis CommonMark leaves unclosed next to
+//! Chinese punctuation, empty descriptions, external links that time out.
+
+pub mod external;
+mod links;
+mod site;
+mod source;
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::PathBuf;
+use std::time::Duration;
+
+use rayon::prelude::*;
+
+use crate::build::{self, BuildOptions, Model};
+use crate::config::{Config, Overrides};
+use crate::content::{self, Content};
+use crate::deps::Reads;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::output::Staging;
+pub use external::ExternalSummary;
+use links::Built;
+use source::Scan;
+
+/// What `profilegen check` is asked to do.
+#[derive(Debug, Clone)]
+pub struct CheckOptions {
+    /// The project folder.
+    pub root: PathBuf,
+    /// Include drafts.
+    pub drafts: bool,
+    /// Request external links too.
+    pub external: bool,
+    /// Timeout of one external request.
+    pub timeout: Duration,
+}
+
+impl CheckOptions {
+    /// `root`, no drafts, no external links, a 10 s timeout.
+    pub fn new(root: impl Into<PathBuf>) -> CheckOptions {
+        CheckOptions {
+            root: root.into(),
+            drafts: false,
+            external: false,
+            timeout: Duration::from_secs(10),
+        }
+    }
+}
+
+/// Everything `check` found.
+#[derive(Debug, Clone, Default)]
+pub struct CheckReport {
+    /// Errors and warnings, in report order (by file, then position).
+    pub diagnostics: Vec<Diagnostic>,
+    /// The external links' summary, when they were checked.
+    pub external: Option<ExternalSummary>,
+}
+
+impl CheckReport {
+    /// How many errors.
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    /// How many warnings.
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.len() - self.errors()
+    }
+
+    /// The report: one block per file (errors and warnings by line), then a summary.
+    pub fn render(&self, color: bool) -> String {
+        let mut groups: BTreeMap<(bool, String), Vec<&Diagnostic>> = BTreeMap::new();
+        for d in &self.diagnostics {
+            let file = d
+                .file
+                .as_deref()
+                .map(|f| f.to_string_lossy().replace('\\', "/"));
+            let key = (
+                file.is_none(),
+                file.unwrap_or_else(|| "templates and generated pages".into()),
+            );
+            groups.entry(key).or_default().push(d);
+        }
+        let mut out = String::new();
+        for ((_, file), diags) in &groups {
+            out.push_str(&format!("== {file}\n"));
+            for d in diags {
+                out.push_str(&d.render(color));
+                out.push_str("\n\n");
+            }
+        }
+        out.push_str(&self.summary(groups.len()));
+        out
+    }
+
+    fn summary(&self, files: usize) -> String {
+        let (e, w) = (self.errors(), self.warnings());
+        let mut s = if e + w == 0 {
+            "check: no problems found\n".to_owned()
+        } else {
+            format!(
+                "check: {e} error{}, {w} warning{} in {files} file{}\n",
+                plural(e),
+                plural(w),
+                plural(files)
+            )
+        };
+        if let Some(x) = &self.external {
+            s.push_str(&format!(
+                "external links: {} checked, {} ok, {} broken, {} timed out\n",
+                x.checked, x.ok, x.broken, x.timed_out
+            ));
+        }
+        s
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// Checks the site. `Err` only when the config or the content cannot be read at all
+/// (there is nothing to check then); every other problem is in the report.
+pub fn check(opts: &CheckOptions) -> Result<CheckReport, Diagnostics> {
+    let tmp = tempfile::Builder::new()
+        .prefix("profilegen-check-")
+        .tempdir()
+        .map_err(|e| {
+            crate::fsutil::io_error(e, &std::env::temp_dir(), "cannot create a folder in")
+        })?;
+    let build_opts = BuildOptions {
+        root: crate::fsutil::absolute(&opts.root),
+        overrides: Overrides {
+            base_url: None,
+            output_dir: Some(tmp.path().join("site")),
+        },
+        drafts: opts.drafts,
+        force: true,
+    };
+    let config = Config::load(&build_opts.root, &build_opts.overrides)?;
+    let content = content::load(&config, opts.drafts)?;
+    let mut diags = content.warnings.clone();
+    diags.extend(site::stale_twins(&config, &content));
+    diags.extend(site::empty_descriptions(&content));
+    let scans: Vec<Scan> = content
+        .docs
+        .par_iter()
+        .map(|d| source::scan(d, &config.markdown))
+        .collect();
+    diags.extend(scans.iter().flat_map(|s| s.findings.iter().cloned()));
+    match build_into(&build_opts) {
+        Ok((model, reads)) => diags.extend(check_built(&model, &reads, &content, &scans)),
+        Err(e) => diags.extend(e.0),
+    }
+    let mut report = CheckReport::default();
+    if opts.external {
+        let (found, summary) = external::check(&external_urls(&content, &scans), opts.timeout);
+        diags.extend(found);
+        report.external = Some(summary);
+    }
+    sort(&mut diags);
+    report.diagnostics = diags;
+    Ok(report)
+}
+
+/// Builds into the temporary output; returns the model and every output's reads.
+fn build_into(opts: &BuildOptions) -> Result<(Model, Vec<Reads>), Diagnostics> {
+    let model = build::load(opts)?;
+    let staging = Staging::create(&model.config, true)?;
+    let (_, mut reads) = build::write_site(&staging, &model)?;
+    staging.publish()?;
+    reads.extend(model.reads.iter().cloned());
+    Ok((model, reads))
+}
+
+/// Checks that need the built site: internal links and unused figures.
+fn check_built(
+    model: &Model,
+    reads: &[Reads],
+    content: &Content,
+    scans: &[Scan],
+) -> Vec<Diagnostic> {
+    let base = &model.config.base_url.path;
+    let built = Built::new(&model.config.output_dir, base);
+    let mut diags = Vec::new();
+    let mut reported = HashSet::new();
+    for (doc, scan) in content.docs.iter().zip(scans) {
+        let from = doc.output_file().to_string_lossy().replace('\\', "/");
+        for link in &scan.links {
+            if let Some(problem) = built.problem(&from, &link.url, false) {
+                diags.push(
+                    Diagnostic::error(format!("link `{}` does not resolve: {problem}", link.url))
+                        .in_file(&doc.path)
+                        .at(&doc.text, link.span.clone())
+                        .with_hint("link to pages with `@/section/page.md` (checked by every build), to files of static/ with `/file`"),
+                );
+            }
+            reported.insert(output_form(base, &link.url));
+        }
+    }
+    for (url, (problem, pages)) in built.template_links(&reported) {
+        let more = pages.len() - 1;
+        let on = if more == 0 {
+            format!("on `{}`", pages[0])
+        } else {
+            format!("on `{}` and {more} other page{}", pages[0], plural(more))
+        };
+        diags.push(
+            Diagnostic::error(format!("link `{url}` {on} does not resolve: {problem}"))
+                .with_hint("the link comes from a template or raw HTML; build links in templates with `link(path=\"@/…\")` and `asset(path=\"…\")`"),
+        );
+    }
+    if let (Some(stats), Some(file)) = (&model.lookup.stats, &model.config.stats)
+        && let Ok(text) = crate::fsutil::read_text(&model.config.root.join(file), file)
+    {
+        let all: Vec<&Reads> = reads.iter().collect();
+        diags.extend(site::unused_stats(stats, file, &text, &all));
+    }
+    diags
+}
+
+/// How a Markdown link looks in the output (root-relative links get the base path).
+fn output_form(base: &str, url: &str) -> String {
+    match url.strip_prefix('/') {
+        Some(rest) if !url.starts_with("//") => format!("{base}{rest}"),
+        _ => url.to_owned(),
+    }
+}
+
+/// Distinct `http(s)://` URLs of the sources, each with the places it is written.
+fn external_urls(content: &Content, scans: &[Scan]) -> Vec<(String, Vec<external::Place>)> {
+    let mut urls: BTreeMap<String, Vec<external::Place>> = BTreeMap::new();
+    for (doc, scan) in content.docs.iter().zip(scans) {
+        for link in &scan.links {
+            let lower = link.url.to_ascii_lowercase();
+            if lower.starts_with("http://") || lower.starts_with("https://") {
+                urls.entry(link.url.clone())
+                    .or_default()
+                    .push(external::Place {
+                        file: doc.path.clone(),
+                        text: doc.text.clone(),
+                        span: link.span.clone(),
+                    });
+            }
+        }
+    }
+    urls.into_iter().collect()
+}
+
+/// By file (files first, unlocated last), then position, errors before warnings.
+fn sort(diags: &mut [Diagnostic]) {
+    let key = |d: &Diagnostic| {
+        (
+            d.file.is_none(),
+            d.file.clone().unwrap_or_default(),
+            d.span.as_ref().map_or(0, |s| s.start),
+            std::cmp::Reverse(d.severity),
+            d.message.clone(),
+        )
+    };
+    diags.sort_by_key(key);
+}
+
+/// True when the report should fail the command.
+pub fn fails(report: &CheckReport, deny_warnings: bool) -> bool {
+    report.errors() > 0 || (deny_warnings && report.warnings() > 0)
+}

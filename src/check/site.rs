@@ -1,0 +1,139 @@
+//! Checks across files: translations that may be stale, empty descriptions, and figures
+//! defined in the statistics file that no page shows.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::config::Config;
+use crate::content::front_matter::date_string;
+use crate::content::{Content, Document};
+use crate::deps::Reads;
+use crate::diag::Diagnostic;
+use crate::stats::Stats;
+
+/// A twin whose `updated` (or `date`) is older than its original's `updated`.
+pub fn stale_twins(config: &Config, content: &Content) -> Vec<Diagnostic> {
+    let default = &config.default_language().code;
+    let mut out = Vec::new();
+    for twin in content.docs.iter().filter(|d| &d.lang != default) {
+        let Some(original) = content.get(&twin.key, default) else {
+            continue;
+        };
+        let Some(changed) = original.meta.updated.as_ref().and_then(date_string) else {
+            continue;
+        };
+        let own = twin.meta.updated.as_ref().or(twin.meta.date.as_ref());
+        let own = own.and_then(date_string);
+        if own.as_ref().is_some_and(|d| *d >= changed) {
+            continue;
+        }
+        let since = own.map_or_else(|| "has no date".to_owned(), |d| format!("was updated {d}"));
+        out.push(
+            Diagnostic::warning(format!(
+                "`{}` {since}, before its original `{}` (updated {changed}): the translation may be stale",
+                twin.path.display(),
+                original.path.display()
+            ))
+            .in_file(&twin.path)
+            .at(&twin.text, key_span(twin, "updated").unwrap_or(0..3))
+            .with_hint(format!(
+                "bring the translation up to date, then set `updated = {changed}` (or later) in its front matter"
+            )),
+        );
+    }
+    out
+}
+
+/// Pages and sections whose `description` is missing or blank.
+pub fn empty_descriptions(content: &Content) -> Vec<Diagnostic> {
+    content
+        .docs
+        .iter()
+        .filter(|d| d.meta.description.trim().is_empty())
+        .map(|d| {
+            Diagnostic::warning("empty `description`")
+                .in_file(&d.path)
+                .at(&d.text, key_span(d, "description").unwrap_or(0..3))
+                .with_hint("write one sentence: listings, search engines and link previews show it")
+        })
+        .collect()
+}
+
+/// Where `key = …` is written in a document's front matter.
+fn key_span(doc: &Document, key: &str) -> Option<Range<usize>> {
+    let front = &doc.text[..doc.body.start];
+    let mut pos = 0;
+    for line in front.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with(key) && trimmed[key.len()..].trim_start().starts_with('=') {
+            let start = pos + line.len() - trimmed.len();
+            return Some(start..start + key.len());
+        }
+        pos += line.len();
+    }
+    None
+}
+
+/// Stats that no page or template shows (a group shown counts for its records).
+pub fn unused_stats(
+    stats: &Stats,
+    file: &Path,
+    text: &Arc<str>,
+    reads: &[&Reads],
+) -> Vec<Diagnostic> {
+    if reads.iter().any(|r| r.all_stats) {
+        return Vec::new();
+    }
+    let mut used: BTreeSet<&str> = BTreeSet::new();
+    for r in reads {
+        used.extend(r.stats.iter().map(String::as_str));
+        for g in r.groups.iter().filter_map(|g| stats.group(g)) {
+            used.extend(g.stats.iter().map(String::as_str));
+        }
+    }
+    stats
+        .ids()
+        .filter(|id| !used.contains(id))
+        .map(|id| {
+            let span = id_span(text, id).unwrap_or(0..0);
+            Diagnostic::warning(format!("stat `{id}` is defined but no page shows it"))
+                .in_file(file)
+                .at(text, span)
+                .with_hint(format!(
+                    "show it with {{{{ stat(id=\"{id}\") }}}} or in a group, or remove the record"
+                ))
+        })
+        .collect()
+}
+
+/// Where `id = "<id>"` is written in the statistics file.
+fn id_span(text: &str, id: &str) -> Option<Range<usize>> {
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim();
+        if let Some(rest) = t.strip_prefix("id")
+            && let Some(v) = rest.trim_start().strip_prefix('=')
+            && v.trim().trim_matches(['"', '\'']) == id
+        {
+            let start = pos + line.find(id).unwrap_or(0);
+            return Some(start..start + id.len());
+        }
+        pos += line.len();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stat_ids_are_found_on_their_line() {
+        let text = "[[stat]]\nid = \"firms\"\n\n[[stat]]\nid = \"firms_2023\"\n";
+        let span = id_span(text, "firms_2023").unwrap();
+        assert_eq!(&text[span.clone()], "firms_2023");
+        assert_eq!(crate::diag::line_col(text, span.start), (5, 7));
+    }
+}

@@ -1,0 +1,80 @@
+//! Watching the sources: `content/`, `templates/`, `static/` (recursively), the project
+//! folder itself (for `config.toml`) and the statistics file's folder, through
+//! notify-debouncer-full, which folds an editor's write-rename-chmod burst into one event.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use notify_debouncer_full::notify::{EventKind, RecommendedWatcher, RecursiveMode};
+use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
+
+use crate::diag::Diagnostic;
+
+/// A running watcher; dropping it stops it.
+pub type Watcher = Debouncer<RecommendedWatcher, RecommendedCache>;
+
+/// Starts watching `root`; batches of changed paths arrive on the returned channel.
+pub fn start(
+    root: &Path,
+    stats: Option<&Path>,
+    debounce: Duration,
+) -> Result<(Watcher, mpsc::Receiver<Vec<PathBuf>>), Diagnostic> {
+    let (tx, rx) = mpsc::channel::<Vec<PathBuf>>();
+    let handler = move |result: DebounceEventResult| {
+        let paths: Vec<PathBuf> = match result {
+            Ok(events) => events
+                .into_iter()
+                .filter(|e| changes_content(&e.event.kind))
+                .flat_map(|e| e.event.paths)
+                .collect(),
+            Err(_) => Vec::new(),
+        };
+        if !paths.is_empty() {
+            let _ = tx.send(paths);
+        }
+    };
+    let mut watcher = new_debouncer(debounce, None, handler).map_err(|e| watch_error(root, e))?;
+    watcher
+        .watch(root, RecursiveMode::NonRecursive)
+        .map_err(|e| watch_error(root, e))?;
+    for dir in ["content", "templates", "static"] {
+        let path = root.join(dir);
+        if path.is_dir() {
+            watcher
+                .watch(&path, RecursiveMode::Recursive)
+                .map_err(|e| watch_error(&path, e))?;
+        }
+    }
+    if let Some(parent) = stats.and_then(|s| root.join(s).parent().map(Path::to_path_buf))
+        && !parent.starts_with(root.join("content"))
+        && parent != root
+        && parent.is_dir()
+    {
+        watcher
+            .watch(&parent, RecursiveMode::NonRecursive)
+            .map_err(|e| watch_error(&parent, e))?;
+    }
+    Ok((watcher, rx))
+}
+
+/// Reads (the build's own) and metadata changes of folders are not edits.
+fn changes_content(kind: &EventKind) -> bool {
+    !matches!(kind, EventKind::Access(_) | EventKind::Other)
+}
+
+fn watch_error(path: &Path, e: impl std::fmt::Display) -> Diagnostic {
+    Diagnostic::error(format!("cannot watch `{}`: {e}", path.display()))
+        .with_hint("on Linux, raise the inotify limit: sysctl fs.inotify.max_user_watches=524288")
+}
+
+/// Waits for the next batch and merges any that are already queued behind it.
+pub fn next_batch(rx: &mpsc::Receiver<Vec<PathBuf>>) -> Option<Vec<PathBuf>> {
+    let mut paths = rx.recv().ok()?;
+    while let Ok(more) = rx.try_recv() {
+        paths.extend(more);
+    }
+    paths.sort();
+    paths.dedup();
+    Some(paths)
+}
