@@ -14,6 +14,10 @@ use super::shortcode;
 const NO_SCRIPT_HINT: &str = "raw HTML in content may not run scripts: remove the script or \
      the `on…` attribute, and ask for a shortcode or template feature instead";
 
+/// Hint for a tag or comment that the raw HTML leaves open.
+const UNCLOSED_HINT: &str = "close it before the blank line that ends the HTML block: a \
+     browser would read the page's following HTML as part of it (its text as attributes)";
+
 /// Attributes whose value is a URL a browser may follow or load, or (SVG `<animate>`
 /// and `<set>`: `to`, `from`, `values`) may set as one.
 const URL_ATTRS: [&str; 12] = [
@@ -71,6 +75,9 @@ fn scan_markup(html: &str, at: usize, findings: &mut Vec<Finding>) -> usize {
             .iter()
             .filter_map(|(close, len)| rest.get(1..)?.find(close).map(|i| 1 + i + len))
             .min();
+        if end.is_none() {
+            findings.push(unclosed("an HTML comment `<!--` is not closed", at..at + 4));
+        }
         return end.map_or(html.len(), |e| at + 1 + e);
     }
     if !rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
@@ -86,10 +93,24 @@ fn scan_markup(html: &str, at: usize, findings: &mut Vec<Finding>) -> usize {
             span: at..at + 1 + name_len,
         });
     }
-    scan_attributes(html, at + 1 + name_len, findings)
+    let end = scan_attributes(html, at + 1 + name_len, findings);
+    if !html[..end].ends_with('>') {
+        let message = format!("the tag `<{}` is not closed with `>`", &rest[..name_len]);
+        findings.push(unclosed(&message, at..at + 1 + name_len));
+    }
+    end
 }
 
-/// Scans a tag's attributes from `pos`; returns the offset just past the tag's `>`.
+fn unclosed(message: &str, span: Range<usize>) -> Finding {
+    Finding::Refused {
+        message: message.to_owned(),
+        hint: UNCLOSED_HINT,
+        span,
+    }
+}
+
+/// Scans a tag's attributes from `pos`; returns the offset just past the tag's `>` (or
+/// the end of `html` for a tag left open).
 fn scan_attributes(html: &str, mut pos: usize, findings: &mut Vec<Finding>) -> usize {
     let bytes = html.as_bytes();
     loop {
@@ -191,7 +212,9 @@ pub(super) fn check_attribute(name: &str, value: Option<&str>) -> Option<(String
         let message = format!("`{name}` with a javascript: URL is not allowed");
         return Some((message, SCRIPT_URL_HINT));
     }
-    let refused = |f: &Finding| matches!(f, Finding::Refused { .. });
+    // srcdoc is a document of its own: a tag left open there stays there.
+    let refused =
+        |f: &Finding| matches!(f, Finding::Refused { hint, .. } if *hint != UNCLOSED_HINT);
     if name.eq_ignore_ascii_case("srcdoc") && scan(&value).iter().any(refused) {
         let message = "`srcdoc` with script in its HTML is not allowed".to_owned();
         return Some((message, NO_SCRIPT_HINT));
@@ -411,6 +434,33 @@ mod tests {
             let _ = scan(html);
         }
         assert_eq!(refused("<a on>"), vec![]);
+    }
+
+    #[test]
+    fn a_tag_or_comment_left_open_is_refused() {
+        let open_tag = |name: &str| format!("the tag `<{name}` is not closed with `>`");
+        let cases = [
+            ("<div id=\"a onclick", open_tag("div"), "<div"),
+            ("<p>x</p>\n<img src=x", open_tag("img"), "<img"),
+            ("<span title='it\"s'", open_tag("span"), "<span"),
+            (
+                "<!-- note",
+                "an HTML comment `<!--` is not closed".to_owned(),
+                "<!--",
+            ),
+        ];
+        for (html, message, span) in cases {
+            assert_eq!(refused(html), vec![(message, span)], "{html}");
+        }
+        for closed in [
+            "<div id=\"a\">",
+            "<p>1 < 2</p>",
+            "<!-- x -->",
+            "<br/>",
+            "<a\nhref=x\n>",
+        ] {
+            assert_eq!(refused(closed), vec![], "{closed}");
+        }
     }
 
     #[test]
