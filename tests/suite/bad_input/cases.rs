@@ -312,6 +312,18 @@ fn symlink_cases() -> Vec<Case> {
                 &format!("+++\ntitle = \"x\"\n+++\n{html}\n"),
             );
         }),
+        case(
+            "raw_html_tag_left_open_turns_later_text_into_attributes",
+            |s| {
+                // Found by fuzzing: the open quote ran on into the task list's `disabled=""`,
+                // and a browser read the words after it as attributes, `onmouseover=` too.
+                let body = "<div id=\"intro\n\n- [x] done onmouseover=alert(1) x\n";
+                s.write(
+                    "content/tech/case.md",
+                    &format!("+++\ntitle = \"x\"\n+++\n{body}"),
+                );
+            },
+        ),
         case("named_pipe_in_content", |s| {
             let fifo = s.root().join("content/tech/pipe.md");
             let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
