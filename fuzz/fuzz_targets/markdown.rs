@@ -60,7 +60,8 @@ fn script_in(html: &str) -> Option<String> {
         }
         for (name, value) in el.attrs() {
             let name = name.to_ascii_lowercase();
-            if name.starts_with("on") {
+            // `on` alone names no event; `onclick` and the like are handlers.
+            if name.len() > 2 && name.starts_with("on") {
                 return Some(format!("handler {name}={value:?}"));
             }
             let urls = value.split(';');
