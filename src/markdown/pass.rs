@@ -333,8 +333,13 @@ impl<'a, 'r> Pass<'a, 'r> {
         let events = self.events.get(self.html_block..).unwrap_or(&[]);
         let mut text = Cow::Borrowed("");
         let mut segments = Vec::with_capacity(events.len());
-        for (event, source) in events.iter().zip(self.html_ranges.drain(..)) {
-            let Event::Html(line) = event else { continue };
+        // An indented block also holds `Text` events (the indentation); only the `Html`
+        // events have ranges in `html_ranges`, so pair those alone.
+        let lines = events.iter().filter_map(|e| match e {
+            Event::Html(line) => Some(line),
+            _ => None,
+        });
+        for (line, source) in lines.zip(self.html_ranges.drain(..)) {
             let exact = self.body.get(source.clone()) == Some(&**line);
             segments.push(Segment {
                 text_start: text.len(),
