@@ -324,6 +324,14 @@ fn symlink_cases() -> Vec<Case> {
                 );
             },
         ),
+        case("raw_html_script_in_an_indented_block", |s| {
+            // Found by fuzzing: one space of indentation hid the block from the scan.
+            let body = "段落。\n\n <script>alert(1)</script>\n";
+            s.write(
+                "content/tech/case.md",
+                &format!("+++\ntitle = \"x\"\n+++\n{body}"),
+            );
+        }),
         case("named_pipe_in_content", |s| {
             let fifo = s.root().join("content/tech/pipe.md");
             let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
