@@ -113,6 +113,7 @@ pub fn load(opts: &BuildOptions) -> Result<Model> {
     let theme = Theme::load(&config.root, &lookup)?;
     check_templates(&content, &theme)?;
     output::search::check(&config, &content, &theme)?;
+    output::check_plan(&config, &content, &static_files, lookup.stats.is_some())?;
     Ok(Model {
         config,
         content,

@@ -252,7 +252,7 @@ impl Config {
         };
         let stats = match &raw.stats {
             Some(s) => Some(fsutil::relative_in_project(s.get_ref()).map_err(|m| {
-                err(m, s.span())
+                err(format!("invalid `stats` path: {m}"), s.span())
                     .with_hint("give a path inside the project, e.g. \"content/stats.toml\"")
             })?),
             None => Some(PathBuf::from("content/stats.toml")).filter(|p| root.join(p).is_file()),
@@ -374,6 +374,14 @@ fn check_strings(langs: &[Language], source: &Arc<str>) -> Result<()> {
     } else {
         Err(errors.into())
     }
+}
+
+/// A two-language (zh, en) configuration in `root`, for unit and property tests.
+#[cfg(test)]
+pub(crate) fn for_tests(root: &Path) -> Config {
+    let text = "base_url = \"https://example.org/\"\ntitle = \"t\"\n[languages.en]\n";
+    std::fs::write(root.join(FILE), text).unwrap();
+    Config::load(root, &Overrides::default()).unwrap()
 }
 
 #[cfg(test)]

@@ -115,10 +115,12 @@ impl Diagnostic {
         let title = level.primary_title(&self.message);
         let mut report = match (&self.source, &self.span) {
             (Some(source), Some(span)) => {
-                let snippet = Snippet::source(&**source)
+                let (lines, first_line, span) = lines_around(source, span.clone());
+                let snippet = Snippet::source(lines)
+                    .line_start(first_line)
                     .path(path.clone())
                     .fold(true)
-                    .annotation(AnnotationKind::Primary.span(span.clone()));
+                    .annotation(AnnotationKind::Primary.span(span));
                 vec![title.element(snippet)]
             }
             _ => match &path {
@@ -142,6 +144,24 @@ impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.render(false))
     }
+}
+
+/// The whole lines of `source` that `span` touches, the 1-based number of the first, and
+/// `span` relative to them. Only these lines are handed to the renderer, so a report costs
+/// the length of its lines, not of the file (a file with thousands of errors stays fast).
+fn lines_around(source: &str, span: Range<usize>) -> (&str, usize, Range<usize>) {
+    let span_end = floor_char(source, span.end.min(source.len()));
+    let span = floor_char(source, span.start.min(span_end))..span_end;
+    let start = source[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = source[span.end..]
+        .find('\n')
+        .map_or(source.len(), |i| span.end + i);
+    let first_line = source[..start].matches('\n').count() + 1;
+    (
+        &source[start..end],
+        first_line,
+        span.start - start..span.end - start,
+    )
 }
 
 /// 1-based line and character column of a byte offset.
@@ -217,6 +237,10 @@ pub fn from_toml(
     diag
 }
 
+/// How deep the `toml` crate lets arrays, inline tables and dotted keys nest (its
+/// recursion guard, which keeps a hostile file from overflowing the stack).
+pub const TOML_MAX_DEPTH: usize = 80;
+
 fn toml_hint(message: &str, snippet: &str) -> Option<String> {
     const FULL_WIDTH: [char; 6] = ['“', '”', '＝', '：', '‘', '’'];
     if let Some(c) = snippet.chars().find(|c| FULL_WIDTH.contains(c)) {
@@ -232,10 +256,35 @@ fn toml_hint(message: &str, snippet: &str) -> Option<String> {
             None => format!("allowed keys: {}", candidates.join(", ")),
         });
     }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        return type_hint(rest.rsplit_once("expected ")?.1);
+    }
+    if message.contains("recursion") {
+        return Some(format!(
+            "TOML arrays, tables and dotted keys may nest at most {TOML_MAX_DEPTH} levels deep; flatten the data"
+        ));
+    }
     if message.contains("basic string") || message.contains("unterminated") {
         return Some("close the string with a `\"` on the same line".to_owned());
     }
     None
+}
+
+/// What a value of serde's `expected` type looks like in TOML.
+fn type_hint(expected: &str) -> Option<String> {
+    let looks = match expected {
+        "i64" | "u64" | "i32" | "u32" | "usize" | "an integer" => {
+            "a whole number without quotes, e.g. `weight = 1`"
+        }
+        "f64" | "a float" => "a number without quotes, e.g. `1.5`",
+        "a boolean" => "`true` or `false`, without quotes",
+        "a string" => "text in double quotes, e.g. `title = \"…\"`",
+        "a TOML datetime" => "a date without quotes, e.g. `date = 2026-11-25`",
+        "a map" => "a table: a `[name]` line followed by `key = value` lines",
+        "a sequence" => "a list in brackets, e.g. `[\"a\", \"b\"]`",
+        _ => return None,
+    };
+    Some(format!("this key takes {looks}"))
 }
 
 /// What makes two diagnostics the same report: file, span and message.
@@ -271,6 +320,9 @@ pub fn collapse(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
         .collect()
 }
 
+/// How many diagnostics of one severity a report shows before it counts the rest.
+pub const MAX_SHOWN: usize = 50;
+
 /// A failed build: every error found (and the warnings that came with them).
 #[derive(Debug, Clone, Default)]
 pub struct Diagnostics(pub Vec<Diagnostic>);
@@ -281,15 +333,24 @@ impl Diagnostics {
         self.0.iter().any(Diagnostic::is_error)
     }
 
-    /// Renders every diagnostic, errors last so they stay on screen.
+    /// Renders the diagnostics, errors last so they stay on screen: at most
+    /// [`MAX_SHOWN`] of each severity, then a line counting the rest, so a file with
+    /// thousands of mistakes gives a report a person can read.
     pub fn render(&self, color: bool) -> String {
-        let mut sorted: Vec<&Diagnostic> = self.0.iter().collect();
-        sorted.sort_by_key(|d| d.severity);
-        sorted
-            .iter()
-            .map(|d| d.render(color))
-            .collect::<Vec<_>>()
-            .join("\n")
+        let (errors, warnings): (Vec<&Diagnostic>, Vec<&Diagnostic>) =
+            self.0.iter().partition(|d| d.is_error());
+        let mut parts = Vec::new();
+        for (list, noun) in [(warnings, "warning"), (errors, "error")] {
+            parts.extend(list.iter().take(MAX_SHOWN).map(|d| d.render(color)));
+            let hidden = list.len().saturating_sub(MAX_SHOWN);
+            if hidden > 0 {
+                let s = if hidden == 1 { "" } else { "s" };
+                parts.push(format!(
+                    "… and {hidden} more {noun}{s} not shown (the first {MAX_SHOWN} are above)"
+                ));
+            }
+        }
+        parts.join("\n")
     }
 }
 
@@ -339,6 +400,74 @@ mod tests {
         assert!(text.contains("content/_index.md:2:6"), "{text}");
         assert!(text.contains("quote it"), "{text}");
         assert!(text.contains('^'), "{text}");
+    }
+
+    #[test]
+    fn toml_depth_limit_is_the_one_stated() {
+        let nested = |n: usize| format!("x = {}{}\n", "[".repeat(n), "]".repeat(n));
+        let parse = |src: &str| toml::from_str::<toml::Table>(src);
+        assert!(parse(&nested(TOML_MAX_DEPTH)).is_ok());
+        let err = parse(&nested(10_000)).unwrap_err();
+        let source: Arc<str> = Arc::from(nested(10_000));
+        let text = from_toml(&err, Path::new("a.toml"), &source, 0).to_string();
+        assert!(
+            text.contains(&format!("at most {TOML_MAX_DEPTH} levels")),
+            "{text}"
+        );
+        assert!(parse(&nested(TOML_MAX_DEPTH + 1)).is_err());
+    }
+
+    #[test]
+    fn a_wrong_type_says_what_the_key_takes() {
+        let cases = [
+            ("weight = \"heavy\"", "a whole number without quotes"),
+            ("draft = \"yes\"", "`true` or `false`"),
+            ("title = 3", "text in double quotes"),
+            ("date = \"2026-11-25\"", "a date without quotes"),
+        ];
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Keys {
+            weight: Option<i64>,
+            draft: Option<bool>,
+            title: Option<String>,
+            date: Option<toml::value::Datetime>,
+        }
+        for (src, hint) in cases {
+            let err = toml::from_str::<Keys>(src).unwrap_err();
+            let source: Arc<str> = Arc::from(src);
+            let text = from_toml(&err, Path::new("a.md"), &source, 0).to_string();
+            assert!(text.contains(hint), "{src}: {text}");
+        }
+    }
+
+    #[test]
+    fn a_report_shows_only_the_lines_of_its_span() {
+        let src: Arc<str> = Arc::from("a = 1\nb = 2\nc = oops\nd = 4\n");
+        let start = src.find("oops").unwrap();
+        let d = Diagnostic::error("bad")
+            .in_file("x.toml")
+            .at(&src, start..start + 4);
+        let text = d.render(false);
+        assert!(
+            text.contains("x.toml:3:5") && text.contains("3 | c = oops"),
+            "{text}"
+        );
+        assert!(!text.contains("b = 2") && !text.contains("d = 4"), "{text}");
+    }
+
+    #[test]
+    fn a_long_report_is_capped_and_counts_the_rest() {
+        let many: Vec<Diagnostic> = (0..MAX_SHOWN + 7)
+            .map(|i| Diagnostic::error(format!("problem {i}")))
+            .collect();
+        let text = Diagnostics(many).render(false);
+        assert!(
+            text.contains(&format!("problem {}", MAX_SHOWN - 1)),
+            "{text}"
+        );
+        assert!(!text.contains(&format!("problem {MAX_SHOWN}")), "{text}");
+        assert!(text.contains("… and 7 more errors not shown"), "{text}");
     }
 
     #[test]

@@ -12,6 +12,8 @@ use crate::diag::{Diagnostic, Result};
 
 /// Reads a text file; `shown` is the path to print (relative to the site).
 pub fn read_text(path: &Path, shown: &Path) -> Result<Arc<str>> {
+    let meta = std::fs::metadata(path).map_err(|e| io_error(e, shown, "cannot read"))?;
+    check_regular(meta.file_type(), shown)?;
     let bytes = std::fs::read(path).map_err(|e| io_error(e, shown, "cannot read"))?;
     decode(bytes, shown)
 }
@@ -117,23 +119,51 @@ pub fn relative_in_project(raw: &str) -> std::result::Result<PathBuf, String> {
     Ok(normalize(p))
 }
 
-/// Refuses the spellings that smuggle a path out: `..`, percent-encoded dots, drive letters, NUL.
+/// Refuses the spellings that smuggle a path out: `..`, percent-encoded dots and
+/// slashes, drive letters, NUL; the drive letter, `..` and NUL also when they are only
+/// visible after percent-decoding (`%43:`), as a web server would decode them.
 pub fn check_segment_chars(raw: &str) -> std::result::Result<(), String> {
     let lower = raw.to_ascii_lowercase();
     if lower.contains("%2e") || lower.contains("%2f") || lower.contains("%5c") {
         return Err(format!("`{raw}` contains a percent-encoded dot or slash"));
     }
-    if raw.contains('\0') {
-        return Err(format!("`{raw}` contains a NUL character"));
-    }
-    let b = raw.as_bytes();
-    if b.len() >= 2 && b[0].is_ascii_alphabetic() && b[1] == b':' {
-        return Err(format!("`{raw}` starts with a Windows drive letter"));
-    }
-    if raw.split(['/', '\\']).any(|s| s == "..") {
-        return Err(format!("`{raw}` contains `..`"));
+    let decoded = percent_decoded(raw);
+    for form in [raw, decoded.as_str()] {
+        if form.contains('\0') {
+            return Err(format!("`{raw}` contains a NUL character"));
+        }
+        let b = form.as_bytes();
+        if b.len() >= 2 && b[0].is_ascii_alphabetic() && b[1] == b':' {
+            return Err(format!("`{raw}` starts with a Windows drive letter"));
+        }
+        if form.split(['/', '\\']).any(|s| s == "..") {
+            return Err(format!("`{raw}` contains `..`"));
+        }
     }
     Ok(())
+}
+
+/// `raw` with each `%XX` replaced by its byte (invalid UTF-8 shown as U+FFFD).
+fn percent_decoded(raw: &str) -> String {
+    let bytes = raw.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = raw
+            .get(i + 1..i + 3)
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Every file below `root/dir`, as paths relative to `root`, sorted.
@@ -166,13 +196,15 @@ pub fn walk_files(root: &Path, dir: &Path) -> Result<Vec<PathBuf>> {
                     .strip_prefix(root)
                     .unwrap_or(e.path())
                     .to_path_buf();
-                if e.path_is_symlink()
-                    && let Err(d) = check_symlink(e.path(), &rel, &canonical_root)
-                {
-                    errors.push(d);
-                    continue;
+                let checked = if e.path_is_symlink() {
+                    check_symlink(e.path(), &rel, &canonical_root)
+                } else {
+                    check_regular(e.file_type(), &rel)
+                };
+                match checked {
+                    Ok(()) => files.push(rel),
+                    Err(d) => errors.push(d),
                 }
-                files.push(rel);
             }
             Err(err) => errors.push(walk_error(err, root)),
         }
@@ -213,7 +245,51 @@ fn check_symlink(path: &Path, rel: &Path, root: &Path) -> std::result::Result<()
             .in_file(rel)
             .with_hint("symlinked folders are not followed; move the folder here"));
     }
-    Ok(())
+    match std::fs::metadata(&target) {
+        Ok(m) => check_regular(m.file_type(), rel),
+        Err(e) => Err(io_error(e, rel, "cannot read")),
+    }
+}
+
+/// Only regular files are read or published: reading a named pipe would block the build
+/// forever, and a socket or device file is never part of a site.
+fn check_regular(kind: std::fs::FileType, rel: &Path) -> std::result::Result<(), Diagnostic> {
+    if kind.is_file() {
+        return Ok(());
+    }
+    let d = Diagnostic::error(format!(
+        "`{}` is {}, not a regular file",
+        rel.display(),
+        special_kind(kind)
+    ));
+    Err(d
+        .in_file(rel)
+        .with_hint("remove it from the project; only regular files are read and published"))
+}
+
+#[cfg(unix)]
+fn special_kind(kind: std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_dir() {
+        "a folder"
+    } else if kind.is_fifo() {
+        "a named pipe (FIFO)"
+    } else if kind.is_socket() {
+        "a socket"
+    } else if kind.is_block_device() || kind.is_char_device() {
+        "a device file"
+    } else {
+        "a special file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(kind: std::fs::FileType) -> &'static str {
+    if kind.is_dir() {
+        "a folder"
+    } else {
+        "a special file"
+    }
 }
 
 fn walk_error(err: walkdir::Error, root: &Path) -> Diagnostic {
@@ -267,6 +343,23 @@ mod tests {
         assert!(err.to_string().contains("UTF-16 LE"));
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn special_files_are_refused_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("static")).unwrap();
+        let _socket =
+            std::os::unix::net::UnixListener::bind(dir.path().join("static/a.sock")).unwrap();
+        let err = walk_files(dir.path(), Path::new("static")).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("`static/a.sock` is a socket, not a regular file"),
+            "{err}"
+        );
+        let err = read_text(&dir.path().join("static"), Path::new("static")).unwrap_err();
+        assert!(err.to_string().contains("is a folder"), "{err}");
+    }
+
     #[test]
     fn escaping_paths_are_refused() {
         for bad in [
@@ -278,6 +371,8 @@ mod tests {
             "C:\\x",
             "a\\..\\b",
             "x\0y",
+            "%43:/x",
+            "x%00y",
         ] {
             assert!(relative_in_project(bad).is_err(), "{bad}");
         }
@@ -285,5 +380,70 @@ mod tests {
             relative_in_project("content/stats.toml").unwrap(),
             PathBuf::from("content/stats.toml")
         );
+    }
+
+    /// Raw paths as users write them, weighted towards the spellings that escape.
+    fn raw_path() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop_oneof![
+            prop::sample::select(vec![
+                "..",
+                ".",
+                "/",
+                "\\",
+                "%2e",
+                "%2E",
+                "%2f",
+                "%5C",
+                "%252e",
+                "%43:",
+                "%7a",
+                "%00",
+                "C:",
+                "z:",
+                "\0",
+                "~",
+                "content",
+                "stats.toml",
+                "．．",
+                "\u{2025}",
+            ])
+            .prop_map(str::to_owned),
+            "[a-zA-Z0-9_.%:/\\\\-]{1,8}",
+            "\\PC{1,3}",
+        ];
+        prop::collection::vec(piece, 1..6).prop_map(|v| v.concat())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(4000))]
+
+        #[test]
+        fn an_accepted_project_path_stays_in_the_project(raw in raw_path()) {
+            if let Ok(p) = relative_in_project(&raw) {
+                proptest::prop_assert!(
+                    p.components().all(|c| matches!(c, Component::Normal(_))),
+                    "{raw:?} -> {p:?}"
+                );
+                let root = Path::new("/project");
+                proptest::prop_assert!(normalize(&root.join(&p)).starts_with(root), "{raw:?}");
+            }
+        }
+
+        #[test]
+        fn accepted_segments_have_no_dot_dot_even_decoded(raw in raw_path()) {
+            if check_segment_chars(&raw).is_ok() {
+                let decoded = percent_decoded(&raw);
+                proptest::prop_assert!(
+                    !decoded.split(['/', '\\']).any(|s| s == ".."),
+                    "{raw:?} decodes to {decoded:?}"
+                );
+                let b = decoded.as_bytes();
+                proptest::prop_assert!(
+                    !(b.len() >= 2 && b[0].is_ascii_alphabetic() && b[1] == b':'),
+                    "{raw:?} decodes to a drive letter"
+                );
+            }
+        }
     }
 }

@@ -170,6 +170,21 @@ pub struct Rendered {
     pub summary: String,
 }
 
+/// Parses the shortcode call that starts at byte `start` of `text` (at its `{{`): the
+/// call, its `span` running from `{{` to just past `}}`; or why it is malformed and the
+/// byte offset where parsing stopped. [`render`] finds and expands calls itself; this
+/// entry point is for tools and the fuzzer (`fuzz/fuzz_targets/shortcode.rs`).
+pub fn parse_shortcode(text: &str, start: usize) -> Result<Shortcode, (String, usize)> {
+    match shortcode::parse(text, start) {
+        Ok(call) => Ok(Shortcode {
+            name: call.name,
+            args: call.args,
+            span: start..call.end,
+        }),
+        Err(e) => Err((e.message, e.at)),
+    }
+}
+
 /// Renders one Markdown file; Err holds every diagnostic if any of them is an error.
 pub fn render(
     input: &Input,

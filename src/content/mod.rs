@@ -135,7 +135,42 @@ pub fn load(config: &Config, drafts: bool) -> Result<Content> {
 /// Reads one Markdown file of `content/` (`rel` is relative to the project) and places it;
 /// `None` for a draft when `drafts` is off. `serve` re-reads a single edited file with it.
 pub fn read_document(config: &Config, rel: &Path, drafts: bool) -> Result<Option<Document>> {
-    let text = fsutil::read_text(&config.root.join(rel), rel)?;
+    let path = config.root.join(rel);
+    let size = std::fs::metadata(&path)
+        .map_err(|e| fsutil::io_error(e, rel, "cannot read"))?
+        .len();
+    if size > MAX_PAGE_BYTES {
+        let mib = |n: u64| n as f64 / (1024.0 * 1024.0);
+        let d = Diagnostic::error(format!(
+            "`{}` is {:.1} MiB; a page may be at most {:.0} MiB",
+            rel.display(),
+            mib(size),
+            mib(MAX_PAGE_BYTES)
+        ));
+        return Err(d
+            .in_file(rel)
+            .with_hint("split it into several pages of one section")
+            .into());
+    }
+    let text = fsutil::read_text(&path, rel)?;
+    parse_document(config, rel, text, drafts)
+}
+
+/// The largest Markdown file a build reads: far above any real page, low enough that
+/// rendering, indexing and compressing one stays quick and bounded.
+pub const MAX_PAGE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Places one Markdown file in the site from its path below the project (`rel`, starting
+/// with `content/`) and its text: front matter, language, kind and URL. `Ok(None)` for a
+/// draft when `drafts` is false. Nothing is read from disk, so tests and the fuzzer can
+/// feed any name and text; whatever they feed, a document's [`Document::output_file`]
+/// is a plain relative path.
+pub fn parse_document(
+    config: &Config,
+    rel: &Path,
+    text: Arc<str>,
+    drafts: bool,
+) -> Result<Option<Document>> {
     let placed = path::place(config, rel)?;
     let split = front_matter::parse(&text, rel)?;
     if split.meta.draft && !drafts {

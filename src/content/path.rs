@@ -166,3 +166,105 @@ pub fn twin_name(config: &Config, key: &str, lang: &str) -> String {
         format!("content/{stem}.{lang}.md")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Component, Path, PathBuf};
+    use std::sync::{Arc, OnceLock};
+
+    use proptest::prelude::*;
+    use unicode_normalization::UnicodeNormalization;
+
+    use super::is_url_segment;
+    use crate::config::Config;
+    use crate::content::parse_document;
+
+    fn config() -> &'static Config {
+        static CONFIG: OnceLock<Config> = OnceLock::new();
+        CONFIG.get_or_init(|| {
+            let dir = tempfile::tempdir().unwrap();
+            crate::config::for_tests(dir.path())
+        })
+    }
+
+    /// Pieces of names, weighted towards the spellings that smuggle a path out.
+    fn piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            prop::sample::select(vec![
+                "..", ".", "/", "\\", "%2e", "%2E%2e", "%2f", "%5c", "C:", "c:\\", "\0", "_index",
+                ".en", "en", "~", " ", "é", "e\u{301}", "科技", "Tech",
+            ])
+            .prop_map(str::to_owned),
+            "[a-zA-Z0-9_.%:/\\\\-]{1,8}",
+            "\\PC{1,4}",
+        ]
+    }
+
+    /// Names: half plausible (so many pages are accepted), half hostile.
+    fn name() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[a-zA-Z0-9_-]{1,10}",
+            prop::collection::vec(piece(), 1..4).prop_map(|v| v.concat()),
+        ]
+    }
+
+    /// The page that `content/<dirs>/<file>[.en].md` with front matter `slug` becomes.
+    fn output_of(dirs: &[String], file: &str, en: bool, slug: Option<&str>) -> Option<PathBuf> {
+        let mut rel = PathBuf::from("content");
+        rel.extend(dirs);
+        rel.push(format!("{file}{}", if en { ".en.md" } else { ".md" }));
+        let mut text = String::from("+++\ntitle = \"t\"\n");
+        if let Some(slug) = slug {
+            text.push_str(&format!("slug = {}\n", toml::Value::from(slug)));
+        }
+        text.push_str("+++\n");
+        let doc = parse_document(config(), &rel, Arc::from(text), false).ok()??;
+        Some(doc.output_file())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn no_file_name_or_slug_leads_out_of_the_output(
+            dirs in prop::collection::vec(name(), 0..4),
+            file in name(),
+            en in any::<bool>(),
+            slug in prop::option::of(name()),
+        ) {
+            if let Some(out) = output_of(&dirs, &file, en, slug.as_deref()) {
+                prop_assert!(out.components().all(|c| matches!(c, Component::Normal(_))), "{out:?}");
+                prop_assert_eq!(out.file_name(), Some("index.html".as_ref()));
+                let folders = out.parent().map(Path::to_path_buf).unwrap_or_default();
+                for c in folders.components() {
+                    let seg = c.as_os_str().to_string_lossy();
+                    prop_assert!(is_url_segment(&seg), "{out:?}: segment {seg:?}");
+                    prop_assert!(seg.bytes().all(|b| !b.is_ascii_uppercase()), "{out:?}");
+                }
+            }
+        }
+
+        #[test]
+        fn nfd_and_nfc_names_give_the_same_url(dirs in prop::collection::vec(name(), 0..3), file in name()) {
+            let nfc: Vec<String> = dirs.iter().map(|d| d.nfc().collect()).collect();
+            let nfd: Vec<String> = dirs.iter().map(|d| d.nfd().collect()).collect();
+            let (file_nfc, file_nfd): (String, String) = (file.nfc().collect(), file.nfd().collect());
+            prop_assert_eq!(
+                output_of(&nfc, &file_nfc, false, None),
+                output_of(&nfd, &file_nfd, false, None)
+            );
+        }
+    }
+
+    #[test]
+    fn the_generators_reach_accepted_pages() {
+        let dirs = vec!["Tech".to_owned()];
+        assert_eq!(
+            output_of(&dirs, "Case", true, None),
+            Some(PathBuf::from("en/tech/case/index.html"))
+        );
+        assert_eq!(output_of(&dirs, "case", false, Some("../evil")), None);
+        assert_eq!(output_of(&dirs, "case", false, Some("%2e%2e")), None);
+        assert_eq!(output_of(&[], "c:", false, None), None);
+    }
+}

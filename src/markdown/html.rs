@@ -14,8 +14,13 @@ use super::shortcode;
 const NO_SCRIPT_HINT: &str = "raw HTML in content may not run scripts: remove the script or \
      the `on…` attribute, and ask for a shortcode or template feature instead";
 
-/// Attributes whose value is a URL a browser may follow or load.
-const URL_ATTRS: [&str; 9] = [
+/// Hint for a tag or comment that the raw HTML leaves open.
+const UNCLOSED_HINT: &str = "close it before the blank line that ends the HTML block: a \
+     browser would read the page's following HTML as part of it (its text as attributes)";
+
+/// Attributes whose value is a URL a browser may follow or load, or (SVG `<animate>`
+/// and `<set>`: `to`, `from`, `values`) may set as one.
+const URL_ATTRS: [&str; 12] = [
     "href",
     "src",
     "action",
@@ -25,6 +30,9 @@ const URL_ATTRS: [&str; 9] = [
     "poster",
     "background",
     "cite",
+    "to",
+    "from",
+    "values",
 ];
 
 /// Something found in raw HTML.
@@ -61,7 +69,16 @@ pub(super) fn scan(html: &str) -> Vec<Finding> {
 fn scan_markup(html: &str, at: usize, findings: &mut Vec<Finding>) -> usize {
     let rest = &html[at + 1..];
     if rest.starts_with("!--") {
-        return rest.find("-->").map_or(html.len(), |i| at + 1 + i + 3);
+        // A browser ends a comment at `-->` or `--!>` (and `<!-->`, `<!--->` are whole
+        // comments); resuming at the earliest of these never skips live markup.
+        let end = [("-->", 3), ("--!>", 4)]
+            .iter()
+            .filter_map(|(close, len)| rest.get(1..)?.find(close).map(|i| 1 + i + len))
+            .min();
+        if end.is_none() {
+            findings.push(unclosed("an HTML comment `<!--` is not closed", at..at + 4));
+        }
+        return end.map_or(html.len(), |e| at + 1 + e);
     }
     if !rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
         return at + 1;
@@ -76,10 +93,24 @@ fn scan_markup(html: &str, at: usize, findings: &mut Vec<Finding>) -> usize {
             span: at..at + 1 + name_len,
         });
     }
-    scan_attributes(html, at + 1 + name_len, findings)
+    let end = scan_attributes(html, at + 1 + name_len, findings);
+    if !html[..end].ends_with('>') {
+        let message = format!("the tag `<{}` is not closed with `>`", &rest[..name_len]);
+        findings.push(unclosed(&message, at..at + 1 + name_len));
+    }
+    end
 }
 
-/// Scans a tag's attributes from `pos`; returns the offset just past the tag's `>`.
+fn unclosed(message: &str, span: Range<usize>) -> Finding {
+    Finding::Refused {
+        message: message.to_owned(),
+        hint: UNCLOSED_HINT,
+        span,
+    }
+}
+
+/// Scans a tag's attributes from `pos`; returns the offset just past the tag's `>` (or
+/// the end of `html` for a tag left open).
 fn scan_attributes(html: &str, mut pos: usize, findings: &mut Vec<Finding>) -> usize {
     let bytes = html.as_bytes();
     loop {
@@ -174,10 +205,19 @@ pub(super) fn check_attribute(name: &str, value: Option<&str>) -> Option<(String
         let message = format!("inline event handler `{name}` is not allowed");
         return Some((message, NO_SCRIPT_HINT));
     }
+    let value = decode_entities(value?);
     let is_url = URL_ATTRS.iter().any(|a| a.eq_ignore_ascii_case(name));
-    if is_url && value.is_some_and(|v| is_script_url(&decode_entities(v))) {
+    // `values` is a `;`-separated list of values an animation sets in turn.
+    if is_url && value.split(';').any(is_script_url) {
         let message = format!("`{name}` with a javascript: URL is not allowed");
         return Some((message, SCRIPT_URL_HINT));
+    }
+    // srcdoc is a document of its own: a tag left open there stays there.
+    let refused =
+        |f: &Finding| matches!(f, Finding::Refused { hint, .. } if *hint != UNCLOSED_HINT);
+    if name.eq_ignore_ascii_case("srcdoc") && scan(&value).iter().any(refused) {
+        let message = "`srcdoc` with script in its HTML is not allowed".to_owned();
+        return Some((message, NO_SCRIPT_HINT));
     }
     None
 }
@@ -265,7 +305,7 @@ mod tests {
 
     #[test]
     fn script_policy() {
-        let cases: [(&str, &[(&str, &str)]); 12] = [
+        let cases: [(&str, &[(&str, &str)]); 18] = [
             ("<a href=\"https://x.org\">x</a>", &[]),
             ("<a href=\"/a\" title=\"javascript: tips\">", &[]),
             ("<!-- <script> onclick=x --><p>", &[]),
@@ -320,6 +360,39 @@ mod tests {
                     "xlink:href=\"javascript:x\"",
                 )],
             ),
+            (
+                "<svg><a><animate attributeName=\"href\" to=\"javascript:x\"/></a></svg>",
+                &[(
+                    "`to` with a javascript: URL is not allowed",
+                    "to=\"javascript:x\"",
+                )],
+            ),
+            (
+                "<set attributeName=href values=\"/a; javascript:x\">",
+                &[(
+                    "`values` with a javascript: URL is not allowed",
+                    "values=\"/a; javascript:x\"",
+                )],
+            ),
+            (
+                "<iframe srcdoc=\"<script>alert(1)</script>\">",
+                &[(
+                    "`srcdoc` with script in its HTML is not allowed",
+                    "srcdoc=\"<script>alert(1)</script>\"",
+                )],
+            ),
+            ("<iframe srcdoc=\"<p>&lt;b&gt;hi</p>\" title=\"x\">", &[]),
+            (
+                "<!-- x --!> <script>alert(1)</script> -->",
+                &[("`<script>` elements are not allowed in content", "<script")],
+            ),
+            (
+                "<!--> <img src=x onerror=alert(1)> -->",
+                &[(
+                    "inline event handler `onerror` is not allowed",
+                    "onerror=alert(1)",
+                )],
+            ),
         ];
         for (html, expected) in cases {
             let expected: Vec<(String, &str)> = expected
@@ -361,6 +434,33 @@ mod tests {
             let _ = scan(html);
         }
         assert_eq!(refused("<a on>"), vec![]);
+    }
+
+    #[test]
+    fn a_tag_or_comment_left_open_is_refused() {
+        let open_tag = |name: &str| format!("the tag `<{name}` is not closed with `>`");
+        let cases = [
+            ("<div id=\"a onclick", open_tag("div"), "<div"),
+            ("<p>x</p>\n<img src=x", open_tag("img"), "<img"),
+            ("<span title='it\"s'", open_tag("span"), "<span"),
+            (
+                "<!-- note",
+                "an HTML comment `<!--` is not closed".to_owned(),
+                "<!--",
+            ),
+        ];
+        for (html, message, span) in cases {
+            assert_eq!(refused(html), vec![(message, span)], "{html}");
+        }
+        for closed in [
+            "<div id=\"a\">",
+            "<p>1 < 2</p>",
+            "<!-- x -->",
+            "<br/>",
+            "<a\nhref=x\n>",
+        ] {
+            assert_eq!(refused(closed), vec![], "{closed}");
+        }
     }
 
     #[test]

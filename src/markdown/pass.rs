@@ -20,6 +20,10 @@ mod inline;
 pub(super) const HTML_SHORTCODE_HINT: &str = "leave a blank line between the HTML and the shortcode so \
      it is Markdown again, or write the table or list in Markdown";
 
+/// Errors collected per file; the rest are counted, so a file of a million broken
+/// shortcodes costs a bounded amount of memory.
+pub(super) const MAX_FILE_ERRORS: usize = 1000;
+
 /// A piece of scanned text and where it came from in the body.
 struct Segment {
     /// Offset of the piece in the scanned text.
@@ -43,6 +47,8 @@ pub(super) struct Pass<'a, 'r> {
     /// Adjacent text events not yet emitted, with their body ranges.
     run: Vec<(CowStr<'a>, Range<usize>)>,
     diagnostics: Vec<Diagnostic>,
+    /// Errors past [`MAX_FILE_ERRORS`], counted but not collected.
+    uncollected: usize,
     headings: Vec<PendingHeading>,
     /// Inside a heading: its text goes into the title.
     in_heading: bool,
@@ -81,6 +87,7 @@ impl<'a, 'r> Pass<'a, 'r> {
             events: Vec::with_capacity(body.len() / 8 + 16),
             run: Vec::new(),
             diagnostics: Vec::new(),
+            uncollected: 0,
             headings: Vec::new(),
             in_heading: false,
             code_block: false,
@@ -326,8 +333,13 @@ impl<'a, 'r> Pass<'a, 'r> {
         let events = self.events.get(self.html_block..).unwrap_or(&[]);
         let mut text = Cow::Borrowed("");
         let mut segments = Vec::with_capacity(events.len());
-        for (event, source) in events.iter().zip(self.html_ranges.drain(..)) {
-            let Event::Html(line) = event else { continue };
+        // An indented block also holds `Text` events (the indentation); only the `Html`
+        // events have ranges in `html_ranges`, so pair those alone.
+        let lines = events.iter().filter_map(|e| match e {
+            Event::Html(line) => Some(line),
+            _ => None,
+        });
+        for (line, source) in lines.zip(self.html_ranges.drain(..)) {
             let exact = self.body.get(source.clone()) == Some(&**line);
             segments.push(Segment {
                 text_start: text.len(),
@@ -381,6 +393,10 @@ impl<'a, 'r> Pass<'a, 'r> {
 
     /// Reports an error at `span` of the whole file text.
     fn error_at(&mut self, span: Range<usize>, message: impl Into<String>, hint: Option<String>) {
+        if self.diagnostics.len() >= MAX_FILE_ERRORS {
+            self.uncollected += 1;
+            return;
+        }
         let mut diagnostic = Diagnostic::error(message)
             .in_file(self.input.file)
             .at(self.input.text, span);
@@ -391,6 +407,15 @@ impl<'a, 'r> Pass<'a, 'r> {
     /// Assigns heading ids, renders the HTML and gathers the page's facts.
     fn finish(mut self) -> Result<Rendered, Vec<Diagnostic>> {
         self.assign_heading_ids();
+        if self.uncollected > 0 {
+            let message = format!(
+                "{} errors in this file; only the first {MAX_FILE_ERRORS} are reported",
+                self.uncollected + MAX_FILE_ERRORS
+            );
+            let d = Diagnostic::error(message).in_file(self.input.file);
+            let hint = "a run of errors like this often has one cause, such as `{{` written for a literal brace pair; fix the first and build again";
+            self.diagnostics.insert(0, d.with_hint(hint));
+        }
         if self.diagnostics.iter().any(Diagnostic::is_error) {
             return Err(self.diagnostics);
         }

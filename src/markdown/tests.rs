@@ -366,6 +366,27 @@ fn raw_html_in_blockquotes_is_scanned() {
     assert_eq!(found, vec![expected]);
 }
 
+/// Found by fuzzing: an indented HTML block starts with a `Text` event (the indentation),
+/// which shifted the block's lines against their ranges so the script went unscanned.
+#[test]
+fn indented_raw_html_blocks_are_scanned() {
+    let cases = [
+        (" <script>alert(1)</script>", "content/tech/a.md:4:2"),
+        (
+            "   <!-- x --!> <script>alert(1)</script>",
+            "content/tech/a.md:4:16",
+        ),
+        ("> text\n>\n>  <script>x</script>", "content/tech/a.md:6:4"),
+    ];
+    for (body, locus) in cases {
+        let expected = (
+            locus.to_owned(),
+            "`<script>` elements are not allowed in content".to_owned(),
+        );
+        assert_eq!(error_loci(body), vec![expected], "{body:?}");
+    }
+}
+
 #[test]
 fn shortcodes() {
     let stat = "<span class=\"stat\">430余家</span>";

@@ -9,7 +9,7 @@
 //! The output folder carries a marker file saying profilegen made it. A folder that is
 //! not ours, a symlinked output and any output path that would overwrite the project
 //! itself (the root, `content/`, `templates/`, `static/`, an ancestor, `/`) are refused
-//! before anything is written.
+//! before anything is written, and so are two sources that would write one file.
 
 pub mod assets;
 pub mod compress;
@@ -18,12 +18,14 @@ pub mod search;
 pub mod sitemap;
 mod xml;
 
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::BufWriter;
 use std::path::{Component, Path, PathBuf};
 
 use crate::config::{Config, FILE};
-use crate::diag::{Diagnostic, Result};
+use crate::content::Content;
+use crate::diag::{Diagnostic, Diagnostics, Result};
 use crate::fsutil::io_error;
 
 /// What the publish stages read.
@@ -211,28 +213,16 @@ fn remove_any(p: &Path) {
 }
 
 /// Refuses output paths that would destroy the project or someone else's folder.
+///
+/// The project-destroying paths are checked twice: as written, and with the symlinks of
+/// the output's existing ancestors resolved, so `alias/content` with `alias -> .` is
+/// seen for what it is.
 fn guard(config: &Config, force: bool) -> Result<()> {
     let out = &config.output_dir;
-    let root = &config.root;
-    let protected = ["content", "templates", "static"].map(|d| root.join(d));
-    let fatal = if out.parent().is_none() {
-        Some("the filesystem root".to_owned())
-    } else if root.starts_with(out) {
-        Some(if out == root {
-            "the project folder itself".to_owned()
-        } else {
-            "an ancestor of the project".to_owned()
-        })
-    } else {
-        protected.iter().find(|p| out.starts_with(p)).map(|p| {
-            format!(
-                "inside the project's `{}` folder",
-                p.file_name()
-                    .map(|n| n.to_string_lossy())
-                    .unwrap_or_default()
-            )
-        })
-    };
+    let real_root = std::fs::canonicalize(&config.root).unwrap_or_else(|_| config.root.clone());
+    let stats = config.stats.as_deref();
+    let fatal =
+        destroys(out, &config.root, stats).or_else(|| destroys(&resolved(out), &real_root, stats));
     if let Some(what) = fatal {
         return Err(located(
             config,
@@ -267,6 +257,114 @@ fn guard(config: &Config, force: bool) -> Result<()> {
     Ok(())
 }
 
+/// What `out` would destroy if it were replaced: the filesystem root, the project, an
+/// ancestor of it, one of its source folders, or the folder of its statistics file.
+fn destroys(out: &Path, root: &Path, stats: Option<&Path>) -> Option<String> {
+    if out.parent().is_none() {
+        return Some("the filesystem root".to_owned());
+    }
+    if root.starts_with(out) {
+        return Some(if out == root {
+            "the project folder itself".to_owned()
+        } else {
+            "an ancestor of the project".to_owned()
+        });
+    }
+    let source = ["content", "templates", "static"]
+        .into_iter()
+        .find(|d| out.starts_with(root.join(d)))
+        .map(|d| format!("inside the project's `{d}` folder"));
+    source.or_else(|| {
+        let stats = stats?;
+        root.join(stats)
+            .starts_with(out)
+            .then(|| format!("the folder of the statistics file `{}`", stats.display()))
+    })
+}
+
+/// `out` with the symlinks of its existing ancestors resolved; the last component is kept
+/// as written, so a symlinked output folder is still seen as the link it is.
+fn resolved(out: &Path) -> PathBuf {
+    let (Some(mut existing), Some(name)) = (out.parent(), out.file_name()) else {
+        return out.to_path_buf();
+    };
+    let mut missing = vec![name];
+    loop {
+        if let Ok(real) = std::fs::canonicalize(existing) {
+            return missing.iter().rev().fold(real, |p, n| p.join(n));
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(up), Some(n)) => {
+                missing.push(n);
+                existing = up;
+            }
+            _ => return out.to_path_buf(),
+        }
+    }
+}
+
+/// Refuses two sources that would write one output file: a page, a language's 404 page,
+/// a file of `content/` or `static/`, or a statistics download. Checked before anything
+/// is written, so a file in `static/` can never silently replace a generated page (or
+/// race another copy). Paths compare case-insensitively, as on Windows and macOS hosts.
+pub fn check_plan(
+    config: &Config,
+    content: &Content,
+    static_files: &[PathBuf],
+    with_stats: bool,
+) -> Result<()> {
+    let pages = content
+        .docs
+        .iter()
+        .map(|d| (d.output_file(), d.path.clone()));
+    let not_found = config.languages.iter().map(|l| {
+        let out = PathBuf::from(format!("{}404.html", l.prefix));
+        (out, PathBuf::from("templates/404.html"))
+    });
+    let assets = content.assets.iter().map(|a| {
+        let shown = a.source.strip_prefix(&config.root).unwrap_or(&a.source);
+        (a.output.clone(), shown.to_path_buf())
+    });
+    let statics = static_files.iter().map(|rel| {
+        let out = rel.strip_prefix("static").unwrap_or(rel);
+        (out.to_path_buf(), rel.clone())
+    });
+    let downloads = ["data/stats.csv", "data/stats.json"]
+        .into_iter()
+        .filter(|_| with_stats)
+        .map(|out| (PathBuf::from(out), config.stats.clone().unwrap_or_default()));
+    let planned = pages
+        .chain(not_found)
+        .chain(assets)
+        .chain(statics)
+        .chain(downloads);
+    let mut seen: HashMap<String, PathBuf> = HashMap::new();
+    let mut errors = Vec::new();
+    for (out, source) in planned {
+        let key = out.to_string_lossy().to_lowercase();
+        match seen.get(&key) {
+            Some(first) => errors.push(collision(first, &source, &out)),
+            None => drop(seen.insert(key, source)),
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Diagnostics(errors))
+    }
+}
+
+fn collision(first: &Path, second: &Path, out: &Path) -> Diagnostic {
+    let d = Diagnostic::error(format!(
+        "`{}` and `{}` would both be written to `/{}`",
+        first.display(),
+        second.display(),
+        out.display()
+    ));
+    d.in_file(second)
+        .with_hint("rename or remove one of them; a file in static/ or content/ may not replace a generated page or another file")
+}
+
 fn located(config: &Config, message: String) -> Diagnostic {
     let d = Diagnostic::error(message);
     match &config.output_dir_span {
@@ -279,4 +377,79 @@ fn is_empty_dir(p: &Path) -> bool {
     std::fs::read_dir(p)
         .map(|mut r| r.next().is_none())
         .unwrap_or(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    use proptest::prelude::*;
+    use proptest::test_runner::TestRunner;
+
+    use super::*;
+    use crate::fsutil::normalize;
+
+    fn rel_path() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            prop::sample::select(vec![
+                "..",
+                ".",
+                "/",
+                "//",
+                "\\",
+                "C:",
+                "c:\\",
+                "%2e%2e",
+                "en",
+                "index.html",
+                "~",
+            ])
+            .prop_map(str::to_owned),
+            "[a-zA-Z0-9_.%:/\\\\-]{1,8}",
+            "\\PC{1,3}",
+        ];
+        prop::collection::vec(piece, 0..6).prop_map(|v| v.concat())
+    }
+
+    #[test]
+    fn a_staged_path_is_always_inside_the_staging_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let staging = Staging::create(&crate::config::for_tests(dir.path()), false).unwrap();
+        let mut runner = TestRunner::new(ProptestConfig::with_cases(4000));
+        let result = runner.run(&rel_path(), |rel| {
+            if let Ok(path) = staging.path_of(Path::new(&rel)) {
+                let inside = normalize(&path);
+                prop_assert!(inside.starts_with(staging.dir()), "{rel:?} -> {path:?}");
+                prop_assert!(
+                    inside != staging.dir(),
+                    "{rel:?} is the staging folder itself"
+                );
+            }
+            Ok(())
+        });
+        if let Err(e) = result {
+            panic!("{e}");
+        }
+    }
+
+    #[test]
+    fn path_of_refuses_what_is_not_a_plain_relative_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let staging = Staging::create(&crate::config::for_tests(dir.path()), false).unwrap();
+        for bad in [
+            "",
+            "../x",
+            "a/../../x",
+            "/etc/passwd",
+            "./x",
+            "a/./../b",
+            ".",
+        ] {
+            assert!(staging.path_of(Path::new(bad)).is_err(), "{bad:?}");
+        }
+        assert_eq!(
+            staging.path_of(Path::new("en/tech/index.html")).unwrap(),
+            staging.dir().join(PathBuf::from("en/tech/index.html"))
+        );
+    }
 }

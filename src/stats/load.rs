@@ -118,11 +118,14 @@ fn check_languages(cx: &mut Ctx<'_>) -> Result<(), Diagnostics> {
 fn syntax_error(cx: &Ctx<'_>, e: &toml::de::Error) -> Diagnostics {
     let msg = e.message();
     let hint = if msg.contains("duplicate key") {
-        "each key may appear only once in a record"
+        "each key may appear only once in a record".to_owned()
     } else if msg.contains("recurs") {
-        "the file nests arrays or tables too deeply; stats.toml needs only [[stat]] and [[group]] records"
+        format!(
+            "the file nests too deeply (TOML allows at most {} levels); stats.toml needs only [[stat]] and [[group]] records",
+            crate::diag::TOML_MAX_DEPTH
+        )
     } else {
-        "fix the TOML syntax here: text needs double quotes, each record starts with [[stat]] or [[group]]"
+        "fix the TOML syntax here: text needs double quotes, each record starts with [[stat]] or [[group]]".to_owned()
     };
     let mut d = Diagnostic::error(format!("invalid TOML: {msg}"))
         .in_file(cx.file)

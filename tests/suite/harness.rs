@@ -14,8 +14,12 @@ pub fn repo() -> PathBuf {
 }
 
 /// A site in a temporary folder, with the default theme and the real site's UI strings.
+///
+/// The project is `site/` inside the temporary folder, so a test can also check that
+/// nothing beside the project was touched (see [`Site::parent`]).
 pub struct Site {
     dir: tempfile::TempDir,
+    root: PathBuf,
 }
 
 impl Site {
@@ -30,7 +34,9 @@ impl Site {
             .prefix("pg-site")
             .tempdir()
             .unwrap();
-        let site = Site { dir };
+        let root = dir.path().join("site");
+        std::fs::create_dir(&root).unwrap();
+        let site = Site { dir, root };
         copy_tree(&repo().join("templates"), &site.root().join("templates"));
         copy_tree(&repo().join("static"), &site.root().join("static"));
         site.write("config.toml", &fixture_config(base));
@@ -57,6 +63,11 @@ impl Site {
 
     /// The project folder.
     pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The temporary folder that holds the project, and nothing else the build may touch.
+    pub fn parent(&self) -> &Path {
         self.dir.path()
     }
 

@@ -4,12 +4,14 @@
 
 mod harness;
 
+mod bad_input;
 mod bilingual;
 mod check;
 mod cli;
 mod content_lint;
 mod diagnostics;
 mod errors;
+mod escaping;
 mod figures;
 mod new;
 mod output;

@@ -82,3 +82,22 @@ fn an_output_folder_outside_the_project_is_fine() {
     )
     .unwrap();
 }
+
+#[test]
+fn forcing_over_a_symlinked_output_replaces_the_link_not_its_target() {
+    let site = Site::starter();
+    let elsewhere = site.parent().join("elsewhere");
+    std::fs::create_dir(&elsewhere).unwrap();
+    std::fs::write(elsewhere.join("keep.txt"), "not profilegen's").unwrap();
+    std::os::unix::fs::symlink(&elsewhere, site.public()).unwrap();
+    assert!(site.build_err().contains("is a symlink"));
+    site.build_with(Overrides::default(), true).unwrap();
+    let public = std::fs::symlink_metadata(site.public()).unwrap();
+    assert!(public.is_dir(), "public/ is now a real folder");
+    assert!(site.public().join("index.html").is_file());
+    assert_eq!(
+        std::fs::read_to_string(elsewhere.join("keep.txt")).unwrap(),
+        "not profilegen's"
+    );
+    assert!(!elsewhere.join("index.html").exists());
+}

@@ -1,0 +1,265 @@
+//! The bad-input suite: broken and hostile sites built with the real binary.
+//!
+//! Every case starts from the built starter site, inside a temporary folder of its own
+//! (`[TMP]/site`), breaks it, and runs `profilegen build --root site` with `NO_COLOR=1`.
+//! It asserts the exit code and the report (a snapbox snapshot in
+//! `snapshots/bad_input/<case>.txt`, the temporary path written as `[TMP]`, times as
+//! `[N]`; `SNAPSHOTS=overwrite cargo test` rewrites them for review). A refused build
+//! must leave `public/` byte-identical; every build must leave everything in the temporary folder
+//! outside `public/` as it was (contents, modification times, no staging folder left).
+//! The cases that must build (encodings, escaping, pathological input) check the output.
+
+use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant, SystemTime};
+
+use crate::harness::{Page, Site, tree_bytes};
+
+mod cases;
+
+/// What a case must end with.
+pub enum Expect {
+    /// Exit code 1 and `public/` unchanged; then a check of its own.
+    Refused(fn(&Site)),
+    /// Exit code 0; the check gets the site and the output of the build before.
+    Built(fn(&Site, &BTreeMap<PathBuf, Vec<u8>>)),
+}
+
+/// One fixture: a name (the snapshot's), how to break the starter, extra arguments.
+pub struct Case {
+    pub name: &'static str,
+    pub break_it: fn(&Site),
+    pub args: &'static [&'static str],
+    pub expect: Expect,
+}
+
+/// A refused build with nothing more to check.
+pub fn refused() -> Expect {
+    Expect::Refused(|_| {})
+}
+
+#[test]
+fn every_bad_input_case_is_refused_or_built_safely() {
+    let all = cases::all();
+    assert!(all.len() >= 30, "the suite promises at least 30 cases");
+    let mut names: Vec<&str> = all.iter().map(|c| c.name).collect();
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), all.len(), "case names must be unique");
+    let failed: Vec<&str> = all
+        .iter()
+        .filter(|case| std::panic::catch_unwind(|| run(case)).is_err())
+        .map(|case| case.name)
+        .collect();
+    assert!(failed.is_empty(), "failed cases (see above): {failed:?}");
+}
+
+fn run(case: &Case) {
+    let site = Site::starter();
+    site.build_ok();
+    (case.break_it)(&site);
+    let public_before = state(&site.public(), None);
+    let bytes_before = tree_bytes(&site.public());
+    let outside_before = state(site.parent(), Some(&site.public()));
+    let Some(out) = profilegen(&site, case) else {
+        return;
+    };
+    let name = case.name;
+    let code = out.status.code();
+    match case.expect {
+        Expect::Refused(check) => {
+            assert_eq!(code, Some(1), "{name}: exit code\n{}", text(&out.stderr));
+            let changed = diff(&public_before, &state(&site.public(), None));
+            assert!(changed.is_empty(), "{name}: public/ changed: {changed:?}");
+            check(&site);
+        }
+        Expect::Built(check) => {
+            assert_eq!(code, Some(0), "{name}: exit code\n{}", text(&out.stderr));
+            check(&site, &bytes_before);
+        }
+    }
+    let changed = diff(&outside_before, &state(site.parent(), Some(&site.public())));
+    assert!(
+        changed.is_empty(),
+        "{name}: touched outside public/: {changed:?}"
+    );
+    let snapshot = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/suite/snapshots/bad_input")
+        .join(format!("{name}.txt"));
+    snapbox::Assert::new().action_env("SNAPSHOTS").eq(
+        report(&site, &out),
+        snapbox::Data::read_from(&snapshot, None).raw(),
+    );
+}
+
+/// Runs the binary; `None` when the case cannot be run here (the reason is printed).
+fn profilegen(site: &Site, case: &Case) -> Option<Output> {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_profilegen"));
+    // Compression is tested in publish.rs; here it would only slow every case down.
+    cmd.arg("build")
+        .arg("--root")
+        .arg("site")
+        .arg("--no-compress")
+        .args(case.args);
+    cmd.current_dir(site.parent()).env("NO_COLOR", "1");
+    if case.name == "unreadable_file" && reads_despite_chmod(site) {
+        cmd = cases::as_nobody(site, cmd)?;
+    }
+    Some(finish(cmd, case.name))
+}
+
+/// True when this process reads a `chmod 000` file anyway (root, CAP_DAC_OVERRIDE).
+fn reads_despite_chmod(site: &Site) -> bool {
+    std::fs::read(site.root().join(cases::UNREADABLE)).is_ok()
+}
+
+/// Waits for the build, killing it after five minutes: a hang is a failure, not a wait.
+fn finish(mut cmd: Command, name: &str) -> Output {
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{name}: cannot start profilegen: {e}"));
+    let started = Instant::now();
+    let (out_pipe, err_pipe) = (child.stdout.take().unwrap(), child.stderr.take().unwrap());
+    let out = std::thread::spawn(move || read_all(out_pipe));
+    let err = std::thread::spawn(move || read_all(err_pipe));
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > Duration::from_secs(300) {
+            child.kill().unwrap();
+            panic!("{name}: profilegen hung (killed after 5 minutes)");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    Output {
+        status,
+        stdout: out.join().unwrap(),
+        stderr: err.join().unwrap(),
+    }
+}
+
+fn read_all(mut r: impl std::io::Read) -> Vec<u8> {
+    let mut v = Vec::new();
+    r.read_to_end(&mut v).unwrap();
+    v
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Exit code, stderr and stdout with the temporary folder as `[TMP]` and times as `[N]`.
+fn report(site: &Site, out: &Output) -> String {
+    let mut s = format!(
+        "exit: {:?}\n--- stderr\n{}--- stdout\n{}",
+        out.status.code(),
+        text(&out.stderr),
+        text(&out.stdout)
+    );
+    let parent = site.parent();
+    let real = std::fs::canonicalize(parent).unwrap();
+    for p in [real.as_path(), parent] {
+        s = s.replace(&*p.to_string_lossy(), "[TMP]");
+    }
+    let mut s = mask_times(&s);
+    s.push('\n');
+    s
+}
+
+/// `in 41 ms` → `in [N] ms`.
+fn mask_times(s: &str) -> String {
+    s.lines()
+        .map(|line| match line.rsplit_once(" in ") {
+            Some((head, tail))
+                if tail.ends_with(" ms")
+                    && tail[..tail.len() - 3].bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                format!("{head} in [N] ms")
+            }
+            _ => line.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// What a test can see of one entry of a folder.
+#[derive(Debug, PartialEq, Eq)]
+enum Entry {
+    Folder,
+    File {
+        len: u64,
+        hash: u64,
+        modified: SystemTime,
+    },
+    Link(PathBuf),
+}
+
+/// Every entry below `dir` (links not followed), except `skip` and what is inside it.
+fn state(dir: &Path, skip: Option<&Path>) -> BTreeMap<PathBuf, Entry> {
+    let mut out = BTreeMap::new();
+    let walker = walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .follow_root_links(false);
+    for e in walker.into_iter().filter_entry(|e| Some(e.path()) != skip) {
+        let Ok(e) = e else { continue };
+        let kind = e.file_type();
+        let entry = if kind.is_symlink() {
+            Entry::Link(std::fs::read_link(e.path()).unwrap())
+        } else if kind.is_dir() {
+            Entry::Folder
+        } else {
+            file_entry(e.path())
+        };
+        out.insert(e.path().to_path_buf(), entry);
+    }
+    out
+}
+
+fn file_entry(path: &Path) -> Entry {
+    let meta = std::fs::symlink_metadata(path).unwrap();
+    let mut hasher = std::hash::DefaultHasher::new();
+    if meta.is_file() {
+        std::fs::read(path).unwrap_or_default().hash(&mut hasher);
+    }
+    Entry::File {
+        len: meta.len(),
+        hash: hasher.finish(),
+        modified: meta.modified().unwrap(),
+    }
+}
+
+/// The paths added, removed or changed between two states.
+fn diff(before: &BTreeMap<PathBuf, Entry>, after: &BTreeMap<PathBuf, Entry>) -> Vec<String> {
+    let mut changes = Vec::new();
+    for (path, entry) in before {
+        match after.get(path) {
+            None => changes.push(format!("removed {}", path.display())),
+            Some(e) if e != entry => changes.push(format!("changed {}", path.display())),
+            Some(_) => {}
+        }
+    }
+    for path in after.keys().filter(|p| !before.contains_key(*p)) {
+        changes.push(format!("added {}", path.display()));
+    }
+    changes
+}
+
+/// Every published HTML file, parsed, with its bytes.
+pub fn html_files(site: &Site) -> Vec<(PathBuf, Vec<u8>, Page)> {
+    tree_bytes(&site.public())
+        .into_iter()
+        .filter(|(p, _)| p.extension().is_some_and(|e| e == "html"))
+        .map(|(p, bytes)| {
+            let page = Page(scraper::Html::parse_document(&String::from_utf8_lossy(
+                &bytes,
+            )));
+            (p, bytes, page)
+        })
+        .collect()
+}
