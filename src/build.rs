@@ -2,7 +2,7 @@
 //!
 //! config → content → stats → markdown (parallel) → link check → templates (parallel,
 //! each page written as soon as it is rendered) → static files and data downloads →
-//! publish. Any error leaves the previous output untouched.
+//! publish stages (fingerprints, sitemap, feeds, search index, compression) → publish. Any error leaves the previous output untouched.
 
 use std::collections::HashSet;
 use std::io::Write;
@@ -34,6 +34,11 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Replace an output folder that profilegen did not make.
     pub force: bool,
+    /// Skip writing `.gz` and `.br` beside text files (`--no-compress`).
+    pub no_compress: bool,
+    /// Keep CSS and JS at their plain names (no fingerprints): `serve` rewrites them in
+    /// place as they are edited.
+    pub plain_assets: bool,
 }
 
 /// Counts for one language.
@@ -71,6 +76,8 @@ pub struct Model {
     pub content: Content,
     /// Files of `static/`, relative to the project (`static/css/site.css`).
     pub static_files: Vec<PathBuf>,
+    /// Fingerprinted names of its CSS and JS (`asset()` returns them).
+    pub fingerprints: output::assets::Fingerprints,
     /// Links, UI strings, static files and statistics, shared with the templates.
     pub lookup: Arc<Lookup>,
     /// Each document's Markdown, rendered (same order as `content.docs`).
@@ -87,21 +94,31 @@ pub fn load(opts: &BuildOptions) -> Result<Model> {
     let content = content::load(&config, opts.drafts)?;
     let stats = load_stats(&config)?;
     let static_files = fsutil::walk_files(&config.root, Path::new("static"))?;
-    let lookup = Arc::new(Lookup::new(
-        Arc::clone(&config),
-        &content,
-        static_names(&static_files),
-        stats,
-    ));
+    let fingerprints = if opts.plain_assets {
+        output::assets::Fingerprints::default()
+    } else {
+        output::assets::Fingerprints::compute(&config.root, &static_files)?
+    };
+    let lookup = Arc::new(
+        Lookup::new(
+            Arc::clone(&config),
+            &content,
+            static_names(&static_files),
+            stats,
+        )
+        .with_fingerprints(&fingerprints),
+    );
     let (rendered, reads) = render_markdown(&config, &content, &lookup)?;
     check_anchors(&content, &rendered)?;
     let theme = Theme::load(&config.root, &lookup)?;
     check_templates(&content, &theme)?;
+    output::search::check(&config, &content, &theme)?;
     output::check_plan(&config, &content, &static_files, lookup.stats.is_some())?;
     Ok(Model {
         config,
         content,
         static_files,
+        fingerprints,
         lookup,
         rendered,
         reads,
@@ -115,23 +132,35 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let model = load(opts)?;
     let staging = Staging::create(&model.config, opts.force)?;
     let (copied, _) = write_site(&staging, &model)?;
+    let publish = output::Publish {
+        config: &model.config,
+        content: &model.content,
+        rendered: &model.rendered,
+        compress: !opts.no_compress,
+    };
+    let publish_warnings = output::finish(&staging, &publish)?;
     let output_dir = staging.publish()?;
     Ok(BuildReport {
         languages: summarize(&model.config, &model.content),
         static_files: copied,
-        warnings: model.content.warnings,
+        warnings: [model.content.warnings, publish_warnings].concat(),
         output_dir,
         elapsed: started.elapsed(),
     })
 }
 
-/// Renders every page into `staging`, copies the files and writes the data downloads.
+/// Renders every page into `staging` (search pages included), copies the files (and the
+/// fingerprinted copies of CSS and JS) and writes the data downloads.
 /// Returns how many files were copied and what each page's template read (documents in
 /// `content.docs` order, then each language's 404 page).
 pub fn write_site(staging: &Staging, model: &Model) -> Result<(usize, Vec<Reads>)> {
     let pages = Pages::new(&model.content, &model.rendered, &model.lookup);
     let reads = write_pages(staging, &model.theme, &pages, &model.content, &model.config)?;
     let copied = copy_files(staging, &model.config, &model.static_files, &model.content)?;
+    model.fingerprints.write(staging)?;
+    if model.config.search {
+        output::search::write_pages(staging, &model.theme, &pages, &model.config)?;
+    }
     if let Some(stats) = &model.lookup.stats {
         write_data(staging, stats)?;
     }

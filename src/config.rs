@@ -35,6 +35,52 @@ struct RawConfig {
     translations: BTreeMap<String, String>,
     #[serde(default)]
     languages: BTreeMap<String, toml::Spanned<RawLanguage>>,
+    // publish (issue 7): feeds and search
+    #[serde(default)]
+    feeds: RawFeeds,
+    #[serde(default)]
+    search: RawSearch,
+}
+
+/// `[feeds]`: which section's pages make the Atom feeds.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct RawFeeds {
+    section: Option<toml::Spanned<String>>,
+    limit: usize,
+}
+
+impl Default for RawFeeds {
+    fn default() -> Self {
+        RawFeeds {
+            section: None,
+            limit: 20,
+        }
+    }
+}
+
+/// `[search]`: whether the site gets a search index and search pages.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct RawSearch {
+    enabled: bool,
+}
+
+impl Default for RawSearch {
+    fn default() -> Self {
+        RawSearch { enabled: true }
+    }
+}
+
+/// The Atom feeds: one per language, of one section's pages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Feeds {
+    /// The section folder below `content/` (`news`); empty for no feeds.
+    pub section: String,
+    /// Where `section` was set in `config.toml`, if it was: a missing section is then an error.
+    pub section_span: Option<std::ops::Range<usize>>,
+    /// Entries per feed, newest first.
+    pub limit: usize,
 }
 
 fn default_language() -> String {
@@ -135,6 +181,10 @@ pub struct Config {
     pub stats: Option<PathBuf>,
     /// Markdown extensions.
     pub markdown: markdown::Options,
+    /// `[feeds]`.
+    pub feeds: Feeds,
+    /// `[search] enabled`: build the search index and the search pages.
+    pub search: bool,
     /// The text of `config.toml`, for located errors.
     pub source: Arc<str>,
 }
@@ -208,6 +258,13 @@ impl Config {
             None => Some(PathBuf::from("content/stats.toml")).filter(|p| root.join(p).is_file()),
         };
         let markdown = raw.markdown.clone();
+        let feeds = Feeds {
+            section: raw.feeds.section.as_ref().map_or("news".to_owned(), |s| {
+                s.get_ref().trim_matches('/').to_owned()
+            }),
+            section_span: raw.feeds.section.as_ref().map(toml::Spanned::span),
+            limit: raw.feeds.limit,
+        };
         Ok(Config {
             root,
             base_url,
@@ -216,6 +273,8 @@ impl Config {
             output_dir_span,
             stats,
             markdown,
+            feeds,
+            search: raw.search.enabled,
             source,
         })
     }

@@ -27,6 +27,8 @@ pub struct Lookup {
     static_files: HashSet<String>,
     /// The statistics, if the site has a stats file.
     pub stats: Option<Arc<Stats>>,
+    /// Static file → its fingerprinted name (`css/site.css` → `css/site.<hash>.css`).
+    fingerprints: HashMap<String, String>,
 }
 
 impl Lookup {
@@ -51,7 +53,14 @@ impl Lookup {
             urls,
             static_files,
             stats,
+            fingerprints: HashMap::new(),
         }
+    }
+
+    /// Makes `asset(path=…)` return the fingerprinted URL of the files that have one.
+    pub fn with_fingerprints(mut self, f: &crate::output::assets::Fingerprints) -> Self {
+        self.fingerprints = f.pairs().clone().into_iter().collect();
+        self
     }
 
     fn lang_index(&self, lang: &str) -> usize {
@@ -86,14 +95,16 @@ impl Lookup {
         }
     }
 
-    /// URL of a file of `static/` (or of a generated file such as `data/stats.csv`).
+    /// URL of a file of `static/` (or of a generated file such as `data/stats.csv`); CSS
+    /// and JS get their fingerprinted URL.
     pub fn asset(&self, path: &str) -> Result<String, Miss> {
         let path = path.trim_start_matches('/');
         crate::deps::note(|r| {
             r.assets.insert(path.to_owned());
         });
         if self.static_files.contains(path) {
-            return Ok(self.config.url(path));
+            let published = self.fingerprints.get(path).map_or(path, String::as_str);
+            return Ok(self.config.url(published));
         }
         let close = did_you_mean(path, self.static_files.iter().map(String::as_str));
         Err((

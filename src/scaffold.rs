@@ -26,6 +26,14 @@ pub const THEME: &[(&str, &[u8])] = &[
         include_bytes!("../static/favicon.svg"),
     ),
     (
+        "static/img/share.png",
+        include_bytes!("../static/img/share.png"),
+    ),
+    (
+        "static/js/search.js",
+        include_bytes!("../static/js/search.js"),
+    ),
+    (
         "templates/404.html",
         include_bytes!("../templates/404.html"),
     ),
@@ -58,8 +66,16 @@ pub const THEME: &[(&str, &[u8])] = &[
         include_bytes!("../templates/partials/key-figures.html"),
     ),
     (
+        "templates/partials/meta.html",
+        include_bytes!("../templates/partials/meta.html"),
+    ),
+    (
         "templates/partials/page-list.html",
         include_bytes!("../templates/partials/page-list.html"),
+    ),
+    (
+        "templates/partials/search-form.html",
+        include_bytes!("../templates/partials/search-form.html"),
     ),
     (
         "templates/partials/switcher.html",
@@ -72,6 +88,10 @@ pub const THEME: &[(&str, &[u8])] = &[
     (
         "templates/section.html",
         include_bytes!("../templates/section.html"),
+    ),
+    (
+        "templates/search.html",
+        include_bytes!("../templates/search.html"),
     ),
 ];
 
@@ -179,13 +199,19 @@ pub fn config() -> String {
         .find("[markdown]")
         .map_or(REPO_CONFIG, |i| &REPO_CONFIG[i..]);
     let mut in_en = false;
+    let mut in_en_strings = false;
     let lines: Vec<String> = rest
         .lines()
         .map(|line| {
             if line.starts_with('[') {
                 in_en = line.trim() == "[languages.en]";
+                in_en_strings = line.trim() == "[languages.en.translations]";
             }
-            match line.split_once(" = ").map(|(k, _)| k) {
+            let key = line.split_once(" = ").map(|(k, _)| k);
+            if let Some(generic) = key.and_then(|k| generic_string(k, in_en_strings)) {
+                return format!("{} = \"{generic}\"", key.unwrap_or_default());
+            }
+            match key {
                 Some("title") if in_en => "title = \"Regional Industry Profile\"".to_owned(),
                 Some("description") if in_en => "description = \"The region's leading industry cluster: key figures, strategy, company cases and support policies.\"".to_owned(),
                 _ => line.to_owned(),
@@ -193,6 +219,22 @@ pub fn config() -> String {
         })
         .collect();
     format!("{CONFIG_HEAD}{}\n", lines.join("\n"))
+}
+
+/// The repository's UI strings that name Renze, made generic for a new region (the share
+/// image and place of the JSON-LD are the new site's to replace).
+fn generic_string(key: &str, en: bool) -> Option<&'static str> {
+    Some(match (key, en) {
+        ("share_image_alt", false) => "区域产业概况",
+        ("share_image_alt", true) => "Regional Industry Profile",
+        ("place_name", false) => "本区",
+        ("place_name", true) => "The district",
+        ("place_city", false) => "本市",
+        ("place_city", true) => "The city",
+        ("place_region", false) => "本省",
+        ("place_region", true) => "The province",
+        _ => return None,
+    })
 }
 
 #[cfg(test)]

@@ -143,6 +143,8 @@ pub fn check(opts: &CheckOptions) -> Result<CheckReport, Diagnostics> {
         },
         drafts: opts.drafts,
         force: true,
+        no_compress: true, // not published: no .gz/.br needed
+        plain_assets: false,
     };
     let config = Config::load(&build_opts.root, &build_opts.overrides)?;
     let content = content::load(&config, opts.drafts)?;

@@ -21,6 +21,9 @@ pub struct Args {
     /// Replace an output folder that profilegen did not make (it is deleted).
     #[arg(long)]
     force: bool,
+    /// Do not write `.gz` and `.br` copies of text files.
+    #[arg(long)]
+    no_compress: bool,
 }
 
 /// Builds, prints warnings and the summary.
@@ -33,6 +36,8 @@ pub fn run(root: &Path, args: Args) -> Result<(), ExitCode> {
         },
         drafts: args.drafts,
         force: args.force,
+        no_compress: args.no_compress,
+        plain_assets: false,
     };
     let report = build(&opts).map_err(|d| super::fail(&d))?;
     for w in &report.warnings {

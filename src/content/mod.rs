@@ -135,8 +135,33 @@ pub fn load(config: &Config, drafts: bool) -> Result<Content> {
 /// Reads one Markdown file of `content/` (`rel` is relative to the project) and places it;
 /// `None` for a draft when `drafts` is off. `serve` re-reads a single edited file with it.
 pub fn read_document(config: &Config, rel: &Path, drafts: bool) -> Result<Option<Document>> {
-    let text = fsutil::read_text(&config.root.join(rel), rel)?;
+    let path = config.root.join(rel);
+    check_size(&path, rel)?;
+    let text = fsutil::read_text(&path, rel)?;
     parse_document(config, rel, text, drafts)
+}
+
+/// The largest Markdown file a site may have. Indexing a page for search takes time
+/// that grows with the square of its length (a 4 MB page takes over a minute, a 20 MB
+/// one half an hour), and a profile's pages are tens of kilobytes.
+pub const MAX_PAGE_BYTES: u64 = 2 * 1024 * 1024;
+
+fn check_size(path: &Path, rel: &Path) -> Result<()> {
+    let meta = std::fs::metadata(path).map_err(|e| fsutil::io_error(e, rel, "cannot read"))?;
+    if meta.len() <= MAX_PAGE_BYTES {
+        return Ok(());
+    }
+    let mb = |bytes: u64| bytes as f64 / (1024.0 * 1024.0);
+    let d = Diagnostic::error(format!(
+        "`{}` is {:.1} MB; a page may be at most {:.0} MB",
+        rel.display(),
+        mb(meta.len()),
+        mb(MAX_PAGE_BYTES)
+    ));
+    Err(d
+        .in_file(rel)
+        .with_hint("split it into several pages, or publish large data as a download from static/")
+        .into())
 }
 
 /// Places one Markdown file in the site from its path below the project (`rel`, starting

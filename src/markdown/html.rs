@@ -209,7 +209,11 @@ pub(super) fn check_attribute(name: &str, value: Option<&str>) -> Option<(String
     let is_url = URL_ATTRS.iter().any(|a| a.eq_ignore_ascii_case(name));
     // `values` is a `;`-separated list of values an animation sets in turn; in any
     // other attribute a `;` is part of the URL.
-    let list = if name.eq_ignore_ascii_case("values") { ';' } else { '\0' };
+    let list = if name.eq_ignore_ascii_case("values") {
+        ';'
+    } else {
+        '\0'
+    };
     if is_url && value.split(list).any(is_script_url) {
         let message = format!("`{name}` with a javascript: URL is not allowed");
         return Some((message, SCRIPT_URL_HINT));

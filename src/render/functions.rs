@@ -55,6 +55,7 @@ pub fn register(tera: &mut Tera, lookup: &Arc<Lookup>) {
         },
     );
     register_data(tera, lookup);
+    super::publish::register(tera, lookup); // feed_url, search_url, json_script, absolute, og_locale
 }
 
 /// The functions that hand templates whole records and groups.

@@ -8,6 +8,7 @@
 
 pub mod context;
 mod functions;
+mod publish;
 
 use std::collections::HashMap;
 use std::io::Write;

@@ -96,6 +96,8 @@ impl Server {
             },
             drafts: opts.drafts,
             force: true,
+            no_compress: true,  // not published: no .gz/.br needed
+            plain_assets: true, // CSS edits are copied in place
         });
         let live = Arc::new(live::Live::new());
         let first = session.rebuild(&[]);

@@ -117,6 +117,9 @@ impl Site {
             overrides,
             drafts: false,
             force,
+            // Brotli at quality 11 is slow unoptimised; tests/suite/publish.rs compresses
+            no_compress: true,
+            plain_assets: false,
         })
     }
 
@@ -180,13 +183,16 @@ fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
-/// The real config's languages and UI strings with another base URL and no stats file.
+/// The real config's languages and UI strings with another base URL, no stats file and
+/// the default feed section.
 fn fixture_config(base: &str) -> String {
     let real = std::fs::read_to_string(repo().join("config.toml")).unwrap();
     real.lines()
         .map(|l| match l.split_once(" = ").map(|(k, _)| k) {
             Some("base_url") => format!("base_url = \"{base}\""),
             Some("stats") => String::new(),
+            // the real site's feed section; fixtures get the default (news, if it exists)
+            Some("section") => String::new(),
             _ => l.to_owned(),
         })
         .collect::<Vec<_>>()

@@ -15,5 +15,6 @@ mod escaping;
 mod figures;
 mod new;
 mod output;
+mod publish;
 mod real_site;
 mod serve;

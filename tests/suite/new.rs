@@ -26,6 +26,8 @@ fn a_new_site_builds_in_both_languages_and_passes_check() {
         overrides: Overrides::default(),
         drafts: false,
         force: false,
+        no_compress: true,
+        plain_assets: false,
     })
     .unwrap_or_else(|d| panic!("{d}"));
     assert!(report.warnings.is_empty(), "{:?}", report.warnings);

@@ -16,6 +16,8 @@ fn the_real_site_builds_without_warnings_and_links_resolve() {
         },
         drafts: false,
         force: false,
+        no_compress: true,
+        plain_assets: false,
     };
     let report = match profilegen::build(&opts) {
         Ok(r) => r,

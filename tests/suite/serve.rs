@@ -25,6 +25,8 @@ fn session(site: &Site, out: &std::path::Path) -> Session {
         },
         drafts: false,
         force: true,
+        no_compress: true,
+        plain_assets: true,
     });
     let first = s.rebuild(&[]);
     assert!(first.ok() && first.full, "{:?}", first.errors);

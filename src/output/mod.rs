@@ -1,10 +1,22 @@
 //! Output: a staging folder beside the output, swapped in only when the whole build
 //! succeeded, so a failed build leaves the previous site byte-identical.
 //!
+//! Before the swap the publish stages fill in what makes the site findable and fast:
+//! [`assets`] (fingerprinted CSS and JS, `asset-manifest.json`), [`sitemap`] (and
+//! `robots.txt`), [`feed`] (Atom per language), [`search`] (the Pagefind index and the
+//! search pages) and, last, [`compress`] (`.gz` and `.br` beside every text file).
+//!
 //! The output folder carries a marker file saying profilegen made it. A folder that is
 //! not ours, a symlinked output and any output path that would overwrite the project
 //! itself (the root, `content/`, `templates/`, `static/`, an ancestor, `/`) are refused
 //! before anything is written, and so are two sources that would write one file.
+
+pub mod assets;
+pub mod compress;
+pub mod feed;
+pub mod search;
+pub mod sitemap;
+mod xml;
 
 use std::collections::HashMap;
 use std::fs::File;
@@ -15,6 +27,33 @@ use crate::config::{Config, FILE};
 use crate::content::Content;
 use crate::diag::{Diagnostic, Diagnostics, Result};
 use crate::fsutil::io_error;
+
+/// What the publish stages read.
+pub struct Publish<'a> {
+    /// The configuration.
+    pub config: &'a Config,
+    /// The site's documents.
+    pub content: &'a crate::content::Content,
+    /// Their rendered Markdown, in the same order (the feeds carry it).
+    pub rendered: &'a [crate::markdown::Rendered],
+    /// Write `.gz` and `.br` beside every text file (`build --no-compress` turns it off).
+    pub compress: bool,
+}
+
+/// Runs the publish stages over the written site (whose pages, search pages and
+/// fingerprinted copies `build::write_site` wrote), in order: sitemap and robots.txt,
+/// feeds, search index, and compression last (so it covers everything). Returns warnings.
+pub fn finish(staging: &Staging, p: &Publish) -> Result<Vec<Diagnostic>> {
+    sitemap::write(staging, p.config, p.content)?;
+    let warnings = feed::write(staging, p.config, p.content, p.rendered)?;
+    if p.config.search {
+        search::index(staging, p.content)?;
+    }
+    if p.compress {
+        compress::compress_dir(staging.dir())?;
+    }
+    Ok(warnings)
+}
 
 /// The file that marks an output folder as made by profilegen.
 pub const MARKER: &str = ".profilegen-output";
@@ -90,6 +129,24 @@ impl Staging {
         f.write_all(bytes)
             .and_then(|_| f.flush())
             .map_err(|e| io_error(e, rel, "cannot write"))
+    }
+
+    /// Writes a generated file (`what`: "the sitemap") to `rel`; a file of `static/` or
+    /// `content/` already published there is an error rather than silently replaced.
+    pub fn write_new(
+        &self,
+        rel: &Path,
+        bytes: &[u8],
+        what: &str,
+    ) -> std::result::Result<(), Diagnostic> {
+        if self.path_of(rel)?.exists() {
+            return Err(Diagnostic::error(format!(
+                "`{}` is both a file of the site and {what}, which profilegen writes there",
+                rel.display()
+            ))
+            .with_hint("rename or remove that file in static/ or content/"));
+        }
+        self.write(rel, bytes)
     }
 
     /// Copies a source file to `rel`.

@@ -1,0 +1,99 @@
+//! `sitemap.xml` and `robots.txt`.
+//!
+//! The sitemap lists every page and section in every language. Each `<url>` carries an
+//! `<xhtml:link rel="alternate" hreflang>` for every language version of that page (its
+//! own included, as search engines ask) and one for `x-default` (the default-language
+//! version), and `<lastmod>` from the front matter's `updated`, else `date`.
+//! `robots.txt` allows everything and names the sitemap; a `static/robots.txt` replaces it.
+
+use std::path::Path;
+
+use super::Staging;
+use super::xml::{Out, Xml};
+use crate::config::Config;
+use crate::content::front_matter::date_string;
+use crate::content::{Content, Document};
+use crate::diag::{Diagnostic, Result};
+
+/// The sitemap's file name at the root of the output.
+pub const SITEMAP: &str = "sitemap.xml";
+
+const NS: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
+const XHTML_NS: &str = "http://www.w3.org/1999/xhtml";
+
+/// Writes `sitemap.xml`, and `robots.txt` unless the site has its own.
+pub fn write(staging: &Staging, config: &Config, content: &Content) -> Result<()> {
+    let xml = sitemap(config, content)
+        .map_err(|e| Diagnostic::error(format!("cannot write {SITEMAP}: {e}")))?;
+    staging.write_new(Path::new(SITEMAP), &xml, "the sitemap")?;
+    let robots = Path::new("robots.txt");
+    if !staging.path_of(robots)?.exists() {
+        staging.write(robots, robots_txt(config).as_bytes())?;
+    }
+    Ok(())
+}
+
+/// The text of `robots.txt`.
+pub fn robots_txt(config: &Config) -> String {
+    format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+        config.permalink(SITEMAP)
+    )
+}
+
+/// The sitemap document.
+pub fn sitemap(config: &Config, content: &Content) -> std::io::Result<Vec<u8>> {
+    let mut x = Xml::new()?;
+    x.open("urlset", &[("xmlns", NS), ("xmlns:xhtml", XHTML_NS)], |x| {
+        content
+            .docs
+            .iter()
+            .try_for_each(|doc| url(x, config, content, doc))
+    })?;
+    Ok(x.finish())
+}
+
+fn url(x: &mut Xml, config: &Config, content: &Content, doc: &Document) -> Out {
+    x.open("url", &[], |x| {
+        x.text("loc", &[], &config.permalink(&doc.url_path))?;
+        if let Some(lastmod) = lastmod(doc) {
+            x.text("lastmod", &[], &lastmod)?;
+        }
+        for (hreflang, href) in alternates(config, content, &doc.key) {
+            x.empty(
+                "xhtml:link",
+                &[
+                    ("rel", "alternate"),
+                    ("hreflang", &hreflang),
+                    ("href", &href),
+                ],
+            )?;
+        }
+        Ok(())
+    })
+}
+
+/// `updated`, else `date`, as `YYYY-MM-DD`.
+pub fn lastmod(doc: &Document) -> Option<String> {
+    let meta = &doc.meta;
+    meta.updated
+        .as_ref()
+        .or(meta.date.as_ref())
+        .and_then(date_string)
+}
+
+/// `(hreflang, permalink)` of every language version of `key`, then `x-default`.
+pub fn alternates(config: &Config, content: &Content, key: &str) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = config
+        .languages
+        .iter()
+        .filter_map(|l| {
+            let twin = content.get(key, &l.code)?;
+            Some((l.html_lang.clone(), config.permalink(&twin.url_path)))
+        })
+        .collect();
+    if let Some(default) = content.get(key, &config.default_language().code) {
+        out.push(("x-default".to_owned(), config.permalink(&default.url_path)));
+    }
+    out
+}

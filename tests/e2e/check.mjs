@@ -1,0 +1,274 @@
+// The built site as a reader and a crawler meet it, served by nginx: HTTP status, types
+// and encodings of every page, asset and link; the language switcher, search, console
+// errors and WCAG 2.1 AA (axe-core) in headless Chromium, with screenshots; the Nu HTML
+// checker on every page; the sitemap and feeds parsed as XML with their alternates.
+//
+// Usage: node check.mjs SITES_JSON ARTIFACTS_DIR
+//   SITES_JSON: [{"name": "root", "base": "http://127.0.0.1:18431/", "dir": "/…/www"}, …]
+//   (dir is the folder nginx serves the site from, i.e. where index.html is)
+// Prints one line per failure and closes with "N passed, N failed"; exits 1 on a failure.
+
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readdirSync, statSync } from "node:fs";
+import http from "node:http";
+import { join, relative } from "node:path";
+import zlib from "node:zlib";
+import { fileURLToPath } from "node:url";
+
+import { chromium } from "playwright-core";
+import AxeBuilder from "@axe-core/playwright";
+
+const sites = JSON.parse(process.argv[2]);
+const artifacts = process.argv[3];
+const here = fileURLToPath(new URL(".", import.meta.url));
+let passed = 0;
+let failed = 0;
+
+function check(ok, what, detail = "") {
+  if (ok) {
+    passed += 1;
+  } else {
+    failed += 1;
+    console.log(`FAIL ${what}${detail ? `: ${detail}` : ""}`);
+  }
+  return ok;
+}
+
+/** GET `url` with optional Accept-Encoding; resolves {status, headers, body: Buffer}. */
+function get(url, encoding) {
+  return new Promise((resolve, reject) => {
+    const headers = encoding ? { "Accept-Encoding": encoding } : {};
+    const req = http.get(url, { headers }, (res) => {
+      const chunks = [];
+      res.on("data", (c) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on("error", reject);
+    req.setTimeout(10000, () => req.destroy(new Error("timeout")));
+  });
+}
+
+const TYPES = {
+  html: "text/html", css: "text/css", js: "application/javascript", json: "application/json",
+  xml: "text/xml", svg: "image/svg+xml", txt: "text/plain", png: "image/png", ico: "image/x-icon",
+  csv: "text/csv", pagefind: "application/octet-stream", pf_meta: "application/octet-stream",
+  pf_index: "application/octet-stream", pf_fragment: "application/octet-stream",
+};
+const TEXT = new Set(["html", "css", "js", "json", "xml", "svg", "txt"]);
+
+function extOf(url) {
+  const path = new URL(url).pathname;
+  if (path.endsWith("/")) return "html";
+  const m = path.match(/\.([a-z_]+)$/);
+  return m ? m[1] : "";
+}
+
+function expectedType(url) {
+  return url.endsWith("/atom.xml") ? "application/atom+xml" : TYPES[extOf(url)];
+}
+
+/** Status, type, charset and both precompressed encodings of one URL. */
+async function checkUrl(url, site) {
+  const plain = await get(url);
+  const want404 = url.includes("/no-such-page");
+  if (!check(plain.status === (want404 ? 404 : 200), `${site.name} status ${url}`, `got ${plain.status}`)) return;
+  const type = (plain.headers["content-type"] || "").split(";")[0];
+  const ext = extOf(url);
+  check(type === expectedType(url), `${site.name} content-type ${url}`, `got ${type}, want ${expectedType(url)}`);
+  if (!TEXT.has(ext)) return;
+  check(/charset=utf-8/i.test(plain.headers["content-type"] || ""), `${site.name} charset ${url}`, plain.headers["content-type"]);
+  for (const [enc, decode] of [["gzip", zlib.gunzipSync], ["br", zlib.brotliDecompressSync]]) {
+    const res = await get(url, enc);
+    if (!check(res.headers["content-encoding"] === enc, `${site.name} ${enc} served for ${url}`, `got ${res.headers["content-encoding"]}`)) continue;
+    check(decode(res.body).equals(plain.body), `${site.name} ${enc} body equals the original for ${url}`);
+  }
+}
+
+/** Every file of the built site, as URLs (precompressed copies and the marker left out). */
+function siteFiles(site) {
+  const out = [];
+  const walk = (dir) => {
+    for (const name of readdirSync(dir)) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (!/\.(gz|br)$/.test(name) && !name.startsWith(".")) out.push(p);
+    }
+  };
+  walk(site.dir);
+  return out.map((p) => new URL(relative(site.dir, p).replace(/(^|\/)index\.html$/, "$1"), site.base).href);
+}
+
+async function parseXml(page, url) {
+  const res = await get(url);
+  return page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, "application/xml");
+    if (doc.getElementsByTagName("parsererror").length) return { error: doc.documentElement.textContent };
+    const ns = { sm: "http://www.sitemaps.org/schemas/sitemap/0.9", x: "http://www.w3.org/1999/xhtml", a: "http://www.w3.org/2005/Atom" };
+    const urls = [...doc.getElementsByTagNameNS(ns.sm, "url")].map((u) => ({
+      loc: u.getElementsByTagNameNS(ns.sm, "loc")[0]?.textContent,
+      alternates: [...u.getElementsByTagNameNS(ns.x, "link")].map((l) => l.getAttribute("hreflang")),
+    }));
+    const entries = [...doc.getElementsByTagNameNS(ns.a, "entry")].map((e) => ({
+      title: e.getElementsByTagNameNS(ns.a, "title")[0]?.textContent,
+      alternates: [...e.getElementsByTagNameNS(ns.a, "link")].filter((l) => l.getAttribute("rel") === "alternate").map((l) => l.getAttribute("hreflang")),
+    }));
+    return { root: doc.documentElement.localName, urls, entries };
+  }, res.body.toString("utf8"));
+}
+
+async function checkXml(page, site) {
+  const sitemap = await parseXml(page, new URL("sitemap.xml", site.base).href);
+  if (!check(!sitemap.error, `${site.name} sitemap.xml parses`, sitemap.error)) return [];
+  check(sitemap.urls.length > 10, `${site.name} sitemap lists the pages`, `${sitemap.urls.length}`);
+  for (const u of sitemap.urls) {
+    check(u.loc.startsWith(site.base), `${site.name} sitemap loc under the base ${u.loc}`);
+    check(["zh-CN", "en", "x-default"].every((l) => u.alternates.includes(l)), `${site.name} sitemap alternates for ${u.loc}`, u.alternates.join(","));
+  }
+  for (const feed of ["atom.xml", "en/atom.xml"]) {
+    const f = await parseXml(page, new URL(feed, site.base).href);
+    if (!check(!f.error && f.root === "feed", `${site.name} ${feed} parses as Atom`, f.error)) continue;
+    check(f.entries.length > 0, `${site.name} ${feed} has entries`);
+    for (const e of f.entries) check(e.alternates.length === 2, `${site.name} ${feed} entry alternates: ${e.title}`, e.alternates.join(","));
+  }
+  return sitemap.urls.map((u) => u.loc);
+}
+
+/** Console errors, axe WCAG 2.1 AA, links of one page; screenshots when asked. */
+async function checkPage(context, url, site, shoot) {
+  const page = await context.newPage();
+  const errors = [];
+  const want = url.includes("/no-such-page") ? 404 : 200;
+  page.on("console", (m) => {
+    // Chromium logs the 404 page's own status as an error: that one is expected
+    const own404 = want === 404 && m.location().url === url;
+    if (m.type() === "error" && !own404) errors.push(m.text());
+  });
+  page.on("pageerror", (e) => errors.push(String(e)));
+  const res = await page.goto(url, { waitUntil: "load" });
+  check(res && res.status() === want, `${site.name} browser status ${url}`, `${res && res.status()}`);
+  await page.waitForTimeout(50);
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  check(axe.violations.length === 0, `${site.name} axe WCAG 2.1 AA ${url}`,
+    axe.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target}`).join("; "));
+  const links = await page.evaluate(() => [...document.querySelectorAll("[href], [src]")].map((e) => e.href || e.src));
+  if (shoot) {
+    const name = new URL(url).pathname.replace(/^\/|\/$/g, "").replace(/[/?=]/g, "_") || "home";
+    for (const width of [375, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: join(artifacts, site.name, `${name}-${width}.png`), fullPage: true });
+    }
+  }
+  check(errors.length === 0, `${site.name} no console errors on ${url}`, errors.join(" | "));
+  await page.close();
+  return links;
+}
+
+async function checkSwitcher(context, site) {
+  const page = await context.newPage();
+  const start = new URL("tech/tongda-bonding-wire/", site.base).href;
+  await page.goto(start);
+  await Promise.all([page.waitForURL("**/en/tech/tongda-bonding-wire/"), page.click(".lang-switch a")]);
+  check(page.url() === new URL("en/tech/tongda-bonding-wire/", site.base).href, `${site.name} switcher zh → en`, page.url());
+  check((await page.getAttribute("html", "lang")) === "en", `${site.name} switcher lands on English`);
+  await Promise.all([page.waitForURL(start), page.click(".lang-switch a")]);
+  check(page.url() === start, `${site.name} switcher en → zh`, page.url());
+  await page.close();
+}
+
+async function searchFinds(context, site, path, query, wantPath) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  await page.goto(new URL(path, site.base).href);
+  await page.fill(".site-search input[name=q]", query);
+  await Promise.all([page.waitForURL("**/search/?q=*"), page.press(".site-search input[name=q]", "Enter")]);
+  let hrefs = [];
+  try {
+    await page.waitForSelector(".search-results li a", { timeout: 15000 });
+    hrefs = await page.$$eval(".search-results li a", (as) => as.map((a) => new URL(a.href).pathname));
+  } catch (e) {
+    errors.push(`no results: ${await page.textContent(".search-status")}`);
+  }
+  const want = new URL(wantPath, site.base).pathname;
+  check(hrefs.includes(want), `${site.name} search "${query}" finds ${want}`, `${hrefs.join(", ")} ${errors.join(" | ")}`);
+  await page.close();
+}
+
+async function checkWithoutJs(browser, site) {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(new URL("en/", site.base).href);
+  await Promise.all([page.waitForURL("**/en/search/?q=*"), page.fill(".site-search input", "bonding").then(() => page.press(".site-search input", "Enter"))]);
+  check((await page.textContent("noscript")).includes("JavaScript"), `${site.name} search page explains itself without JavaScript`);
+  await context.close();
+}
+
+function vnu(site) {
+  const jar = join(here, "node_modules/vnu-jar/build/dist/vnu.jar");
+  // The checker writes its JSON report to stderr, whatever its exit status.
+  const run = spawnSync("java", ["-jar", jar, "--errors-only", "--format", "json", "--skip-non-html", site.dir], { encoding: "utf8" });
+  const out = run.stderr || run.stdout || String(run.error);
+  let messages = [];
+  try {
+    messages = JSON.parse(out).messages.filter((m) => m.type === "error");
+  } catch (e) {
+    check(false, `${site.name} Nu HTML checker ran`, out.slice(0, 500));
+    return;
+  }
+  check(messages.length === 0, `${site.name} Nu HTML checker: no errors`,
+    messages.slice(0, 10).map((m) => `${relative(site.dir, fileURLToPath(m.url))}:${m.lastLine}: ${m.message}`).join("\n  "));
+}
+
+async function checkSite(browser, site) {
+  mkdirSync(join(artifacts, site.name), { recursive: true });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const scratch = await context.newPage();
+  await scratch.goto(site.base);
+  const pages = await checkXml(scratch, site);
+  await scratch.close();
+  const extra = ["search/", "en/search/", "no-such-page/", "en/no-such-page/"].map((p) => new URL(p, site.base).href);
+  const links = new Set();
+  for (const url of [...pages, ...extra]) {
+    for (const l of await checkPage(context, url, site, site.name === "root")) links.add(l.split("#")[0]);
+  }
+  const urls = new Set([...pages, ...extra, ...siteFiles(site)]);
+  for (const l of links) {
+    if (l.startsWith(site.base)) urls.add(l);
+    else check(!l.startsWith(new URL(site.base).origin), `${site.name} link stays under the base path`, l);
+  }
+  for (const url of urls) await checkUrl(url, site);
+  await checkCaching(site);
+  await checkSwitcher(context, site);
+  await searchFinds(context, site, "", "键合铜丝", "tech/tongda-bonding-wire/");
+  await searchFinds(context, site, "about/", "专精特新", "tech/");
+  await searchFinds(context, site, "en/", "bonding wire", "en/tech/tongda-bonding-wire/");
+  await searchFinds(context, site, "en/about/", "innovating", "en/tech/");
+  await checkWithoutJs(browser, site);
+  await context.close();
+  vnu(site);
+}
+
+async function checkCaching(site) {
+  const home = await get(site.base);
+  check(/max-age=300/.test(home.headers["cache-control"] || ""), `${site.name} HTML is cached briefly`, home.headers["cache-control"]);
+  const css = home.body.toString("utf8").match(/href="([^"]*\/css\/site\.[0-9a-f]{10}\.css)"/);
+  if (!check(css, `${site.name} the stylesheet is fingerprinted`)) return;
+  const res = await get(new URL(css[1], site.base).href);
+  check(/immutable/.test(res.headers["cache-control"] || ""), `${site.name} fingerprinted CSS is immutable`, res.headers["cache-control"]);
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+try {
+  for (const site of sites) await checkSite(browser, site);
+} catch (e) {
+  check(false, "the checks ran to the end", e.stack || String(e));
+} finally {
+  await browser.close();
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

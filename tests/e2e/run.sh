@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# User-level tests: build the real site twice (at the root of a host, and under the
+# sub-path /renze/), serve both with nginx on 127.0.0.1 using the README's settings,
+# and check them with HTTP requests, headless Chromium (axe-core, search, the language
+# switcher, screenshots) and the Nu HTML checker. See check.mjs for the checks.
+#
+# Installs what it needs (Debian: nginx-light, libnginx-mod-http-brotli-static,
+# chromium, fonts-noto-cjk; npm: tests/e2e/package-lock.json). Screenshots go to
+# $E2E_ARTIFACTS (default target/e2e-artifacts). Closes with "N passed, N failed".
+set -uo pipefail
+E2E="$(cd "$(dirname "$0")" && pwd)"
+ROOT="$(cd "$E2E/../.." && pwd)"
+PORT="${E2E_PORT:-18431}"
+SUB_PORT=$((PORT + 1))
+ART="${E2E_ARTIFACTS:-$ROOT/target/e2e-artifacts}"
+WORK="$(mktemp -d)"
+chmod 755 "$WORK" # nginx's workers run as an unprivileged user
+NGINX_PID=""
+
+fail() {
+  echo "FAIL $*"
+  echo "0 passed, 1 failed"
+  exit 1
+}
+
+cleanup() {
+  if [ -n "$NGINX_PID" ]; then kill "$NGINX_PID" 2>/dev/null; wait "$NGINX_PID" 2>/dev/null; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+install() {
+  local missing=()
+  for p in nginx-light libnginx-mod-http-brotli-static chromium fonts-noto-cjk; do
+    dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "== apt-get install ${missing[*]}"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+      --no-install-recommends "${missing[@]}" >/dev/null || return 1
+  fi
+  echo "== npm ci (tests/e2e)"
+  # --ignore-scripts: vnu-jar's postinstall would download a Java; we use the machine's
+  (cd "$E2E" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) || return 1
+}
+
+# build NAME BASE_URL OUT
+build() {
+  echo "== build $1 ($2)"
+  (cd "$ROOT" && cargo run --quiet -- build --base-url "$2" --output-dir "$3") >"$WORK/build-$1.log" 2>&1 \
+    || { cat "$WORK/build-$1.log"; return 1; }
+}
+
+# server PORT PREFIX DOCROOT: the README's server block, for a site at PREFIX ("/" or "/renze/")
+server() {
+  local port="$1" p="$2" root="$3"
+  cat <<EOF
+  server {
+    listen 127.0.0.1:$port;
+    root $root;
+    absolute_redirect off;
+    gzip_static on;
+    brotli_static on;
+    gzip_vary on;
+    error_page 404 ${p}404.html;
+    location ${p} {
+      try_files \$uri \$uri/ =404;
+      add_header Cache-Control "public, max-age=300";
+    }
+    location ${p}en/ {
+      error_page 404 ${p}en/404.html;
+      try_files \$uri \$uri/ =404;
+      add_header Cache-Control "public, max-age=300";
+    }
+    location ~* "^${p}.*\.[0-9a-f]{10}\.(css|js)\$" {
+      add_header Cache-Control "public, max-age=31536000, immutable";
+    }
+    location ${p}pagefind/ {
+      add_header Cache-Control "public, max-age=3600";
+    }
+    location ~ "^${p}(en/)?atom\.xml\$" {
+      types { }
+      default_type application/atom+xml;
+      add_header Cache-Control "public, max-age=300";
+    }
+  }
+EOF
+}
+
+nginx_conf() {
+  cat <<EOF
+load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;
+worker_processes 1;
+daemon off;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log;
+events { worker_connections 256; }
+http {
+  include /etc/nginx/mime.types;
+  types { text/csv csv; }
+  default_type application/octet-stream;
+  charset utf-8;
+  charset_types text/css text/plain text/xml text/csv application/javascript application/json application/atom+xml image/svg+xml;
+  access_log off;
+  client_body_temp_path $WORK/tmp-body;
+  proxy_temp_path $WORK/tmp-proxy;
+  fastcgi_temp_path $WORK/tmp-fastcgi;
+  uwsgi_temp_path $WORK/tmp-uwsgi;
+  scgi_temp_path $WORK/tmp-scgi;
+$(server "$PORT" / "$WORK/root")
+$(server "$SUB_PORT" /renze/ "$WORK/sub")
+}
+EOF
+}
+
+install || fail "installing the test tools"
+build root "http://127.0.0.1:$PORT/" "$WORK/root" || fail "building the site"
+build sub "http://127.0.0.1:$SUB_PORT/renze/" "$WORK/sub/renze" || fail "building the site under /renze/"
+nginx_conf >"$WORK/nginx.conf"
+nginx -t -c "$WORK/nginx.conf" -e "$WORK/nginx-error.log" >/dev/null 2>&1 || { cat "$WORK/nginx-error.log"; fail "nginx config"; }
+nginx -c "$WORK/nginx.conf" -e "$WORK/nginx-error.log" &
+NGINX_PID=$!
+for _ in $(seq 50); do
+  (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && break
+  sleep 0.1
+done
+kill -0 "$NGINX_PID" 2>/dev/null || { cat "$WORK/nginx-error.log"; NGINX_PID=""; fail "nginx did not start (is port $PORT or $SUB_PORT taken? set E2E_PORT)"; }
+rm -rf "$ART" && mkdir -p "$ART"
+echo "== checks (screenshots in $ART)"
+SITES="[{\"name\":\"root\",\"base\":\"http://127.0.0.1:$PORT/\",\"dir\":\"$WORK/root\"},{\"name\":\"sub\",\"base\":\"http://127.0.0.1:$SUB_PORT/renze/\",\"dir\":\"$WORK/sub/renze\"}]"
+node "$E2E/check.mjs" "$SITES" "$ART"
