@@ -34,15 +34,22 @@ pub fn decode(bytes: Vec<u8>, shown: &Path) -> Result<Arc<str>> {
             .with_hint("save the file as UTF-8 (in Notepad: Save As → Encoding: UTF-8)")
             .into());
     }
-    let body = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(&bytes);
-    let text = match std::str::from_utf8(body) {
+    let mut bytes = bytes;
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+    }
+    // Validated in place: the only copy is the one into the shared `Arc<str>`.
+    let text = match String::from_utf8(bytes) {
         Ok(t) => t,
-        Err(e) => return Err(not_utf8(body, e.valid_up_to(), shown).into()),
+        Err(e) => {
+            let valid_up_to = e.utf8_error().valid_up_to();
+            return Err(not_utf8(e.as_bytes(), valid_up_to, shown).into());
+        }
     };
     let text = if text.contains('\r') {
         text.replace("\r\n", "\n")
     } else {
-        text.to_owned()
+        text
     };
     Ok(Arc::from(text))
 }

@@ -136,33 +136,29 @@ pub fn load(config: &Config, drafts: bool) -> Result<Content> {
 /// `None` for a draft when `drafts` is off. `serve` re-reads a single edited file with it.
 pub fn read_document(config: &Config, rel: &Path, drafts: bool) -> Result<Option<Document>> {
     let path = config.root.join(rel);
-    check_size(&path, rel)?;
+    let size = std::fs::metadata(&path)
+        .map_err(|e| fsutil::io_error(e, rel, "cannot read"))?
+        .len();
+    if size > MAX_PAGE_BYTES {
+        let mib = |n: u64| n as f64 / (1024.0 * 1024.0);
+        let d = Diagnostic::error(format!(
+            "`{}` is {:.1} MiB; a page may be at most {:.0} MiB",
+            rel.display(),
+            mib(size),
+            mib(MAX_PAGE_BYTES)
+        ));
+        return Err(d
+            .in_file(rel)
+            .with_hint("split it into several pages of one section")
+            .into());
+    }
     let text = fsutil::read_text(&path, rel)?;
     parse_document(config, rel, text, drafts)
 }
 
-/// The largest Markdown file a site may have. Indexing a page for search takes time
-/// that grows with the square of its length (a 4 MB page takes over a minute, a 20 MB
-/// one half an hour), and a profile's pages are tens of kilobytes.
-pub const MAX_PAGE_BYTES: u64 = 2 * 1024 * 1024;
-
-fn check_size(path: &Path, rel: &Path) -> Result<()> {
-    let meta = std::fs::metadata(path).map_err(|e| fsutil::io_error(e, rel, "cannot read"))?;
-    if meta.len() <= MAX_PAGE_BYTES {
-        return Ok(());
-    }
-    let mb = |bytes: u64| bytes as f64 / (1024.0 * 1024.0);
-    let d = Diagnostic::error(format!(
-        "`{}` is {:.1} MB; a page may be at most {:.0} MB",
-        rel.display(),
-        mb(meta.len()),
-        mb(MAX_PAGE_BYTES)
-    ));
-    Err(d
-        .in_file(rel)
-        .with_hint("split it into several pages, or publish large data as a download from static/")
-        .into())
-}
+/// The largest Markdown file a build reads: far above any real page, low enough that
+/// rendering, indexing and compressing one stays quick and bounded.
+pub const MAX_PAGE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// Places one Markdown file in the site from its path below the project (`rel`, starting
 /// with `content/`) and its text: front matter, language, kind and URL. `Ok(None)` for a

@@ -1,9 +1,14 @@
 //! Precompression: every text file of the output (`html`, `css`, `js`, `json`, `xml`,
-//! `svg`, `txt`) gets a gzip (`.gz`) and a Brotli (`.br`) copy beside it, at the highest
-//! levels, with the original's modification time, so nginx's `gzip_static` and
+//! `svg`, `txt`) gets a gzip (`.gz`, level 9) and a Brotli (`.br`) copy beside it, with
+//! the original's modification time, so nginx's `gzip_static` and
 //! `brotli_static` serve them without compressing on every request (nginx ignores a
 //! `.gz` whose mtime differs from the original's only with `gzip_static always`; equal
 //! times keep `ETag` and `Last-Modified` consistent between the variants).
+//!
+//! Brotli's quality depends on the kind of file ([`brotli_quality`]): the theme's CSS,
+//! JS and SVG, few files that every page loads, get the densest (11); pages, feeds,
+//! sitemaps and JSON, whose number grows with the site, get 5, which costs a fiftieth of
+//! the time for files about 15% larger (measured in BENCHMARKS.md).
 //!
 //! Files are compressed in parallel; `build --no-compress` skips this stage.
 
@@ -20,6 +25,21 @@ pub const TEXT_EXTENSIONS: [&str; 7] = ["html", "css", "js", "json", "xml", "svg
 
 /// Brotli's window (log2 of its size), as brotli's own command line uses at quality 11.
 const BROTLI_WINDOW: u32 = 22;
+
+/// Extensions of the theme's assets, which get Brotli's densest quality.
+const ASSET_EXTENSIONS: [&str; 3] = ["css", "js", "svg"];
+
+/// Brotli quality for `path`: 11 for the theme's assets, 5 for everything that grows
+/// with the site (pages, feeds, sitemaps, JSON). On the synthetic benchmark site's pages
+/// quality 11 compresses at about 0.7 MB/s and quality 5 at about 35 MB/s, to files
+/// 15% larger: at quality 11 a site of 10,000 pages per language took minutes of CPU.
+pub fn brotli_quality(path: &Path) -> u32 {
+    let asset = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ASSET_EXTENSIONS.contains(&e));
+    if asset { 11 } else { 5 }
+}
 
 /// Compresses every text file under `dir`; returns how many were compressed.
 pub fn compress_dir(dir: &Path) -> Result<usize> {
@@ -63,7 +83,8 @@ fn compress_file(dir: &Path, file: &Path) -> std::result::Result<(), Diagnostic>
     let mtime = std::fs::metadata(file)
         .map(|m| filetime::FileTime::from_last_modification_time(&m))
         .map_err(|e| io_error(e, shown, "cannot read the time of"))?;
-    for (ext, packed) in [("gz", gzip(&bytes)), ("br", brotli(&bytes))] {
+    let quality = brotli_quality(file);
+    for (ext, packed) in [("gz", gzip(&bytes)), ("br", brotli(&bytes, quality))] {
         let mut name = file.as_os_str().to_owned();
         name.push(".");
         name.push(ext);
@@ -86,11 +107,11 @@ pub fn gzip(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
     enc.finish()
 }
 
-/// Brotli at quality 11.
-pub fn brotli(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
+/// Brotli at `quality` (0 to 11).
+pub fn brotli(bytes: &[u8], quality: u32) -> std::io::Result<Vec<u8>> {
     let mut out = Vec::with_capacity(bytes.len() / 3);
     {
-        let mut w = brotli::CompressorWriter::new(&mut out, 64 * 1024, 11, BROTLI_WINDOW);
+        let mut w = brotli::CompressorWriter::new(&mut out, 64 * 1024, quality, BROTLI_WINDOW);
         w.write_all(bytes)?;
         w.flush()?;
     }
@@ -111,13 +132,30 @@ mod tests {
             .read_to_string(&mut back)
             .unwrap();
         assert_eq!(back, text);
-        let br = brotli(text.as_bytes()).unwrap();
-        let mut back = String::new();
-        brotli::Decompressor::new(&br[..], 4096)
-            .read_to_string(&mut back)
-            .unwrap();
-        assert_eq!(back, text);
-        assert!(br.len() < text.len() / 10 && gz.len() < text.len() / 10);
+        for quality in [5, 11] {
+            let br = brotli(text.as_bytes(), quality).unwrap();
+            let mut back = String::new();
+            brotli::Decompressor::new(&br[..], 4096)
+                .read_to_string(&mut back)
+                .unwrap();
+            assert_eq!(back, text);
+            assert!(br.len() < text.len() / 10, "quality {quality}");
+        }
+        assert!(gz.len() < text.len() / 10);
+    }
+
+    #[test]
+    fn assets_get_the_densest_brotli_and_pages_a_fast_one() {
+        for (name, quality) in [
+            ("css/site.css", 11),
+            ("js/search.js", 11),
+            ("favicon.svg", 11),
+            ("tech/index.html", 5),
+            ("atom.xml", 5),
+            ("data/stats.json", 5),
+        ] {
+            assert_eq!(brotli_quality(Path::new(name)), quality, "{name}");
+        }
     }
 
     #[test]

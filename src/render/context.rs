@@ -106,7 +106,7 @@ pub fn summary(doc: &Document, rendered: &Rendered, url: String) -> Summary {
         date,
         weight: doc.meta.weight,
         reading_time: rendered.reading_time,
-        extra: toml_to_json(&toml::Value::Table(doc.meta.extra.clone())),
+        extra: table_to_json(&doc.meta.extra),
     }
 }
 
@@ -129,7 +129,7 @@ pub fn doc_view<'a>(
         date,
         updated: doc.meta.updated.as_ref().and_then(date_string),
         weight: doc.meta.weight,
-        extra: toml_to_json(&toml::Value::Table(doc.meta.extra.clone())),
+        extra: table_to_json(&doc.meta.extra),
         word_count: rendered.word_count,
         reading_time: rendered.reading_time,
         lang: &doc.lang,
@@ -187,12 +187,17 @@ pub fn toml_to_json(v: &toml::Value) -> serde_json::Value {
         toml::Value::Boolean(b) => J::Bool(*b),
         toml::Value::Datetime(d) => J::String(d.to_string()),
         toml::Value::Array(a) => J::Array(a.iter().map(toml_to_json).collect()),
-        toml::Value::Table(t) => J::Object(
-            t.iter()
-                .map(|(k, v)| (k.clone(), toml_to_json(v)))
-                .collect(),
-        ),
+        toml::Value::Table(t) => table_to_json(t),
     }
+}
+
+/// A TOML table (front matter `[extra]`) as JSON, without copying it first.
+pub fn table_to_json(t: &toml::Table) -> serde_json::Value {
+    serde_json::Value::Object(
+        t.iter()
+            .map(|(k, v)| (k.clone(), toml_to_json(v)))
+            .collect(),
+    )
 }
 
 #[cfg(test)]

@@ -18,3 +18,4 @@ mod output;
 mod publish;
 mod real_site;
 mod serve;
+mod streaming;

@@ -400,7 +400,7 @@ fn bounds_cases() -> Vec<Case> {
         }),
         case("twenty_megabyte_page_is_over_the_stated_limit", |s| {
             // Search indexing takes time quadratic in a page's length: a 20 MB page once
-            // ran for half an hour. Pages are limited to 2 MB, checked before reading.
+            // ran for half an hour. Pages are limited to 8 MiB, checked before reading.
             let para = "新材料产业集群，键合铜丝与电子浆料。".repeat(40) + "\n\n";
             let body = para.repeat(20 * 1024 * 1024 / para.len() + 1);
             s.write(
