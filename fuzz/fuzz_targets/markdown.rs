@@ -64,8 +64,10 @@ fn script_in(html: &str) -> Option<String> {
             if name.len() > 2 && name.starts_with("on") {
                 return Some(format!("handler {name}={value:?}"));
             }
-            let urls = value.split(';');
-            if URL_ATTRS.contains(&name.as_str()) && urls.clone().any(runs_script) {
+            // Only an animation's `values` is a `;` list; `href="&;javascript:"` is a path.
+            let separator = if name == "values" { ';' } else { '\0' };
+            let mut urls = value.split(separator);
+            if URL_ATTRS.contains(&name.as_str()) && urls.any(runs_script) {
                 return Some(format!("{name}={value:?}"));
             }
             if name == "srcdoc" && script_in(value).is_some() {

@@ -207,8 +207,14 @@ pub(super) fn check_attribute(name: &str, value: Option<&str>) -> Option<(String
     }
     let value = decode_entities(value?);
     let is_url = URL_ATTRS.iter().any(|a| a.eq_ignore_ascii_case(name));
-    // `values` is a `;`-separated list of values an animation sets in turn.
-    if is_url && value.split(';').any(is_script_url) {
+    // `values` is a `;`-separated list of values an animation sets in turn; in any
+    // other attribute a `;` is part of the URL.
+    let list = if name.eq_ignore_ascii_case("values") {
+        ';'
+    } else {
+        '\0'
+    };
+    if is_url && value.split(list).any(is_script_url) {
         let message = format!("`{name}` with a javascript: URL is not allowed");
         return Some((message, SCRIPT_URL_HINT));
     }
@@ -305,7 +311,7 @@ mod tests {
 
     #[test]
     fn script_policy() {
-        let cases: [(&str, &[(&str, &str)]); 18] = [
+        let cases: [(&str, &[(&str, &str)]); 19] = [
             ("<a href=\"https://x.org\">x</a>", &[]),
             ("<a href=\"/a\" title=\"javascript: tips\">", &[]),
             ("<!-- <script> onclick=x --><p>", &[]),
@@ -382,6 +388,7 @@ mod tests {
                 )],
             ),
             ("<iframe srcdoc=\"<p>&lt;b&gt;hi</p>\" title=\"x\">", &[]),
+            ("<a href=\"x;javascript:y\">", &[]),
             (
                 "<!-- x --!> <script>alert(1)</script> -->",
                 &[("`<script>` elements are not allowed in content", "<script")],

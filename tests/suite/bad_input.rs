@@ -1,6 +1,6 @@
 //! The bad-input suite: broken and hostile sites built with the real binary.
 //!
-//! Every case starts from the built starter site, inside a temporary folder of its own
+//! Every case starts from the starter site built by the binary, in a temporary folder of its own
 //! (`[TMP]/site`), breaks it, and runs `profilegen build --root site` with `NO_COLOR=1`.
 //! It asserts the exit code and the report (a snapbox snapshot in
 //! `snapshots/bad_input/<case>.txt`, the temporary path written as `[TMP]`, times as
@@ -58,7 +58,12 @@ fn every_bad_input_case_is_refused_or_built_safely() {
 
 fn run(case: &Case) {
     let site = Site::starter();
-    site.build_ok();
+    let first = finish(profilegen_command(&site, &[]), case.name);
+    assert!(
+        first.status.success(),
+        "{}: the starter does not build",
+        case.name
+    );
     (case.break_it)(&site);
     let public_before = state(&site.public(), None);
     let bytes_before = tree_bytes(&site.public());
@@ -96,18 +101,19 @@ fn run(case: &Case) {
 
 /// Runs the binary; `None` when the case cannot be run here (the reason is printed).
 fn profilegen(site: &Site, case: &Case) -> Option<Output> {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_profilegen"));
-    // Compression is tested in publish.rs; here it would only slow every case down.
-    cmd.arg("build")
-        .arg("--root")
-        .arg("site")
-        .arg("--no-compress")
-        .args(case.args);
-    cmd.current_dir(site.parent()).env("NO_COLOR", "1");
+    let mut cmd = profilegen_command(site, case.args);
     if case.name == "unreadable_file" && reads_despite_chmod(site) {
         cmd = cases::as_nobody(site, cmd)?;
     }
     Some(finish(cmd, case.name))
+}
+
+/// `profilegen build --root site ARGS`, run in the fixture's temporary folder.
+fn profilegen_command(site: &Site, args: &[&str]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_profilegen"));
+    cmd.arg("build").arg("--root").arg("site").args(args);
+    cmd.current_dir(site.parent()).env("NO_COLOR", "1");
+    cmd
 }
 
 /// True when this process reads a `chmod 000` file anyway (root, CAP_DAC_OVERRIDE).

@@ -16,12 +16,13 @@ const SAFE_IN_TEMPLATES: [(&str, &str); 4] = [
     ("templates/section.html", "{{ section.content | safe }}"),
 ];
 
-/// Every value Rust code hands templates as safe HTML; each escapes its text itself
-/// (`stats::escape_html`), which the stats tests check.
+/// Every value Rust code hands templates as safe HTML; each escapes its text itself:
+/// `stat` and `chart` with `stats::escape_html` (checked by the stats tests), the
+/// `json_script` filter by writing `<`, `>` and `&` as `\u` escapes (checked by the
+/// publish tests and the bad-input XSS case).
 const SAFE_FROM_RUST: [(&str, &str); 3] = [
     ("src/render/functions.rs", "Ok(Value::safe_string(&html))"),
     ("src/render/functions.rs", "Ok(Value::safe_string(&svg))"),
-    // JSON for a <script> element: `<`, `>` and `&` written as \u003c, \u003e, \u0026.
     (
         "src/render/publish.rs",
         "json_script(&v).map(|s| Value::safe_string(&s))",

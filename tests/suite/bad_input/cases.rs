@@ -398,6 +398,16 @@ fn bounds_cases() -> Vec<Case> {
                 &format!("[markdown.x]\n{deep}\n[markdown]"),
             );
         }),
+        case("twenty_megabyte_page_is_over_the_stated_limit", |s| {
+            // Search indexing takes time quadratic in a page's length: a 20 MB page once
+            // ran for half an hour. Pages are limited to 8 MiB, checked before reading.
+            let para = "新材料产业集群，键合铜丝与电子浆料。".repeat(40) + "\n\n";
+            let body = para.repeat(20 * 1024 * 1024 / para.len() + 1);
+            s.write(
+                "content/tech/case.md",
+                &format!("+++\ntitle = \"大\"\n+++\n{body}"),
+            );
+        }),
         case("twenty_thousand_broken_shortcodes", |s| {
             s.write(
                 "content/tech/case.md",
@@ -425,18 +435,6 @@ fn built_cases() -> Vec<Case> {
         Case {
             expect: Expect::Built(bounded_output),
             ..case("pathological_markdown", pathological)
-        },
-        // Refused with the stated limit (content::MAX_PAGE_BYTES), before any work.
-        Case {
-            expect: refused(),
-            ..case("twenty_megabyte_page", |s| {
-                let para = "新材料产业集群，键合铜丝与电子浆料。".repeat(40) + "\n\n";
-                let body = para.repeat(20 * 1024 * 1024 / para.len() + 1);
-                s.write(
-                    "content/tech/case.md",
-                    &format!("+++\ntitle = \"大\"\n+++\n{body}"),
-                );
-            })
         },
     ]
 }
@@ -487,7 +485,7 @@ fn pathological(s: &Site) {
         ("unclosed-links", "[a](<b".repeat(n)),
         (
             "backticks",
-            (1..3000).map(|i| format!("e{}", "`".repeat(i))).collect(),
+            (1..1500).map(|i| format!("e{}", "`".repeat(i))).collect(),
         ),
         ("comments", format!("</{}", "<!--".repeat(n))),
         (

@@ -79,19 +79,27 @@ pub fn check(s: &Site, _: &BTreeMap<PathBuf, Vec<u8>>) {
     for (path, bytes, page) in html_files(s) {
         let shown = path.display();
         for script in page.all("script") {
-            let v = script.value();
-            if v.attr("type") == Some("module") && v.attr("src").is_some() {
-                // The search page loads our own fingerprinted script; it carries no text.
-                assert_eq!(script.text().collect::<String>(), "", "{shown}");
+            let (v, text): (_, String) = (script.value(), script.text().collect());
+            if let Some(src) = v.attr("src") {
+                // The theme's own script files (search): a site path, nothing inline.
+                assert!(
+                    src.starts_with('/') && !src.starts_with("//"),
+                    "{shown}: {src}"
+                );
+                assert!(
+                    text.trim().is_empty(),
+                    "{shown}: inline text in <script src>"
+                );
                 continue;
             }
             assert_eq!(
                 v.attr("type"),
                 Some("application/ld+json"),
-                "{shown}: a script element"
+                "{shown}: inline script"
             );
-            let json: String = script.text().collect();
-            assert!(!json.contains('<'), "{shown}: `<` in JSON-LD: {json}");
+            assert!(!text.contains('<'), "{shown}: `<` in JSON-LD: {text}");
+            let parsed: serde_json::Value = serde_json::from_str(&text).unwrap();
+            assert!(parsed.is_object() || parsed.is_array(), "{shown}");
         }
         for el in page.all("*") {
             let handler = el.value().attrs().find(|(name, _)| name.starts_with("on"));
