@@ -138,8 +138,8 @@ pub struct InternalLink {
     pub span: Range<usize>,
 }
 
-/// A heading in the table of contents.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A heading in the table of contents; templates see it as `{level, id, title, children}`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Heading {
     /// 1 to 6.
     pub level: u8,

@@ -17,7 +17,8 @@ pub struct DocView<'a> {
     pub title: &'a str,
     pub description: &'a str,
     pub content: &'a str,
-    pub toc: Vec<TocEntry>,
+    /// The Markdown stage's headings, serialised as they are: `{level, id, title, children}`.
+    pub toc: &'a [Heading],
     pub url: String,
     pub permalink: String,
     pub date: Option<String>,
@@ -71,32 +72,8 @@ pub struct Translation {
     pub current: bool,
 }
 
-/// A table-of-contents entry.
-#[allow(missing_docs)] // template API, see the README
-#[derive(Debug, Clone, Serialize)]
-pub struct TocEntry {
-    pub level: u8,
-    pub id: String,
-    pub title: String,
-    pub children: Vec<TocEntry>,
-}
-
-impl TocEntry {
-    /// Converts the Markdown stage's headings.
-    pub fn from_headings(h: &[Heading]) -> Vec<TocEntry> {
-        h.iter()
-            .map(|h| TocEntry {
-                level: h.level,
-                id: h.id.clone(),
-                title: h.title.clone(),
-                children: Self::from_headings(&h.children),
-            })
-            .collect()
-    }
-}
-
-/// Builds a summary of a rendered document for listings.
-pub fn summary(doc: &Document, rendered: &Rendered, url: String) -> Summary {
+/// Builds a summary of a document for listings; `reading_time` comes from its Markdown.
+pub fn summary(doc: &Document, reading_time: usize, url: String) -> Summary {
     let date = doc.meta.date.as_ref().and_then(date_string);
     Summary {
         title: doc.meta.title.clone(),
@@ -105,7 +82,7 @@ pub fn summary(doc: &Document, rendered: &Rendered, url: String) -> Summary {
         date_display: date.as_deref().map(|d| display_date(d, &doc.lang)),
         date,
         weight: doc.meta.weight,
-        reading_time: rendered.reading_time,
+        reading_time,
         extra: table_to_json(&doc.meta.extra),
     }
 }
@@ -122,7 +99,7 @@ pub fn doc_view<'a>(
         title: &doc.meta.title,
         description: &doc.meta.description,
         content: &rendered.html,
-        toc: TocEntry::from_headings(&rendered.toc),
+        toc: &rendered.toc,
         url,
         permalink,
         date_display: date.as_deref().map(|d| display_date(d, &doc.lang)),
