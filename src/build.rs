@@ -4,6 +4,8 @@
 //! each page written as soon as it is rendered) → static files and data downloads →
 //! publish stages (fingerprints, sitemap, feeds, search index, compression) → publish. Any error leaves the previous output untouched.
 
+mod pass;
+
 use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -18,10 +20,11 @@ use crate::deps::{self, Reads};
 use crate::diag::{Diagnostic, Diagnostics, Result};
 use crate::fsutil;
 use crate::lookup::Lookup;
-use crate::markdown::{self, Rendered};
+use crate::markdown::{self, InternalLink, Rendered};
 use crate::output::{self, Staging};
-use crate::render::{Pages, Theme};
+use crate::render::{Listings, Pages, Theme};
 use crate::stats::{self, Stats};
+use pass::{Done, Sink};
 
 /// What the command line asks of a build.
 #[derive(Debug, Clone, Default)]
@@ -88,8 +91,16 @@ pub struct Model {
     pub theme: Theme,
 }
 
-/// Reads and checks everything, renders the Markdown; nothing is written.
-pub fn load(opts: &BuildOptions) -> Result<Model> {
+/// What every build reads before any Markdown is rendered.
+struct Sources {
+    config: Arc<Config>,
+    content: Content,
+    static_files: Vec<PathBuf>,
+    fingerprints: output::assets::Fingerprints,
+    lookup: Arc<Lookup>,
+}
+
+fn sources(opts: &BuildOptions) -> Result<Sources> {
     let config = Arc::new(Config::load(&opts.root, &opts.overrides)?);
     let content = content::load(&config, opts.drafts)?;
     let stats = load_stats(&config)?;
@@ -108,18 +119,41 @@ pub fn load(opts: &BuildOptions) -> Result<Model> {
         )
         .with_fingerprints(&fingerprints),
     );
-    let (rendered, reads) = render_markdown(&config, &content, &lookup)?;
-    check_anchors(&content, &rendered)?;
-    let theme = Theme::load(&config.root, &lookup)?;
-    check_templates(&content, &theme)?;
-    output::search::check(&config, &content, &theme)?;
-    output::check_plan(&config, &content, &static_files, lookup.stats.is_some())?;
-    Ok(Model {
+    Ok(Sources {
         config,
         content,
         static_files,
         fingerprints,
         lookup,
+    })
+}
+
+/// The checks of a theme against the site: templates named in front matter, the search
+/// pages, and two sources that would write one file.
+fn check_theme(s: &Sources, theme: &Theme) -> Result<()> {
+    check_templates(&s.content, theme)?;
+    output::search::check(&s.config, &s.content, theme)?;
+    output::check_plan(
+        &s.config,
+        &s.content,
+        &s.static_files,
+        s.lookup.stats.is_some(),
+    )
+}
+
+/// Reads and checks everything, renders the Markdown; nothing is written.
+pub fn load(opts: &BuildOptions) -> Result<Model> {
+    let s = sources(opts)?;
+    let (rendered, reads) = render_markdown(&s.config, &s.content, &s.lookup)?;
+    check_anchors(&s.content, &rendered)?;
+    let theme = Theme::load(&s.config.root, &s.lookup)?;
+    check_theme(&s, &theme)?;
+    Ok(Model {
+        config: s.config,
+        content: s.content,
+        static_files: s.static_files,
+        fingerprints: s.fingerprints,
+        lookup: s.lookup,
         rendered,
         reads,
         theme,
@@ -127,26 +161,83 @@ pub fn load(opts: &BuildOptions) -> Result<Model> {
 }
 
 /// Builds the site and publishes it to the output folder.
+///
+/// Unlike [`load`] + [`write_site`] (what `serve` does), a page is written as soon as its
+/// Markdown is rendered and its HTML dropped ([`pass`]); errors come in the same order.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let started = Instant::now();
-    let model = load(opts)?;
-    let staging = Staging::create(&model.config, opts.force)?;
-    let (copied, _) = write_site(&staging, &model)?;
+    let s = sources(opts)?;
+    let theme = Theme::load(&s.config.root, &s.lookup);
+    let early = early_staging(&s, &theme, opts.force);
+    let sink = match (&theme, &early) {
+        (Ok(theme), Some(staging)) => Some(Sink { theme, staging }),
+        _ => None,
+    };
+    let mut keep = vec![false; s.content.docs.len()];
+    for i in output::feed::entry_docs(&s.config, &s.content) {
+        keep[i] = true;
+    }
+    // Reading times are known after the first pass, which renders no listing.
+    let mut listings = Listings::from_reading_times(&s.content, |_| 0, &s.lookup);
+    let pages = Pages::with_listings(&s.content, &[], &s.lookup, &listings);
+    let site = (&*s.config, &s.content, &*s.lookup);
+    let first = pass::first_pass(site, &pages, sink, &keep);
+    drop(pages);
+    if !first.markdown_errors.is_empty() {
+        return Err(Diagnostics(first.markdown_errors));
+    }
+    check_anchors_of(&s.content, &first.done)?;
+    let theme = theme?;
+    check_theme(&s, &theme)?;
+    let staging = match early {
+        Some(staging) => staging,
+        None => Staging::create(&s.config, opts.force)?,
+    };
+    let done = &first.done;
+    listings.set_reading_times(|i| done[i].reading_time);
+    let pages = Pages::with_listings(&s.content, &[], &s.lookup, &listings);
+    let sink = Sink {
+        theme: &theme,
+        staging: &staging,
+    };
+    pass::second_pass(sink, &pages, &s.content, &s.config, &first)?;
+    let copied = copy_files(&staging, &s.config, &s.static_files, &s.content)?;
+    s.fingerprints.write(&staging)?;
+    if s.config.search {
+        output::search::write_pages(&staging, &theme, &pages, &s.config)?;
+    }
+    if let Some(stats) = &s.lookup.stats {
+        write_data(&staging, stats)?;
+    }
+    let html = |i: usize| done.get(i)?.kept.as_deref().map(|r| r.html.as_str());
     let publish = output::Publish {
-        config: &model.config,
-        content: &model.content,
-        rendered: &model.rendered,
+        config: &s.config,
+        content: &s.content,
+        html: &html,
         compress: !opts.no_compress,
     };
     let publish_warnings = output::finish(&staging, &publish)?;
     let output_dir = staging.publish()?;
     Ok(BuildReport {
-        languages: summarize(&model.config, &model.content),
+        languages: summarize(&s.config, &s.content),
         static_files: copied,
-        warnings: [model.content.warnings, publish_warnings].concat(),
+        warnings: [s.content.warnings, publish_warnings].concat(),
         output_dir,
         elapsed: started.elapsed(),
     })
+}
+
+/// The staging folder, made before the page pass so that pages are written as they are
+/// rendered: only when the theme and its checks pass, the output's parent exists and
+/// the output folder may be replaced (otherwise each error is reported in its usual
+/// order, and a failed build creates no folder). Without it every page waits for the
+/// second pass.
+fn early_staging(s: &Sources, theme: &Result<Theme>, force: bool) -> Option<Staging> {
+    check_theme(s, theme.as_ref().ok()?).ok()?;
+    if !s.config.output_dir.parent()?.is_dir() {
+        return None;
+    }
+    Staging::create(&s.config, force).ok()
 }
 
 /// Renders every page into `staging` (search pages included), copies the files (and the
@@ -254,11 +345,36 @@ fn check_anchors(content: &Content, rendered: &[Rendered]) -> Result<()> {
     }
 }
 
+/// [`check_anchors`] over what the page pass kept of each document.
+fn check_anchors_of(content: &Content, done: &[Done]) -> Result<()> {
+    let anchors = |t: usize| done[t].anchors.as_slice();
+    let errors: Vec<Diagnostic> = (0..content.docs.len())
+        .flat_map(|i| link_errors(content, i, &done[i].links, anchors))
+        .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Diagnostics(errors))
+    }
+}
+
 /// The `@/page.md#anchor` links of document `i` whose heading does not exist.
 pub fn anchor_errors(content: &Content, rendered: &[Rendered], i: usize) -> Vec<Diagnostic> {
+    let anchors = |t: usize| rendered[t].anchors.as_slice();
+    link_errors(content, i, &rendered[i].links, anchors)
+}
+
+/// The `links` of document `i` to a heading that does not exist; `anchors(t)` are the
+/// ids on document `t`.
+fn link_errors<'r>(
+    content: &Content,
+    i: usize,
+    links: &[InternalLink],
+    anchors: impl Fn(usize) -> &'r [String],
+) -> Vec<Diagnostic> {
     let doc = &content.docs[i];
     let mut errors = Vec::new();
-    for link in &rendered[i].links {
+    for link in links {
         let Some(anchor) = &link.anchor else { continue };
         let own = content
             .index
@@ -267,12 +383,12 @@ pub fn anchor_errors(content: &Content, rendered: &[Rendered], i: usize) -> Vec<
         let Some(t) = own.or_else(|| content.docs.iter().position(|d| d.key == link.path)) else {
             continue;
         };
-        if !rendered[t].anchors.iter().any(|a| a == anchor) {
-            let close =
-                crate::diag::did_you_mean(anchor, rendered[t].anchors.iter().map(String::as_str));
+        let ids = anchors(t);
+        if !ids.iter().any(|a| a == anchor) {
+            let close = crate::diag::did_you_mean(anchor, ids.iter().map(String::as_str));
             let hint = match close {
                 Some(c) => format!("did you mean `#{c}`?"),
-                None => format!("the page's anchors are: {}", rendered[t].anchors.join(", ")),
+                None => format!("the page's anchors are: {}", ids.join(", ")),
             };
             errors.push(
                 Diagnostic::error(format!("`@/{}` has no heading `#{anchor}`", link.path))

@@ -14,7 +14,6 @@ use super::xml::{Out, Xml};
 use crate::config::{Config, Language};
 use crate::content::{Content, Document, Kind};
 use crate::diag::{Diagnostic, Result, did_you_mean};
-use crate::markdown::Rendered;
 
 const NS: &str = "http://www.w3.org/2005/Atom";
 const ATOM: &str = "application/atom+xml";
@@ -57,12 +56,30 @@ pub fn section_key(config: &Config, content: &Content) -> Result<Option<String>>
         .into())
 }
 
+/// The HTML of document `i`'s rendered Markdown, for the feeds that carry it.
+pub type HtmlOf<'a> = dyn Fn(usize) -> Option<&'a str> + 'a;
+
+/// The documents the feeds carry (their rendered HTML must be at hand when
+/// [`write`] runs), in no particular order; empty if the site has no feeds.
+pub fn entry_docs(config: &Config, content: &Content) -> Vec<usize> {
+    let Ok(Some(key)) = section_key(config, content) else {
+        return Vec::new();
+    };
+    let mut ignored = Vec::new();
+    config
+        .languages
+        .iter()
+        .flat_map(|lang| Feed::collect(config, content, &key, lang, &mut ignored).entries)
+        .map(|(i, _)| i)
+        .collect()
+}
+
 /// Writes every language's feed; returns warnings for pages left out.
 pub fn write(
     staging: &Staging,
     config: &Config,
     content: &Content,
-    rendered: &[Rendered],
+    html: &HtmlOf,
 ) -> Result<Vec<Diagnostic>> {
     let Some(key) = section_key(config, content)? else {
         return Ok(Vec::new());
@@ -71,7 +88,7 @@ pub fn write(
     for lang in &config.languages {
         let feed = Feed::collect(config, content, &key, lang, &mut warnings);
         let xml = feed
-            .xml(rendered)
+            .xml(html)
             .map_err(|e| Diagnostic::error(format!("cannot write a feed: {e}")))?;
         staging.write_new(Path::new(&feed_path(lang)), &xml, "an Atom feed")?;
     }
@@ -137,7 +154,7 @@ impl<'a> Feed<'a> {
             .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_owned())
     }
 
-    fn xml(&self, rendered: &[Rendered]) -> std::io::Result<Vec<u8>> {
+    fn xml(&self, html: &HtmlOf) -> std::io::Result<Vec<u8>> {
         let c = self.config;
         let self_url = c.permalink(&feed_path(self.lang));
         let title = match self.section {
@@ -171,7 +188,10 @@ impl<'a> Feed<'a> {
             x.open("author", &[], |x| x.text("name", &[], &self.lang.title))?;
             x.text("generator", &[], "profilegen")?;
             for (i, published) in &self.entries {
-                self.entry(x, &self.content.docs[*i], published, &rendered[*i])?;
+                let body = html(*i).ok_or_else(|| {
+                    std::io::Error::other("a feed entry's HTML was not kept (a bug)")
+                })?;
+                self.entry(x, &self.content.docs[*i], published, body)?;
             }
             Ok(())
         })?;
@@ -197,7 +217,7 @@ impl<'a> Feed<'a> {
         Ok(())
     }
 
-    fn entry(&self, x: &mut Xml, doc: &Document, published: &str, r: &Rendered) -> Out {
+    fn entry(&self, x: &mut Xml, doc: &Document, published: &str, html: &str) -> Out {
         let c = self.config;
         let url = c.permalink(&doc.url_path);
         x.open("entry", &[], |x| {
@@ -223,7 +243,7 @@ impl<'a> Feed<'a> {
             if !doc.meta.description.is_empty() {
                 x.text("summary", &[], &doc.meta.description)?;
             }
-            x.text("content", &[("type", "html"), ("xml:base", &url)], &r.html)
+            x.text("content", &[("type", "html"), ("xml:base", &url)], html)
         })
     }
 }

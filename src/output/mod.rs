@@ -34,8 +34,9 @@ pub struct Publish<'a> {
     pub config: &'a Config,
     /// The site's documents.
     pub content: &'a crate::content::Content,
-    /// Their rendered Markdown, in the same order (the feeds carry it).
-    pub rendered: &'a [crate::markdown::Rendered],
+    /// The rendered HTML of a document by index: the feeds carry it (at least the
+    /// documents of [`feed::entry_docs`] must have it).
+    pub html: &'a feed::HtmlOf<'a>,
     /// Write `.gz` and `.br` beside every text file (`build --no-compress` turns it off).
     pub compress: bool,
 }
@@ -45,7 +46,7 @@ pub struct Publish<'a> {
 /// feeds, search index, and compression last (so it covers everything). Returns warnings.
 pub fn finish(staging: &Staging, p: &Publish) -> Result<Vec<Diagnostic>> {
     sitemap::write(staging, p.config, p.content)?;
-    let warnings = feed::write(staging, p.config, p.content, p.rendered)?;
+    let warnings = feed::write(staging, p.config, p.content, p.html)?;
     if p.config.search {
         search::index(staging, p.content)?;
     }

@@ -15,6 +15,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use tera::{Context, Tera};
 
 use crate::config::{Config, Language};
@@ -141,11 +142,21 @@ pub struct Listings {
 impl Listings {
     /// Indexes listings and summaries for the whole site.
     pub fn new(content: &Content, rendered: &[Rendered], lookup: &Lookup) -> Listings {
+        Listings::from_reading_times(content, |i| rendered[i].reading_time, lookup)
+    }
+
+    /// Like [`Listings::new`], from each document's reading time alone (what a listing
+    /// shows of its Markdown), so a build can drop a page's HTML once it is written.
+    pub fn from_reading_times(
+        content: &Content,
+        reading_time: impl Fn(usize) -> usize + Sync,
+        lookup: &Lookup,
+    ) -> Listings {
         let summaries = content
             .docs
-            .iter()
-            .zip(rendered)
-            .map(|(d, r)| context::summary(d, r, lookup.config.url(&d.url_path)))
+            .par_iter()
+            .enumerate()
+            .map(|(i, d)| context::summary(d, reading_time(i), lookup.config.url(&d.url_path)))
             .collect();
         let mut children: HashMap<(String, String), Children> = HashMap::new();
         for (i, d) in content.docs.iter().enumerate() {
@@ -169,6 +180,14 @@ impl Listings {
         }
     }
 
+    /// Sets every document's reading time, once its Markdown is rendered (a build that
+    /// writes pages as it renders them indexes the listings before).
+    pub fn set_reading_times(&mut self, reading_time: impl Fn(usize) -> usize) {
+        for (i, s) in self.summaries.iter_mut().enumerate() {
+            s.reading_time = reading_time(i);
+        }
+    }
+
     /// Refreshes document `i`'s summary after an edit that kept its place in the tree,
     /// and restores its section's order if the edit moved it.
     pub fn update(&mut self, i: usize, content: &Content, rendered: &[Rendered], lookup: &Lookup) {
@@ -176,7 +195,7 @@ impl Listings {
             return;
         };
         if let Some(s) = self.summaries.get_mut(i) {
-            *s = context::summary(d, r, lookup.config.url(&d.url_path));
+            *s = context::summary(d, r.reading_time, lookup.config.url(&d.url_path));
         }
         let Some(parent) = &d.parent else { return };
         let docs = &content.docs;
@@ -230,13 +249,29 @@ impl<'a> Pages<'a> {
         }
     }
 
+    /// True if document `i` lists pages: its context shows each listed page's reading time.
+    pub fn lists_pages(&self, i: usize) -> bool {
+        let doc = &self.content.docs[i];
+        let key = (doc.key.clone(), doc.lang.clone());
+        self.listings
+            .children
+            .get(&key)
+            .is_some_and(|(pages, _)| !pages.is_empty())
+    }
+
     /// The context of document `i`.
     pub fn context(&self, i: usize) -> Context {
+        self.context_with(i, &self.rendered[i])
+    }
+
+    /// The context of document `i` whose Markdown is `rendered` (for a build that keeps
+    /// no page's HTML longer than it takes to write it).
+    pub fn context_with(&self, i: usize, rendered: &Rendered) -> Context {
         let doc = &self.content.docs[i];
         let url = self.lookup.config.url(&doc.url_path);
         let permalink = self.lookup.config.permalink(&doc.url_path);
         let mut ctx = self.common(&doc.lang, &url, &permalink, kind_name(doc.kind));
-        let mut view = context::doc_view(doc, &self.rendered[i], url, permalink);
+        let mut view = context::doc_view(doc, rendered, url, permalink);
         view.parent = doc
             .parent
             .as_ref()

@@ -6,6 +6,7 @@ mod harness;
 
 mod bad_input;
 mod bilingual;
+mod build_order;
 mod check;
 mod cli;
 mod content_lint;
@@ -18,4 +19,3 @@ mod output;
 mod publish;
 mod real_site;
 mod serve;
-mod streaming;

@@ -1,7 +1,7 @@
-//! The page pass writes most pages while Markdown is still being rendered, and sections
-//! (whose listings need every page's reading time) after it; when the output's parent
-//! does not exist yet, every page waits. Both ways give the same site, and errors keep
-//! their order.
+//! What the order of the build's stages guarantees, whichever way a faster build may
+//! interleave them: a section lists each page with the reading time the page shows; the
+//! site does not depend on where it is written; a Markdown error is reported before a
+//! broken template; a failed build leaves no folder behind.
 
 use profilegen::config::Overrides;
 
@@ -58,7 +58,7 @@ fn listed_and_own_minutes(site: &Site, section: &str) -> Vec<(String, String)> {
 }
 
 #[test]
-fn section_listings_show_reading_times_of_pages_written_before_them() {
+fn section_listings_show_the_reading_time_each_page_shows() {
     let site = site_with_listing();
     site.build_ok();
     for section in ["tech/index.html", "en/tech/index.html"] {
@@ -75,19 +75,18 @@ fn section_listings_show_reading_times_of_pages_written_before_them() {
 }
 
 #[test]
-fn pages_written_during_the_pass_equal_pages_written_after_it() {
+fn the_site_is_the_same_in_a_new_nested_output_folder() {
     let site = site_with_listing();
     site.build_ok();
-    let streamed = site.snapshot();
-    // A missing parent folder makes every page wait for the second pass.
-    let waiting = site.root().join("new/folder/public");
+    let here = site.snapshot();
+    let nested = site.root().join("new/folder/public");
     let overrides = Overrides {
         base_url: None,
-        output_dir: Some(waiting.clone()),
+        output_dir: Some(nested.clone()),
     };
     site.build_with(overrides, false).unwrap();
-    assert!(streamed.len() > 10);
-    assert_eq!(tree_bytes(&waiting), streamed);
+    assert!(here.len() > 10);
+    assert_eq!(tree_bytes(&nested), here);
 }
 
 #[test]
