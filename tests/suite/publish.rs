@@ -506,6 +506,21 @@ fn the_search_index_covers_both_languages_and_each_has_a_search_page() {
         "q"
     );
     assert_eq!(page.all("main[data-pagefind-body]").len(), 1);
+    // A section is indexed for its own text; its listing repeats its pages' titles and
+    // descriptions, which are indexed on the pages themselves.
+    let section = site.html("en/news/index.html");
+    assert_eq!(section.all("main[data-pagefind-body]").len(), 1);
+    let listed = section.all("main[data-pagefind-body] ul.page-list[data-pagefind-ignore] li");
+    assert_eq!(
+        listed.len(),
+        3,
+        "every listed page sits in the ignored list"
+    );
+    assert!(
+        section
+            .all("ul.page-list:not([data-pagefind-ignore])")
+            .is_empty()
+    );
 }
 
 #[test]
