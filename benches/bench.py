@@ -4,6 +4,7 @@
     python3 benches/bench.py                          # 1k and 10k pages per language
     python3 benches/bench.py --pages 10000 --out /dev/shm/pg-bench   # output on tmpfs
     python3 benches/bench.py --pages 50000 --tools profilegen,floor --runs 1
+    python3 benches/bench.py --generator ../shared/bench/gen_site.py --tools profilegen,hugo,zola,floor
 
 For each size it generates the site with benches/gen_site.py (once; kept under
 target/bench/sites), builds profilegen in release mode, then runs every tool once to
@@ -36,6 +37,7 @@ import hashlib
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -54,27 +56,80 @@ def site_of(tool):
     return {"floor": "profilegen", "baseline": "profilegen"}.get(tool, tool)
 
 
-def ensure_site(work, fmt, pages, seed):
-    """Generates the site once per (format, size, seed, generator version)."""
-    stamp_text = json.dumps([fmt, pages, seed, generator_version()])
-    folder = os.path.join(work, "sites", f"{fmt}-{pages}")
+def ensure_site(work, fmt, pages, seed, generator=None):
+    """Generates the site once per (format, size, seed, generator and its version).
+
+    With `generator` (another gen_site.py that writes `zola` and `hugo` formats, such as
+    the one the anchors were measured with), profilegen's site is its Zola format turned
+    into our conventions by `adapt_zola_site`, with our minimal matched theme.
+    """
+    if generator is None:
+        seed = seed or "profilegen"
+    stamp_text = json.dumps([fmt, pages, seed, generator_version(generator)])
+    tag = "" if generator is None else "shared-"
+    folder = os.path.join(work, "sites", f"{tag}{fmt}-{pages}")
     stamp = os.path.join(folder, ".bench-stamp")
     if os.path.exists(stamp) and open(stamp, encoding="utf-8").read() == stamp_text:
         return folder
     if os.path.exists(folder):
         shutil.rmtree(folder)
-    print(f"generating {fmt} site, {pages} pages per language …", file=sys.stderr, flush=True)
-    subprocess.run([sys.executable, GENERATOR, "--format", fmt, "--pages", str(pages),
-                    "--out", folder, "--seed", seed], check=True, stdout=subprocess.DEVNULL)
+    print(f"generating {tag}{fmt} site, {pages} pages per language …", file=sys.stderr, flush=True)
+    if generator is None:
+        run_generator(GENERATOR, fmt, pages, folder, seed)
+    elif fmt in ("hugo", "zola"):
+        run_generator(generator, fmt, pages, folder, seed)
+    elif fmt == "profilegen":
+        run_generator(generator, "zola", pages, folder, seed)
+        theme = ensure_site(work, "profilegen", 3, "profilegen")
+        adapt_zola_site(folder, theme)
+    else:
+        sys.exit(f"--generator makes no {fmt} site (only profilegen, hugo and zola)")
     with open(stamp, "w", encoding="utf-8") as f:
         f.write(stamp_text)
     return folder
 
 
-def generator_version():
+def run_generator(generator, fmt, pages, folder, seed):
+    """Runs a generator; `seed` None keeps the generator's own default."""
+    seed_args = [] if seed is None else ["--seed", seed]
+    subprocess.run([sys.executable, generator, "--format", fmt, "--pages", str(pages),
+                    "--out", folder] + seed_args, check=True, stdout=subprocess.DEVNULL)
+
+
+def adapt_zola_site(folder, theme):
+    """Turns a Zola-format site into ours: section keys we do not have (`sort_by`,
+    `paginate_by`) go, links name the language-less file (`@/tech/page-1.en.md` ->
+    `@/tech/page-1.md`, resolved in the page's language), and the config, templates and
+    static files are our matched theme's (from `theme`, a generated site of ours)."""
+    for name in ("config.toml", "templates", "static"):
+        target = os.path.join(folder, name)
+        if os.path.isdir(target):
+            shutil.rmtree(target)
+        elif os.path.exists(target):
+            os.remove(target)
+        source = os.path.join(theme, name)
+        (shutil.copytree if os.path.isdir(source) else shutil.copyfile)(source, target)
+    link = re.compile(r"(@/[^)#\s]*)\.en\.md")
+    for root, _, files in os.walk(os.path.join(folder, "content")):
+        for name in files:
+            if not name.endswith(".md"):
+                continue
+            path = os.path.join(root, name)
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+            lines = [l for l in text.split("\n") if not re.match(r"(sort_by|paginate_by)\s*=", l)]
+            new = link.sub(r"\1.md", "\n".join(lines))
+            if new != text:
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(new)
+
+
+def generator_version(generator=None):
     h = hashlib.sha256()
-    for name in ("gen_site.py", "bench_themes.py"):
-        with open(os.path.join(HERE, name), "rb") as f:
+    paths = [os.path.join(HERE, n) for n in ("gen_site.py", "bench_themes.py")]
+    # With another generator, bench.py's adapt_zola_site shapes the site too.
+    for path in paths + ([generator, os.path.abspath(__file__)] if generator else []):
+        with open(path, "rb") as f:
             h.update(f.read())
     return h.hexdigest()[:16]
 
@@ -112,7 +167,7 @@ def measure(cmd):
 
 def round_for(pages, tools, args, binary):
     """Warm-up plus `runs` alternating runs of every tool on one size; returns raw samples."""
-    sites = {t: ensure_site(args.work, site_of(t), pages, args.seed) for t in tools}
+    sites = {t: ensure_site(args.work, site_of(t), pages, args.seed, args.generator) for t in tools}
     out_root = os.path.join(args.out, str(pages))
     if os.path.exists(out_root):
         sys.exit(f"{out_root} exists: remove it (outside a measurement) or choose another --out")
@@ -193,7 +248,10 @@ def main():
     ap.add_argument("--binary", help="profilegen binary (default: cargo build --release)")
     ap.add_argument("--baseline", help="another profilegen binary (e.g. before a change), run as tool "
                                        "`baseline` on the matched site")
-    ap.add_argument("--seed", default="profilegen")
+    ap.add_argument("--seed", help="generator seed (default: profilegen; with --generator, its own)")
+    ap.add_argument("--generator", help="another gen_site.py writing zola and hugo formats (e.g. "
+                                        "../shared/bench/gen_site.py, the anchors' own): its sites "
+                                        "instead of ours, the zola one adapted to our conventions")
     ap.add_argument("--keep", action="store_true", help="keep the outputs (default: removed at the end)")
     ap.add_argument("--discard-outputs", action="store_true",
                     help="remove each output right after its run: saves space on tmpfs; on a disk "
@@ -219,7 +277,7 @@ def main():
     if args.prepare:
         for pages in (int(p) for p in args.pages.split(",")):
             for tool in tools:
-                ensure_site(args.work, site_of(tool), pages, args.seed)
+                ensure_site(args.work, site_of(tool), pages, args.seed, args.generator)
         return
     binary = args.binary or build_release()
     info = {"machine": machine(), "versions": versions(tools, binary), "out": os.path.abspath(args.out),
