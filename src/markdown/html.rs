@@ -80,23 +80,51 @@ fn scan_markup(html: &str, at: usize, findings: &mut Vec<Finding>) -> usize {
         }
         return end.map_or(html.len(), |e| at + 1 + e);
     }
-    if !rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
+    let alpha = |s: &str| s.starts_with(|c: char| c.is_ascii_alphabetic());
+    let end_tag = rest.strip_prefix('/').filter(|name| alpha(name));
+    let bogus = rest.starts_with(['!', '?']) || (rest.starts_with('/') && end_tag.is_none());
+    if bogus {
+        // `<!x`, `<?x`, `</1`, `</>`: a browser reads a bogus comment up to the first `>`,
+        // so a `<!--` inside it starts no comment that could hide later markup.
+        return match rest.find('>') {
+            Some(i) => at + 2 + i,
+            None => {
+                let message = "markup starting `<!`, `<?` or `</` is not closed with `>`";
+                findings.push(unclosed(message, at..at + 2));
+                html.len()
+            }
+        };
+    }
+    let (tag, name_at) = match end_tag {
+        Some(tag) => (tag, at + 2),
+        None => (rest, at + 1),
+    };
+    if !alpha(tag) {
         return at + 1;
     }
-    let name_len = rest
+    let name_len = tag
         .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == ':'))
-        .unwrap_or(rest.len());
-    if rest[..name_len].eq_ignore_ascii_case("script") {
+        .unwrap_or(tag.len());
+    if end_tag.is_none() && tag[..name_len].eq_ignore_ascii_case("script") {
         findings.push(Finding::Refused {
             message: "`<script>` elements are not allowed in content".to_owned(),
             hint: NO_SCRIPT_HINT,
-            span: at..at + 1 + name_len,
+            span: at..name_at + name_len,
         });
     }
-    let end = scan_attributes(html, at + 1 + name_len, findings);
+    // An end tag is read like a start tag, up to its `>` (a `<!--` in it is part of it),
+    // but browsers drop its attributes, so they are neither refused nor anchors.
+    let end = match end_tag {
+        Some(_) => scan_attributes(html, name_at + name_len, &mut Vec::new()),
+        None => scan_attributes(html, name_at + name_len, findings),
+    };
     if !html[..end].ends_with('>') {
-        let message = format!("the tag `<{}` is not closed with `>`", &rest[..name_len]);
-        findings.push(unclosed(&message, at..at + 1 + name_len));
+        let slash = if end_tag.is_some() { "/" } else { "" };
+        let message = format!(
+            "the tag `<{slash}{}` is not closed with `>`",
+            &tag[..name_len]
+        );
+        findings.push(unclosed(&message, at..name_at + name_len));
     }
     end
 }
@@ -311,7 +339,7 @@ mod tests {
 
     #[test]
     fn script_policy() {
-        let cases: [(&str, &[(&str, &str)]); 19] = [
+        let cases: [(&str, &[(&str, &str)]); 26] = [
             ("<a href=\"https://x.org\">x</a>", &[]),
             ("<a href=\"/a\" title=\"javascript: tips\">", &[]),
             ("<!-- <script> onclick=x --><p>", &[]),
@@ -400,6 +428,34 @@ mod tests {
                     "onerror=alert(1)",
                 )],
             ),
+            // Found by fuzzing: `</sv<!--` is one end tag up to its `>`, not a comment.
+            (
+                "</sv<!-- x -!> <script>alert(1)</script> -->",
+                &[("`<script>` elements are not allowed in content", "<script")],
+            ),
+            (
+                "</a x=\"<!--\"> <script>alert(1)</script> -->",
+                &[("`<script>` elements are not allowed in content", "<script")],
+            ),
+            // Bogus comments end at the first `>`.
+            (
+                "<!x <!-- > <script>alert(1)</script> -->",
+                &[("`<script>` elements are not allowed in content", "<script")],
+            ),
+            (
+                "<?x <!-- ?> <img src=x onerror=alert(1)> -->",
+                &[(
+                    "inline event handler `onerror` is not allowed",
+                    "onerror=alert(1)",
+                )],
+            ),
+            (
+                "</1 <!-- > <script>alert(1)</script> -->",
+                &[("`<script>` elements are not allowed in content", "<script")],
+            ),
+            // An end tag's attributes are dropped by browsers: nothing to refuse.
+            ("<b>x</b onclick=alert(1)>", &[]),
+            ("<!DOCTYPE html><p>x</p></>", &[]),
         ];
         for (html, expected) in cases {
             let expected: Vec<(String, &str)> = expected
@@ -450,6 +506,12 @@ mod tests {
             ("<div id=\"a onclick", open_tag("div"), "<div"),
             ("<p>x</p>\n<img src=x", open_tag("img"), "<img"),
             ("<span title='it\"s'", open_tag("span"), "<span"),
+            ("<p>x</p", open_tag("/p"), "</p"),
+            (
+                "<p>x</p><!x",
+                "markup starting `<!`, `<?` or `</` is not closed with `>`".to_owned(),
+                "<!",
+            ),
             (
                 "<!-- note",
                 "an HTML comment `<!--` is not closed".to_owned(),
