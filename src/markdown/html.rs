@@ -102,8 +102,10 @@ fn scan_markup(html: &str, at: usize, findings: &mut Vec<Finding>) -> usize {
     if !alpha(tag) {
         return at + 1;
     }
+    // As in a browser, a tag's name runs to whitespace, `/` or `>`: `<a.b="x` is one name,
+    // and its `"` opens no attribute value that could hide the attributes after it.
     let name_len = tag
-        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == ':'))
+        .find(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>')
         .unwrap_or(tag.len());
     if end_tag.is_none() && tag[..name_len].eq_ignore_ascii_case("script") {
         findings.push(Finding::Refused {
@@ -339,7 +341,7 @@ mod tests {
 
     #[test]
     fn script_policy() {
-        let cases: [(&str, &[(&str, &str)]); 26] = [
+        let cases: [(&str, &[(&str, &str)]); 28] = [
             ("<a href=\"https://x.org\">x</a>", &[]),
             ("<a href=\"/a\" title=\"javascript: tips\">", &[]),
             ("<!-- <script> onclick=x --><p>", &[]),
@@ -452,6 +454,21 @@ mod tests {
             (
                 "</1 <!-- > <script>alert(1)</script> -->",
                 &[("`<script>` elements are not allowed in content", "<script")],
+            ),
+            // Found by fuzzing: a tag's name runs to whitespace, so this `"` quotes nothing.
+            (
+                "<a.b=\"x onclick=alert(1) y=\"\">",
+                &[(
+                    "inline event handler `onclick` is not allowed",
+                    "onclick=alert(1)",
+                )],
+            ),
+            (
+                "<aq\0jvalues=\"/t a\nonerror=alert(1) x=\"\">",
+                &[(
+                    "inline event handler `onerror` is not allowed",
+                    "onerror=alert(1)",
+                )],
             ),
             // An end tag's attributes are dropped by browsers: nothing to refuse.
             ("<b>x</b onclick=alert(1)>", &[]),
