@@ -287,10 +287,33 @@ const NAMED: [(&str, char); 9] = [
     ("&NewLine;", '\n'),
 ];
 
+/// The references a browser also decodes without their `;` (the legacy ones among those
+/// that matter here, in both spellings it knows).
+const LEGACY: [(&str, char); 9] = [
+    ("&amp", '&'),
+    ("&AMP", '&'),
+    ("&lt", '<'),
+    ("&LT", '<'),
+    ("&gt", '>'),
+    ("&GT", '>'),
+    ("&quot", '"'),
+    ("&QUOT", '"'),
+    ("&nbsp", '\u{a0}'),
+];
+
 /// The character and byte length of the reference at the start of `text` (`&…`).
 fn entity(text: &str) -> Option<(char, usize)> {
     if let Some((name, c)) = NAMED.iter().find(|(name, _)| text.starts_with(name)) {
         return Some((*c, name.len()));
+    }
+    if let Some((name, c)) = LEGACY.iter().find(|(name, _)| text.starts_with(name)) {
+        // In an attribute value (what is decoded here), `&gtx` and `&gt=` stay as they are;
+        // `&gt` before anything else, `ň` included, is `>`.
+        return match text[name.len()..].chars().next() {
+            Some(';') => Some((*c, name.len() + 1)),
+            Some(next) if next == '=' || next.is_ascii_alphanumeric() => None,
+            _ => Some((*c, name.len())),
+        };
     }
     let body = text.strip_prefix("&#")?;
     let hex = body.starts_with(['x', 'X']);
@@ -341,7 +364,7 @@ mod tests {
 
     #[test]
     fn script_policy() {
-        let cases: [(&str, &[(&str, &str)]); 28] = [
+        let cases: [(&str, &[(&str, &str)]); 29] = [
             ("<a href=\"https://x.org\">x</a>", &[]),
             ("<a href=\"/a\" title=\"javascript: tips\">", &[]),
             ("<!-- <script> onclick=x --><p>", &[]),
@@ -455,6 +478,13 @@ mod tests {
                 "</1 <!-- > <script>alert(1)</script> -->",
                 &[("`<script>` elements are not allowed in content", "<script")],
             ),
+            (
+                "<iframe srcdoc=\"&lt;script&gtň&lt;/script&gt;\">",
+                &[(
+                    "`srcdoc` with script in its HTML is not allowed",
+                    "srcdoc=\"&lt;script&gtň&lt;/script&gt;\"",
+                )],
+            ),
             // Found by fuzzing: a tag's name runs to whitespace, so this `"` quotes nothing.
             (
                 "<a.b=\"x onclick=alert(1) y=\"\">",
@@ -557,6 +587,9 @@ mod tests {
                 "a & b <c> 中文 &bogus; &#",
             ),
             ("&#106avascript", "javascript"),
+            // Found by fuzzing: the legacy references need no `;`.
+            ("&lt;script&gtň&lt/script&GT;", "<script>ň</script>"),
+            ("&ltx &gt= &amp;", "&ltx &gt= &"),
             ("&#99999999999;", "\u{fffd}"),
         ];
         for (text, decoded) in cases {
