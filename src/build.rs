@@ -1,30 +1,30 @@
-//! The build: runs the stages in order and publishes the result atomically.
+//! The pipeline: runs the stages in order and publishes the result atomically. `build`,
+//! `check` and `serve`'s full rebuilds all come here; they differ only in
+//! [`BuildOptions`] and in whether they keep the [`Model`] ([`build_retained`]).
 //!
-//! config → content → stats → markdown (parallel) → link check → templates (parallel,
-//! each page written as soon as it is rendered) → static files and data downloads →
-//! publish stages (fingerprints, sitemap, feeds, search index, compression) → publish. Any error leaves the previous output untouched.
+//! config → content → stats → theme and plan checks → page pass (Markdown and templates
+//! in parallel, each page written as soon as it is rendered: [`pass`]) → anchor check →
+//! listing pages and generated pages (404, search) → static files, fingerprints, data
+//! downloads → publish stages (sitemap, feeds, search index, compression) → the swap.
+//! Any error leaves the previous output untouched.
 
 mod pass;
 
-use std::collections::HashSet;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use rayon::prelude::*;
-
-use crate::config::{Config, Language, Overrides};
+use crate::config::{Config, Overrides};
 use crate::content::{self, Content, Document};
-use crate::deps::{self, Reads};
+use crate::deps::{self, Output, Reads};
 use crate::diag::{Diagnostic, Diagnostics, Result};
 use crate::fsutil;
 use crate::lookup::Lookup;
-use crate::markdown::{self, InternalLink, Rendered};
-use crate::output::{self, Staging};
-use crate::render::{Listings, Pages, Theme};
+use crate::markdown::{self, Rendered};
+use crate::output::{self, Staging, layout};
+use crate::render::{self, Listings, Pages, Theme};
 use crate::stats::{self, Stats};
-use pass::{Done, Sink};
+use pass::Sink;
 
 /// What the command line asks of a build.
 #[derive(Debug, Clone, Default)]
@@ -42,6 +42,9 @@ pub struct BuildOptions {
     /// Keep CSS and JS at their plain names (no fingerprints): `serve` rewrites them in
     /// place as they are edited.
     pub plain_assets: bool,
+    /// Write the search pages but not the search index (tests that compare outputs, and
+    /// that do not search, save its cost).
+    pub skip_search_index: bool,
 }
 
 /// Counts for one language.
@@ -71,7 +74,7 @@ pub struct BuildReport {
 }
 
 /// The site read, checked and rendered up to the templates: everything the pages are
-/// made from. [`build`] writes it once; `serve` keeps it and updates it edit by edit.
+/// made from. `serve` keeps it and updates it edit by edit; `check` reads it.
 pub struct Model {
     /// The configuration.
     pub config: Arc<Config>,
@@ -89,6 +92,16 @@ pub struct Model {
     pub reads: Vec<Reads>,
     /// The parsed templates.
     pub theme: Theme,
+}
+
+/// What [`build_retained`] keeps beside its report: the model, and what every output's
+/// template read (documents and generated pages), for `serve`'s dependency map and
+/// `check`'s unused-figure report.
+pub struct Retained {
+    /// The model the site was rendered from.
+    pub model: Model,
+    /// Each rendered output and what its template read.
+    pub template_reads: Vec<(Output, Reads)>,
 }
 
 /// What every build reads before any Markdown is rendered.
@@ -110,14 +123,12 @@ fn sources(opts: &BuildOptions) -> Result<Sources> {
     } else {
         output::assets::Fingerprints::compute(&config.root, &static_files)?
     };
+    let names = static_files
+        .iter()
+        .map(|p| layout::static_name(p))
+        .collect();
     let lookup = Arc::new(
-        Lookup::new(
-            Arc::clone(&config),
-            &content,
-            static_names(&static_files),
-            stats,
-        )
-        .with_fingerprints(&fingerprints),
+        Lookup::new(Arc::clone(&config), &content, names, stats).with_fingerprints(&fingerprints),
     );
     Ok(Sources {
         config,
@@ -130,41 +141,34 @@ fn sources(opts: &BuildOptions) -> Result<Sources> {
 
 /// The checks of a theme against the site: templates named in front matter, the search
 /// pages, and two sources that would write one file.
-fn check_theme(s: &Sources, theme: &Theme) -> Result<()> {
-    check_templates(&s.content, theme)?;
-    output::search::check(&s.config, &s.content, theme)?;
-    output::check_plan(
-        &s.config,
-        &s.content,
-        &s.static_files,
-        s.lookup.stats.is_some(),
-    )
+pub fn check_theme(
+    config: &Config,
+    content: &Content,
+    static_files: &[PathBuf],
+    lookup: &Lookup,
+    theme: &Theme,
+) -> Result<()> {
+    render::check_templates(content, theme)?;
+    output::search::check(config, content, theme)?;
+    output::check_plan(config, content, static_files, lookup.stats.is_some())
 }
 
-/// Reads and checks everything, renders the Markdown; nothing is written.
-pub fn load(opts: &BuildOptions) -> Result<Model> {
-    let s = sources(opts)?;
-    let (rendered, reads) = render_markdown(&s.config, &s.content, &s.lookup)?;
-    check_anchors(&s.content, &rendered)?;
-    let theme = Theme::load(&s.config.root, &s.lookup)?;
-    check_theme(&s, &theme)?;
-    Ok(Model {
-        config: s.config,
-        content: s.content,
-        static_files: s.static_files,
-        fingerprints: s.fingerprints,
-        lookup: s.lookup,
-        rendered,
-        reads,
-        theme,
-    })
-}
-
-/// Builds the site and publishes it to the output folder.
-///
-/// Unlike [`load`] + [`write_site`] (what `serve` does), a page is written as soon as its
-/// Markdown is rendered and its HTML dropped ([`pass`]); errors come in the same order.
+/// Builds the site and publishes it to the output folder. A page is written as soon as
+/// its Markdown is rendered and its HTML dropped ([`pass`]), so memory stays flat.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
+    run(opts, false).map(|(report, _)| report)
+}
+
+/// [`build`], keeping every page's rendered Markdown and what every output read: the
+/// same stages, the same bytes written.
+pub fn build_retained(opts: &BuildOptions) -> Result<(BuildReport, Retained)> {
+    let (report, retained) = run(opts, true)?;
+    let retained = retained
+        .ok_or_else(|| Diagnostics::from(Diagnostic::error("the build kept no model (a bug)")))?;
+    Ok((report, retained))
+}
+
+fn run(opts: &BuildOptions, retain: bool) -> Result<(BuildReport, Option<Retained>)> {
     let started = Instant::now();
     let s = sources(opts)?;
     let theme = Theme::load(&s.config.root, &s.lookup);
@@ -173,7 +177,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         (Ok(theme), Some(staging)) => Some(Sink { theme, staging }),
         _ => None,
     };
-    let mut keep = vec![false; s.content.docs.len()];
+    let mut keep = vec![retain; s.content.docs.len()];
     for i in output::feed::entry_docs(&s.config, &s.content) {
         keep[i] = true;
     }
@@ -181,14 +185,16 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let mut listings = Listings::from_reading_times(&s.content, |_| 0, &s.lookup);
     let pages = Pages::with_listings(&s.content, &[], &s.lookup, &listings);
     let site = (&*s.config, &s.content, &*s.lookup);
-    let first = pass::first_pass(site, &pages, sink, &keep);
+    let mut first = pass::first_pass(site, &pages, sink, &keep);
     drop(pages);
     if !first.markdown_errors.is_empty() {
         return Err(Diagnostics(first.markdown_errors));
     }
-    check_anchors_of(&s.content, &first.done)?;
+    markdown::check_anchors(&s.content, |i| {
+        (&first.done[i].anchors, &first.done[i].links)
+    })?;
     let theme = theme?;
-    check_theme(&s, &theme)?;
+    check_theme(&s.config, &s.content, &s.static_files, &s.lookup, &theme)?;
     let staging = match early {
         Some(staging) => staging,
         None => Staging::create(&s.config, opts.force)?,
@@ -200,31 +206,64 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         theme: &theme,
         staging: &staging,
     };
-    pass::second_pass(sink, &pages, &s.content, &s.config, &first)?;
-    let copied = copy_files(&staging, &s.config, &s.static_files, &s.content)?;
+    let generated_reads = pass::second_pass(sink, &pages, &s.config, &mut first)?;
+    drop(pages);
+    let copied = output::copy_files(&staging, &s.config, &s.static_files, &s.content)?;
     s.fingerprints.write(&staging)?;
-    if s.config.search {
-        output::search::write_pages(&staging, &theme, &pages, &s.config)?;
-    }
     if let Some(stats) = &s.lookup.stats {
-        write_data(&staging, stats)?;
+        output::write_data(&staging, stats)?;
     }
+    let done = &first.done;
     let html = |i: usize| done.get(i)?.kept.as_deref().map(|r| r.html.as_str());
     let publish = output::Publish {
         config: &s.config,
         content: &s.content,
         html: &html,
         compress: !opts.no_compress,
+        index_search: !opts.skip_search_index,
     };
     let publish_warnings = output::finish(&staging, &publish)?;
     let output_dir = staging.publish()?;
-    Ok(BuildReport {
+    let report = BuildReport {
         languages: summarize(&s.config, &s.content),
         static_files: copied,
-        warnings: [s.content.warnings, publish_warnings].concat(),
+        warnings: [s.content.warnings.clone(), publish_warnings].concat(),
         output_dir,
         elapsed: started.elapsed(),
-    })
+    };
+    let retained = retain.then(|| retained(s, theme, first, generated_reads));
+    Ok((report, retained))
+}
+
+/// The model and reads of a retained build, taken from what the page pass kept.
+fn retained(
+    s: Sources,
+    theme: Theme,
+    first: pass::FirstPass,
+    generated_reads: Vec<(Output, Reads)>,
+) -> Retained {
+    let mut rendered = Vec::with_capacity(first.done.len());
+    let mut reads = Vec::with_capacity(first.done.len());
+    let mut template_reads = Vec::with_capacity(first.done.len() + generated_reads.len());
+    for (doc, done) in s.content.docs.iter().zip(first.done) {
+        rendered.push(done.kept.map(|r| *r).unwrap_or_default());
+        reads.push(done.markdown_reads);
+        template_reads.push((Output::doc(&doc.key, &doc.lang), done.template_reads));
+    }
+    template_reads.extend(generated_reads);
+    Retained {
+        model: Model {
+            config: s.config,
+            content: s.content,
+            static_files: s.static_files,
+            fingerprints: s.fingerprints,
+            lookup: s.lookup,
+            rendered,
+            reads,
+            theme,
+        },
+        template_reads,
+    }
 }
 
 /// The staging folder, made before the page pass so that pages are written as they are
@@ -233,36 +272,12 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
 /// order, and a failed build creates no folder). Without it every page waits for the
 /// second pass.
 fn early_staging(s: &Sources, theme: &Result<Theme>, force: bool) -> Option<Staging> {
-    check_theme(s, theme.as_ref().ok()?).ok()?;
+    let theme = theme.as_ref().ok()?;
+    check_theme(&s.config, &s.content, &s.static_files, &s.lookup, theme).ok()?;
     if !s.config.output_dir.parent()?.is_dir() {
         return None;
     }
     Staging::create(&s.config, force).ok()
-}
-
-/// Renders every page into `staging` (search pages included), copies the files (and the
-/// fingerprinted copies of CSS and JS) and writes the data downloads.
-/// Returns how many files were copied and what each page's template read (documents in
-/// `content.docs` order, then each language's 404 page).
-pub fn write_site(staging: &Staging, model: &Model) -> Result<(usize, Vec<Reads>)> {
-    let pages = Pages::new(&model.content, &model.rendered, &model.lookup);
-    let reads = write_pages(staging, &model.theme, &pages, &model.content, &model.config)?;
-    let copied = copy_files(staging, &model.config, &model.static_files, &model.content)?;
-    model.fingerprints.write(staging)?;
-    if model.config.search {
-        output::search::write_pages(staging, &model.theme, &pages, &model.config)?;
-    }
-    if let Some(stats) = &model.lookup.stats {
-        write_data(staging, stats)?;
-    }
-    Ok((copied, reads))
-}
-
-/// Writes the statistics downloads, `data/stats.csv` and `data/stats.json`.
-pub fn write_data(staging: &Staging, stats: &Stats) -> Result<()> {
-    staging.write(Path::new("data/stats.csv"), stats.to_csv().as_bytes())?;
-    staging.write(Path::new("data/stats.json"), stats.to_json().as_bytes())?;
-    Ok(())
 }
 
 /// Reads the statistics file named in the config, if the site has one.
@@ -273,49 +288,6 @@ pub fn load_stats(config: &Config) -> Result<Option<Arc<Stats>>> {
     let text = fsutil::read_text(&config.root.join(rel), rel)?;
     let langs: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
     Ok(Some(Arc::new(stats::load(rel, &text, &langs)?)))
-}
-
-/// Files of `static/` as `asset()` names them: `css/site.css`.
-pub fn static_names(files: &[PathBuf]) -> HashSet<String> {
-    files
-        .iter()
-        .map(|p| {
-            p.strip_prefix("static")
-                .unwrap_or(p)
-                .to_string_lossy()
-                .replace('\\', "/")
-        })
-        .collect()
-}
-
-/// Renders every document's Markdown in parallel, collecting every error.
-fn render_markdown(
-    config: &Config,
-    content: &Content,
-    lookup: &Lookup,
-) -> Result<(Vec<Rendered>, Vec<Reads>)> {
-    let results: Vec<_> = content
-        .docs
-        .par_iter()
-        .map(|d| render_doc(config, d, lookup))
-        .collect();
-    let mut rendered = Vec::with_capacity(results.len());
-    let mut reads = Vec::with_capacity(results.len());
-    let mut errors = Vec::new();
-    for r in results {
-        match r {
-            (Ok(r), read) => {
-                rendered.push(r);
-                reads.push(read);
-            }
-            (Err(e), _) => errors.extend(e),
-        }
-    }
-    if errors.iter().any(Diagnostic::is_error) {
-        Err(Diagnostics(errors))
-    } else {
-        Ok((rendered, reads))
-    }
 }
 
 /// Renders one document's Markdown, recording what it read (links, figures).
@@ -331,211 +303,6 @@ pub fn render_doc(
         lang: &doc.lang,
     };
     deps::record(|| markdown::render(&input, &config.markdown, lookup))
-}
-
-/// Every `@/page.md#anchor` must name a heading that exists on that page.
-fn check_anchors(content: &Content, rendered: &[Rendered]) -> Result<()> {
-    let errors: Vec<Diagnostic> = (0..content.docs.len())
-        .flat_map(|i| anchor_errors(content, rendered, i))
-        .collect();
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(Diagnostics(errors))
-    }
-}
-
-/// [`check_anchors`] over what the page pass kept of each document.
-fn check_anchors_of(content: &Content, done: &[Done]) -> Result<()> {
-    let anchors = |t: usize| done[t].anchors.as_slice();
-    let errors: Vec<Diagnostic> = (0..content.docs.len())
-        .flat_map(|i| link_errors(content, i, &done[i].links, anchors))
-        .collect();
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(Diagnostics(errors))
-    }
-}
-
-/// The `@/page.md#anchor` links of document `i` whose heading does not exist.
-pub fn anchor_errors(content: &Content, rendered: &[Rendered], i: usize) -> Vec<Diagnostic> {
-    let anchors = |t: usize| rendered[t].anchors.as_slice();
-    link_errors(content, i, &rendered[i].links, anchors)
-}
-
-/// The `links` of document `i` to a heading that does not exist; `anchors(t)` are the
-/// ids on document `t`.
-fn link_errors<'r>(
-    content: &Content,
-    i: usize,
-    links: &[InternalLink],
-    anchors: impl Fn(usize) -> &'r [String],
-) -> Vec<Diagnostic> {
-    let doc = &content.docs[i];
-    let mut errors = Vec::new();
-    for link in links {
-        let Some(anchor) = &link.anchor else { continue };
-        let own = content
-            .index
-            .get(&(link.path.clone(), doc.lang.clone()))
-            .copied();
-        let Some(t) = own.or_else(|| content.docs.iter().position(|d| d.key == link.path)) else {
-            continue;
-        };
-        let ids = anchors(t);
-        if !ids.iter().any(|a| a == anchor) {
-            let close = crate::diag::did_you_mean(anchor, ids.iter().map(String::as_str));
-            let hint = match close {
-                Some(c) => format!("did you mean `#{c}`?"),
-                None => format!("the page's anchors are: {}", ids.join(", ")),
-            };
-            errors.push(
-                Diagnostic::error(format!("`@/{}` has no heading `#{anchor}`", link.path))
-                    .in_file(&doc.path)
-                    .at(&doc.text, link.span.clone())
-                    .with_hint(hint),
-            );
-        }
-    }
-    errors
-}
-
-/// A `template = "…"` that the theme does not have is an error at that key.
-pub fn check_templates(content: &Content, theme: &Theme) -> Result<()> {
-    let errors: Vec<Diagnostic> = content
-        .docs
-        .iter()
-        .filter_map(|d| {
-            let t = d.meta.template.as_ref()?;
-            (!theme.has(t.get_ref())).then(|| {
-                Diagnostic::error(format!("template `{}` does not exist", t.get_ref()))
-                    .in_file(&d.path)
-                    .at(&d.text, t.span())
-                    .with_hint("templates are files in templates/, e.g. `template = \"data.html\"`")
-            })
-        })
-        .collect();
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(Diagnostics(errors))
-    }
-}
-
-/// Renders and writes every page in parallel, then each language's 404 page; returns
-/// what each template read (documents in order, then the 404 pages).
-fn write_pages(
-    staging: &Staging,
-    theme: &Theme,
-    pages: &Pages,
-    content: &Content,
-    config: &Config,
-) -> Result<Vec<Reads>> {
-    let results: Vec<_> = content
-        .docs
-        .par_iter()
-        .enumerate()
-        .map(|(i, doc)| {
-            render_one(staging, &doc.output_file(), |out| {
-                render_page(theme, pages, content, i, out)
-            })
-        })
-        .collect();
-    let mut reads = Vec::with_capacity(results.len() + config.languages.len());
-    let mut errors = Vec::new();
-    for r in results {
-        match r {
-            Ok(read) => reads.push(read),
-            Err(e) => errors.push(e),
-        }
-    }
-    if !errors.is_empty() {
-        return Err(Diagnostics(crate::diag::collapse(errors)));
-    }
-    for lang in &config.languages {
-        let file = PathBuf::from(format!("{}404.html", lang.prefix));
-        reads.push(render_one(staging, &file, |out| {
-            render_not_found(theme, pages, lang, out)
-        })?);
-    }
-    Ok(reads)
-}
-
-/// Renders document `i` through its template into `out`, recording what it read.
-pub fn render_page(
-    theme: &Theme,
-    pages: &Pages,
-    content: &Content,
-    i: usize,
-    out: impl Write,
-) -> std::result::Result<Reads, Diagnostic> {
-    let doc = &content.docs[i];
-    let template = crate::render::context::template_name(doc);
-    let (result, reads) =
-        deps::record(|| theme.render_to(template, &pages.context(i), out, Some(&doc.path)));
-    result.map(|()| reads)
-}
-
-/// Renders a language's 404 page into `out`, recording what it read.
-pub fn render_not_found(
-    theme: &Theme,
-    pages: &Pages,
-    lang: &Language,
-    out: impl Write,
-) -> std::result::Result<Reads, Diagnostic> {
-    let (result, reads) =
-        deps::record(|| theme.render_to("404.html", &pages.not_found_context(lang), out, None));
-    result.map(|()| reads)
-}
-
-fn render_one(
-    staging: &Staging,
-    file: &Path,
-    render: impl FnOnce(
-        &mut std::io::BufWriter<std::fs::File>,
-    ) -> std::result::Result<Reads, Diagnostic>,
-) -> std::result::Result<Reads, Diagnostic> {
-    let mut out = staging.create_file(file)?;
-    let reads = render(&mut out)?;
-    out.flush()
-        .map_err(|e| fsutil::io_error(e, file, "cannot write"))?;
-    Ok(reads)
-}
-
-/// Copies `static/` and the non-Markdown files of `content/`.
-pub fn copy_files(
-    staging: &Staging,
-    config: &Config,
-    static_files: &[PathBuf],
-    content: &Content,
-) -> Result<usize> {
-    let jobs: Vec<(PathBuf, &Path, PathBuf)> = static_files
-        .iter()
-        .map(|rel| {
-            (
-                config.root.join(rel),
-                rel.as_path(),
-                rel.strip_prefix("static").unwrap_or(rel).to_path_buf(),
-            )
-        })
-        .chain(content.assets.iter().map(|a| {
-            (
-                a.source.clone(),
-                a.source.strip_prefix(&config.root).unwrap_or(&a.source),
-                a.output.clone(),
-            )
-        }))
-        .collect();
-    let errors: Vec<Diagnostic> = jobs
-        .par_iter()
-        .filter_map(|(from, shown, to)| staging.copy(from, shown, to).err())
-        .collect();
-    if errors.is_empty() {
-        Ok(jobs.len())
-    } else {
-        Err(Diagnostics(errors))
-    }
 }
 
 fn summarize(config: &Config, content: &Content) -> Vec<LanguageSummary> {

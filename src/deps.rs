@@ -13,6 +13,8 @@
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
+use crate::output::layout::Generated;
+
 /// What one render read from the rest of the site.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Reads {
@@ -60,7 +62,8 @@ pub fn note(f: impl FnOnce(&mut Reads)) {
     });
 }
 
-/// Something `serve` renders and writes: a document in one language, or a 404 page.
+/// Something `serve` renders and writes: a document in one language, or one of a
+/// language's generated pages (404, search).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Output {
     /// The document with this key (`tech/_index.md`) in this language.
@@ -70,8 +73,8 @@ pub enum Output {
         /// Language code.
         lang: String,
     },
-    /// The 404 page of a language.
-    NotFound(String),
+    /// A generated page of a language.
+    Generated(Generated, String),
 }
 
 impl Output {

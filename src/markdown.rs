@@ -6,6 +6,7 @@
 //! them to `pulldown_cmark::html::push_html`. Every problem in the file is collected as
 //! a [`Diagnostic`] located at `file:line:col` of the whole file text.
 
+mod anchors;
 mod cjk;
 mod headings;
 mod html;
@@ -21,6 +22,8 @@ use std::sync::Arc;
 use pulldown_cmark::Parser;
 
 use crate::diag::Diagnostic;
+
+pub use anchors::{AnchorsOf, anchor_errors, check_anchors};
 
 /// Markdown extensions, from `config.toml`'s `[markdown]` table.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
@@ -152,7 +155,7 @@ pub struct Heading {
 }
 
 /// A rendered page body and what was learnt about it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Rendered {
     /// The body as HTML.
     pub html: String,

@@ -1,26 +1,26 @@
-//! The page pass of a full build: every document's Markdown is rendered in parallel, and
-//! a document that lists no pages goes straight on through its template into its output
-//! file, so its HTML is dropped at once and memory stays flat however large the site.
-//! What later steps need of it is kept: its anchors and links (the anchor check), its
-//! reading time (the listings), and its HTML only if a feed carries it. Documents that
-//! list pages (sections, the home page) need every listed page's reading time, so they
-//! wait for a second, small pass.
-//!
-//! `serve` does not use this pass: it keeps every page's Markdown ([`super::Model`]).
+//! The page pass: every document's Markdown is rendered in parallel, and a document that
+//! lists no pages goes straight on through its template into its output file, so its
+//! HTML is dropped at once and memory stays flat however large the site. What later
+//! steps need of it is kept: its anchors and links (the anchor check), its reading time
+//! (the listings), what it read (for `serve` and `check`), and its HTML only if a feed
+//! carries it or the build is retained. Documents that list pages (sections, the home
+//! page) need every listed page's reading time, so they wait for a second, small pass,
+//! which also renders each language's generated pages (404, search).
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::content::{Content, Document};
+use crate::content::Content;
+use crate::deps::{Output, Reads};
 use crate::diag::{Diagnostic, Diagnostics, Result};
 use crate::fsutil;
 use crate::lookup::Lookup;
 use crate::markdown::{InternalLink, Rendered};
 use crate::output::Staging;
-use crate::render::{Pages, Theme, context};
+use crate::render::{self, Pages, Theme};
 
 /// Where rendered pages go: the parsed theme and the staging folder.
 #[derive(Clone, Copy)]
@@ -29,7 +29,7 @@ pub(super) struct Sink<'s> {
     pub staging: &'s Staging,
 }
 
-/// What the first pass learnt of one document.
+/// What the page pass learnt of one document.
 pub(super) struct Done {
     /// Every id on the page, for `@/page.md#anchor` checks.
     pub anchors: Vec<String>,
@@ -37,21 +37,28 @@ pub(super) struct Done {
     pub links: Vec<InternalLink>,
     /// Minutes, for the listings that show it.
     pub reading_time: usize,
+    /// What its Markdown read.
+    pub markdown_reads: Reads,
+    /// What its template read (once written).
+    pub template_reads: Reads,
     /// Written in the first pass.
     pub written: bool,
-    /// Its rendered Markdown, when it waits for the second pass or a feed carries it
-    /// (boxed: most documents have none, and one `Done` per document lives to the end).
+    /// Its rendered Markdown, when it waits for the second pass, a feed carries it or the
+    /// build is retained (boxed: most documents have none, and one `Done` per document
+    /// lives to the end).
     pub kept: Option<Box<Rendered>>,
 }
 
 impl Done {
-    fn new(rendered: Rendered, written: bool, keep: bool) -> Done {
+    fn new(rendered: Rendered, markdown_reads: Reads, keep: bool) -> Done {
         if !keep {
             return Done {
                 anchors: rendered.anchors,
                 links: rendered.links,
                 reading_time: rendered.reading_time,
-                written,
+                markdown_reads,
+                template_reads: Reads::default(),
+                written: false,
                 kept: None,
             };
         }
@@ -59,7 +66,9 @@ impl Done {
             anchors: rendered.anchors.clone(),
             links: rendered.links.clone(),
             reading_time: rendered.reading_time,
-            written,
+            markdown_reads,
+            template_reads: Reads::default(),
+            written: false,
             kept: Some(Box::new(rendered)),
         }
     }
@@ -90,14 +99,21 @@ pub(super) fn first_pass(
         .par_iter()
         .enumerate()
         .map(|(i, doc)| {
-            let rendered = super::render_doc(config, doc, lookup).0?;
-            let keep = keep.get(i).copied().unwrap_or(false);
+            let (rendered, reads) = super::render_doc(config, doc, lookup);
+            let rendered = rendered?;
             match sink {
                 Some(sink) if !pages.lists_pages(i) => {
-                    let error = write_doc(sink, pages, doc, i, &rendered).err();
-                    Ok((Done::new(rendered, true, keep), error.map(Box::new)))
+                    let written = write_doc(sink, pages, i, Some(&rendered));
+                    let keep = keep.get(i).copied().unwrap_or(false);
+                    let mut done = Done::new(rendered, reads, keep);
+                    done.written = true;
+                    match written {
+                        Ok(template_reads) => done.template_reads = template_reads,
+                        Err(e) => return Ok((done, Some(Box::new(e)))),
+                    }
+                    Ok((done, None))
                 }
-                _ => Ok((Done::new(rendered, false, true), None)),
+                _ => Ok((Done::new(rendered, reads, true), None)),
             }
         })
         .collect();
@@ -123,66 +139,72 @@ pub(super) fn first_pass(
     pass
 }
 
-/// Renders and writes the documents that waited, then each language's 404 page; the
-/// first pass's write errors are reported with these, in content order.
+/// Renders and writes the documents that waited, then each language's generated pages;
+/// the first pass's write errors are reported with these, in content order. Returns what
+/// each generated page read.
 pub(super) fn second_pass(
     sink: Sink,
     pages: &Pages,
-    content: &Content,
     config: &Config,
-    first: &FirstPass,
-) -> Result<()> {
-    let mut errors: Vec<(usize, Diagnostic)> = first
+    first: &mut FirstPass,
+) -> Result<Vec<(Output, Reads)>> {
+    let outcomes: Vec<(usize, std::result::Result<Reads, Diagnostic>)> = first
         .done
         .par_iter()
         .enumerate()
         .filter(|(_, done)| !done.written)
         .filter_map(|(i, done)| {
             let rendered = done.kept.as_deref()?;
-            let doc = &content.docs[i];
-            write_doc(sink, pages, doc, i, rendered)
-                .err()
-                .map(|e| (i, e))
+            Some((i, write_doc(sink, pages, i, Some(rendered))))
         })
         .collect();
-    errors.extend(first.write_errors.iter().cloned());
+    let mut errors: Vec<(usize, Diagnostic)> = std::mem::take(&mut first.write_errors);
+    for (i, outcome) in outcomes {
+        first.done[i].written = true;
+        match outcome {
+            Ok(reads) => first.done[i].template_reads = reads,
+            Err(e) => errors.push((i, e)),
+        }
+    }
     if !errors.is_empty() {
         errors.sort_by_key(|(i, _)| *i);
         let errors = errors.into_iter().map(|(_, e)| e).collect();
         return Err(Diagnostics(crate::diag::collapse(errors)));
     }
-    for lang in &config.languages {
-        let file = PathBuf::from(format!("{}404.html", lang.prefix));
-        write_file(sink.staging, &file, |out| {
-            let ctx = pages.not_found_context(lang);
-            sink.theme.render_to("404.html", &ctx, out, None)
+    let mut reads = Vec::new();
+    for (kind, lang) in render::generated_pages(config) {
+        let file = kind.file(lang);
+        let read = write_file(sink.staging, &file, |out| {
+            render::render_generated(sink.theme, pages, kind, lang, out)
         })?;
+        reads.push((Output::Generated(kind, lang.code.clone()), read));
     }
-    Ok(())
+    Ok(reads)
 }
 
 /// Renders document `i` through its template into its output file.
 fn write_doc(
     sink: Sink,
     pages: &Pages,
-    doc: &Document,
     i: usize,
-    rendered: &Rendered,
-) -> std::result::Result<(), Diagnostic> {
-    let template = context::template_name(doc);
-    write_file(sink.staging, &doc.output_file(), |out| {
-        let ctx = pages.context_with(i, rendered);
-        sink.theme.render_to(template, &ctx, out, Some(&doc.path))
+    rendered: Option<&Rendered>,
+) -> std::result::Result<Reads, Diagnostic> {
+    let file = pages.doc(i).output_file();
+    write_file(sink.staging, &file, |out| {
+        render::render_doc(sink.theme, pages, i, rendered, out)
     })
 }
 
 fn write_file(
     staging: &Staging,
     file: &Path,
-    render: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::result::Result<(), Diagnostic>,
-) -> std::result::Result<(), Diagnostic> {
+    render: impl FnOnce(
+        &mut std::io::BufWriter<std::fs::File>,
+    ) -> std::result::Result<Reads, Diagnostic>,
+) -> std::result::Result<Reads, Diagnostic> {
     let mut out = staging.create_file(file)?;
-    render(&mut out)?;
+    let reads = render(&mut out)?;
     out.flush()
-        .map_err(|e| fsutil::io_error(e, file, "cannot write"))
+        .map_err(|e| fsutil::io_error(e, file, "cannot write"))?;
+    Ok(reads)
 }

@@ -24,7 +24,6 @@ use crate::config::{Config, Overrides};
 use crate::content::{self, Content};
 use crate::deps::Reads;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::output::Staging;
 pub use external::ExternalSummary;
 use links::Built;
 use source::Scan;
@@ -40,6 +39,9 @@ pub struct CheckOptions {
     pub external: bool,
     /// Timeout of one external request.
     pub timeout: Duration,
+    /// Build into this folder and keep it, instead of a temporary folder (a folder that
+    /// profilegen did not make is replaced only if empty).
+    pub output_dir: Option<PathBuf>,
 }
 
 impl CheckOptions {
@@ -50,6 +52,7 @@ impl CheckOptions {
             drafts: false,
             external: false,
             timeout: Duration::from_secs(10),
+            output_dir: None,
         }
     }
 }
@@ -139,12 +142,17 @@ pub fn check(opts: &CheckOptions) -> Result<CheckReport, Diagnostics> {
         root: crate::fsutil::absolute(&opts.root),
         overrides: Overrides {
             base_url: None,
-            output_dir: Some(tmp.path().join("site")),
+            output_dir: Some(
+                opts.output_dir
+                    .clone()
+                    .unwrap_or_else(|| tmp.path().join("site")),
+            ),
         },
         drafts: opts.drafts,
-        force: true,
+        force: opts.output_dir.is_none(),
         no_compress: true, // not published: no .gz/.br needed
         plain_assets: false,
+        skip_search_index: false,
     };
     let config = Config::load(&build_opts.root, &build_opts.overrides)?;
     let content = content::load(&config, opts.drafts)?;
@@ -157,8 +165,16 @@ pub fn check(opts: &CheckOptions) -> Result<CheckReport, Diagnostics> {
         .map(|d| source::scan(d, &config.markdown))
         .collect();
     diags.extend(scans.iter().flat_map(|s| s.findings.iter().cloned()));
-    match build_into(&build_opts) {
-        Ok((model, reads)) => diags.extend(check_built(&model, &reads, &content, &scans)),
+    match build::build_retained(&build_opts) {
+        Ok((_, retained)) => {
+            let mut reads: Vec<Reads> = retained
+                .template_reads
+                .into_iter()
+                .map(|(_, r)| r)
+                .collect();
+            reads.extend(retained.model.reads.iter().cloned());
+            diags.extend(check_built(&retained.model, &reads, &content, &scans));
+        }
         Err(e) => diags.extend(e.0),
     }
     let mut report = CheckReport::default();
@@ -170,16 +186,6 @@ pub fn check(opts: &CheckOptions) -> Result<CheckReport, Diagnostics> {
     sort(&mut diags);
     report.diagnostics = diags;
     Ok(report)
-}
-
-/// Builds into the temporary output; returns the model and every output's reads.
-fn build_into(opts: &BuildOptions) -> Result<(Model, Vec<Reads>), Diagnostics> {
-    let model = build::load(opts)?;
-    let staging = Staging::create(&model.config, true)?;
-    let (_, mut reads) = build::write_site(&staging, &model)?;
-    staging.publish()?;
-    reads.extend(model.reads.iter().cloned());
-    Ok((model, reads))
 }
 
 /// Checks that need the built site: internal links and unused figures.

@@ -38,6 +38,7 @@ pub fn run(root: &Path, args: Args) -> Result<(), ExitCode> {
         force: args.force,
         no_compress: args.no_compress,
         plain_assets: false,
+        skip_search_index: false,
     };
     let report = build(&opts).map_err(|d| super::fail(&d))?;
     for w in &report.warnings {

@@ -7,7 +7,7 @@
 //! languages' feeds. A page of the section without `date` cannot be placed in time: it
 //! is left out with a warning naming it.
 
-use std::path::Path;
+use std::path::PathBuf;
 
 use super::Staging;
 use super::xml::{Out, Xml};
@@ -18,10 +18,7 @@ use crate::diag::{Diagnostic, Result, did_you_mean};
 const NS: &str = "http://www.w3.org/2005/Atom";
 const ATOM: &str = "application/atom+xml";
 
-/// Path of `lang`'s feed below the output folder: `atom.xml`, `en/atom.xml`.
-pub fn feed_path(lang: &Language) -> String {
-    format!("{}atom.xml", lang.prefix)
-}
+pub use super::layout::feed_path;
 
 /// The key of the feed section's index (`news/_index.md`), if the site has feeds.
 pub fn section_key(config: &Config, content: &Content) -> Result<Option<String>> {
@@ -81,18 +78,32 @@ pub fn write(
     content: &Content,
     html: &HtmlOf,
 ) -> Result<Vec<Diagnostic>> {
+    let (files, warnings) = files(config, content, html)?;
+    for (path, xml) in files {
+        staging.write_new(&path, &xml, "an Atom feed")?;
+    }
+    Ok(warnings)
+}
+
+/// Every language's feed: its path and bytes; and warnings for pages left out.
+pub fn files(
+    config: &Config,
+    content: &Content,
+    html: &HtmlOf,
+) -> Result<(super::Files, Vec<Diagnostic>)> {
     let Some(key) = section_key(config, content)? else {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), Vec::new()));
     };
     let mut warnings = Vec::new();
+    let mut files = Vec::new();
     for lang in &config.languages {
         let feed = Feed::collect(config, content, &key, lang, &mut warnings);
         let xml = feed
             .xml(html)
             .map_err(|e| Diagnostic::error(format!("cannot write a feed: {e}")))?;
-        staging.write_new(Path::new(&feed_path(lang)), &xml, "an Atom feed")?;
+        files.push((PathBuf::from(feed_path(lang)), xml));
     }
-    Ok(warnings)
+    Ok((files, warnings))
 }
 
 /// One language's feed: its section and its dated pages, newest first.

@@ -14,6 +14,7 @@
 pub mod assets;
 pub mod compress;
 pub mod feed;
+pub mod layout;
 pub mod search;
 pub mod sitemap;
 mod xml;
@@ -28,6 +29,9 @@ use crate::content::Content;
 use crate::diag::{Diagnostic, Diagnostics, Result};
 use crate::fsutil::io_error;
 
+/// Generated files: each one's path below the output folder and its bytes.
+pub type Files = Vec<(PathBuf, Vec<u8>)>;
+
 /// What the publish stages read.
 pub struct Publish<'a> {
     /// The configuration.
@@ -39,21 +43,75 @@ pub struct Publish<'a> {
     pub html: &'a feed::HtmlOf<'a>,
     /// Write `.gz` and `.br` beside every text file (`build --no-compress` turns it off).
     pub compress: bool,
+    /// Build the search index (when the site has search on).
+    pub index_search: bool,
 }
 
-/// Runs the publish stages over the written site (whose pages, search pages and
-/// fingerprinted copies `build::write_site` wrote), in order: sitemap and robots.txt,
+/// Runs the publish stages over the written site (pages, generated pages, files and
+/// fingerprinted copies), in order: sitemap and robots.txt,
 /// feeds, search index, and compression last (so it covers everything). Returns warnings.
 pub fn finish(staging: &Staging, p: &Publish) -> Result<Vec<Diagnostic>> {
     sitemap::write(staging, p.config, p.content)?;
     let warnings = feed::write(staging, p.config, p.content, p.html)?;
-    if p.config.search {
+    if p.config.search && p.index_search {
         search::index(staging, p.content)?;
     }
     if p.compress {
         compress::compress_dir(staging.dir())?;
     }
     Ok(warnings)
+}
+
+/// Copies `static/` and the non-Markdown files of `content/`; returns how many.
+pub fn copy_files(
+    staging: &Staging,
+    config: &Config,
+    static_files: &[PathBuf],
+    content: &Content,
+) -> Result<usize> {
+    use rayon::prelude::*;
+    let jobs: Vec<(PathBuf, &Path, PathBuf)> = static_files
+        .iter()
+        .map(|rel| {
+            (
+                config.root.join(rel),
+                rel.as_path(),
+                layout::static_output(rel),
+            )
+        })
+        .chain(content.assets.iter().map(|a| {
+            (
+                a.source.clone(),
+                a.source.strip_prefix(&config.root).unwrap_or(&a.source),
+                a.output.clone(),
+            )
+        }))
+        .collect();
+    let errors: Vec<Diagnostic> = jobs
+        .par_iter()
+        .filter_map(|(from, shown, to)| staging.copy(from, shown, to).err())
+        .collect();
+    if errors.is_empty() {
+        Ok(jobs.len())
+    } else {
+        Err(Diagnostics(crate::diag::collapse(errors)))
+    }
+}
+
+/// Writes the statistics downloads ([`layout::DATA_DOWNLOADS`]).
+pub fn write_data(staging: &Staging, stats: &crate::stats::Stats) -> Result<()> {
+    for (rel, bytes) in data_files(stats) {
+        staging.write(Path::new(rel), bytes.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// The statistics downloads and their text: CSV, then JSON.
+pub fn data_files(stats: &crate::stats::Stats) -> [(&'static str, String); 2] {
+    [
+        (layout::STATS_CSV, stats.to_csv()),
+        (layout::STATS_JSON, stats.to_json()),
+    ]
 }
 
 /// The file that marks an output folder as made by profilegen.
@@ -318,24 +376,23 @@ pub fn check_plan(
         .docs
         .iter()
         .map(|d| (d.output_file(), d.path.clone()));
-    let not_found = config.languages.iter().map(|l| {
-        let out = PathBuf::from(format!("{}404.html", l.prefix));
-        (out, PathBuf::from("templates/404.html"))
+    let generated = crate::render::generated_pages(config).map(|(kind, lang)| {
+        let template = Path::new("templates").join(kind.template());
+        (kind.file(lang), template)
     });
     let assets = content.assets.iter().map(|a| {
         let shown = a.source.strip_prefix(&config.root).unwrap_or(&a.source);
         (a.output.clone(), shown.to_path_buf())
     });
-    let statics = static_files.iter().map(|rel| {
-        let out = rel.strip_prefix("static").unwrap_or(rel);
-        (out.to_path_buf(), rel.clone())
-    });
-    let downloads = ["data/stats.csv", "data/stats.json"]
+    let statics = static_files
+        .iter()
+        .map(|rel| (layout::static_output(rel), rel.clone()));
+    let downloads = layout::DATA_DOWNLOADS
         .into_iter()
         .filter(|_| with_stats)
         .map(|out| (PathBuf::from(out), config.stats.clone().unwrap_or_default()));
     let planned = pages
-        .chain(not_found)
+        .chain(generated)
         .chain(assets)
         .chain(statics)
         .chain(downloads);

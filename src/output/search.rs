@@ -12,28 +12,22 @@
 use std::path::{Path, PathBuf};
 
 use pagefind::api::SyntheticFile;
-use tera::Context;
 
 use super::Staging;
-use crate::config::{Config, Language};
+use super::layout;
+use crate::config::Config;
 use crate::content::{Content, Document};
 use crate::diag::{Diagnostic, Diagnostics, Result};
-use crate::render::context::Translation;
-use crate::render::{Pages, Theme};
+use crate::render::Theme;
 
 /// The folder of the index below the output.
-pub const BUNDLE_DIR: &str = "pagefind";
+pub const BUNDLE_DIR: &str = layout::SEARCH_BUNDLE;
 
 /// The bundle's table of languages, read first by `pagefind.js`.
 const ENTRY: &str = "pagefind-entry.json";
 
 /// The search page's template.
 pub const TEMPLATE: &str = "search.html";
-
-/// URL path of `lang`'s search page below the base path: `search/`, `en/search/`.
-pub fn page_path(lang: &Language) -> String {
-    format!("{}search/", lang.prefix)
-}
 
 /// Content that would take a search page's URL, and a theme without `search.html`,
 /// are errors before anything is written.
@@ -44,7 +38,7 @@ pub fn check(config: &Config, content: &Content, theme: &Theme) -> Result<()> {
     let mut errors: Vec<Diagnostic> = content
         .docs
         .iter()
-        .filter(|d| config.languages.iter().any(|l| d.url_path == page_path(l)))
+        .filter(|d| config.languages.iter().any(|l| d.url_path == layout::search_path(l)))
         .map(|d| {
             Diagnostic::error(format!(
                 "`{}` maps to `/{}`, the search page's URL",
@@ -67,48 +61,6 @@ pub fn check(config: &Config, content: &Content, theme: &Theme) -> Result<()> {
     } else {
         Err(Diagnostics(errors))
     }
-}
-
-/// Renders each language's search page.
-pub fn write_pages(staging: &Staging, theme: &Theme, pages: &Pages, config: &Config) -> Result<()> {
-    for lang in &config.languages {
-        let file = PathBuf::from(page_path(lang)).join("index.html");
-        let mut out = staging.create_file(&file)?;
-        theme.render_to(TEMPLATE, &context(pages, config, lang), &mut out, None)?;
-        std::io::Write::flush(&mut out)
-            .map_err(|e| crate::fsutil::io_error(e, &file, "cannot write"))?;
-    }
-    Ok(())
-}
-
-/// The 404 page's context, made the search page's: its URL, and a switcher that goes to
-/// the other languages' search pages.
-fn context(pages: &Pages, config: &Config, lang: &Language) -> Context {
-    let mut ctx = pages.not_found_context(lang);
-    let path = page_path(lang);
-    ctx.insert("kind", "search");
-    ctx.insert("current_url", &config.url(&path));
-    ctx.insert("permalink", &config.permalink(&path));
-    let translations: Vec<Translation> = config
-        .languages
-        .iter()
-        .map(|l| Translation {
-            lang: l.code.clone(),
-            html_lang: l.html_lang.clone(),
-            name: l.name.clone(),
-            url: config.url(&page_path(l)),
-            permalink: config.permalink(&page_path(l)),
-            title: l.title.clone(),
-            exists: true,
-            current: l.code == lang.code,
-        })
-        .collect();
-    ctx.insert("translations", &translations);
-    ctx.insert(
-        "x_default",
-        &config.permalink(&page_path(config.default_language())),
-    );
-    ctx
 }
 
 /// Indexes every content page of the staging folder; returns the number of pages.

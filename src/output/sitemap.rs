@@ -15,8 +15,7 @@ use crate::content::front_matter::date_string;
 use crate::content::{Content, Document};
 use crate::diag::{Diagnostic, Result};
 
-/// The sitemap's file name at the root of the output.
-pub const SITEMAP: &str = "sitemap.xml";
+pub use super::layout::SITEMAP;
 
 const NS: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
 const XHTML_NS: &str = "http://www.w3.org/1999/xhtml";
@@ -26,7 +25,7 @@ pub fn write(staging: &Staging, config: &Config, content: &Content) -> Result<()
     let xml = sitemap(config, content)
         .map_err(|e| Diagnostic::error(format!("cannot write {SITEMAP}: {e}")))?;
     staging.write_new(Path::new(SITEMAP), &xml, "the sitemap")?;
-    let robots = Path::new("robots.txt");
+    let robots = Path::new(super::layout::ROBOTS);
     if !staging.path_of(robots)?.exists() {
         staging.write(robots, robots_txt(config).as_bytes())?;
     }

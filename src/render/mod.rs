@@ -20,10 +20,12 @@ use tera::{Context, Tera};
 
 use crate::config::{Config, Language};
 use crate::content::{Content, Document, Kind};
+use crate::deps::{self, Reads};
 use crate::diag::{Diagnostic, Diagnostics, Result};
 use crate::fsutil;
 use crate::lookup::Lookup;
 use crate::markdown::Rendered;
+use crate::output::layout::{self, Generated};
 use context::{LinkView, Summary, Translation};
 
 /// The templates a theme must have.
@@ -93,6 +95,74 @@ impl Theme {
         self.tera
             .render_to(name, ctx, out)
             .map_err(|e| tera_error(&e, &self.sources, for_file))
+    }
+}
+
+/// Renders document `i` of `pages` through its template into `out` and returns what the
+/// template read. `rendered` is its Markdown when `pages` does not hold it (the streaming
+/// pass drops each page's HTML once it is written).
+pub fn render_doc(
+    theme: &Theme,
+    pages: &Pages,
+    i: usize,
+    rendered: Option<&Rendered>,
+    out: impl Write,
+) -> std::result::Result<Reads, Diagnostic> {
+    let doc = &pages.content.docs[i];
+    let template = context::template_name(doc);
+    let (result, reads) = deps::record(|| {
+        let ctx = match rendered {
+            Some(r) => pages.context_with(i, r),
+            None => pages.context(i),
+        };
+        theme.render_to(template, &ctx, out, Some(&doc.path))
+    });
+    result.map(|()| reads)
+}
+
+/// Renders a language's generated page (404, search) into `out`; returns what it read.
+pub fn render_generated(
+    theme: &Theme,
+    pages: &Pages,
+    kind: Generated,
+    lang: &Language,
+    out: impl Write,
+) -> std::result::Result<Reads, Diagnostic> {
+    let (result, reads) = deps::record(|| {
+        let ctx = pages.generated_context(kind, lang);
+        theme.render_to(kind.template(), &ctx, out, None)
+    });
+    result.map(|()| reads)
+}
+
+/// The generated pages a site has in each language: the 404 page, and the search page
+/// when search is on.
+pub fn generated_pages(config: &Config) -> impl Iterator<Item = (Generated, &Language)> {
+    let kinds = Generated::ALL
+        .into_iter()
+        .filter(|k| *k != Generated::Search || config.search);
+    kinds.flat_map(|k| config.languages.iter().map(move |l| (k, l)))
+}
+
+/// A `template = "…"` that the theme does not have is an error at that key.
+pub fn check_templates(content: &Content, theme: &Theme) -> Result<()> {
+    let errors: Vec<Diagnostic> = content
+        .docs
+        .iter()
+        .filter_map(|d| {
+            let t = d.meta.template.as_ref()?;
+            (!theme.has(t.get_ref())).then(|| {
+                Diagnostic::error(format!("template `{}` does not exist", t.get_ref()))
+                    .in_file(&d.path)
+                    .at(&d.text, t.span())
+                    .with_hint("templates are files in templates/, e.g. `template = \"data.html\"`")
+            })
+        })
+        .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Diagnostics(errors))
     }
 }
 
@@ -301,9 +371,22 @@ impl<'a> Pages<'a> {
         ctx
     }
 
+    /// Document `i` of the site.
+    pub fn doc(&self, i: usize) -> &'a Document {
+        &self.content.docs[i]
+    }
+
+    /// The context of a language's generated page (404 or search).
+    pub fn generated_context(&self, kind: Generated, lang: &Language) -> Context {
+        match kind {
+            Generated::NotFound => self.not_found_context(lang),
+            Generated::Search => self.search_context(lang),
+        }
+    }
+
     /// The context of a language's 404 page.
     pub fn not_found_context(&self, lang: &Language) -> Context {
-        let path = format!("{}404.html", lang.prefix);
+        let path = layout::url_of(&Generated::NotFound.file(lang));
         let (url, permalink) = (
             self.lookup.config.url(&path),
             self.lookup.config.permalink(&path),
@@ -312,6 +395,35 @@ impl<'a> Pages<'a> {
         ctx.insert("menu", &self.menu(&lang.code, ""));
         ctx.insert("translations", &self.translations("_index.md", &lang.code));
         ctx.insert("x_default", &self.x_default("_index.md"));
+        ctx
+    }
+
+    /// The search page's context: the 404 page's, with its URL, and a switcher that goes
+    /// to the other languages' search pages.
+    pub fn search_context(&self, lang: &Language) -> Context {
+        let config = &self.lookup.config;
+        let mut ctx = self.not_found_context(lang);
+        let path = layout::search_path(lang);
+        ctx.insert("kind", "search");
+        ctx.insert("current_url", &config.url(&path));
+        ctx.insert("permalink", &config.permalink(&path));
+        let translations: Vec<Translation> = config
+            .languages
+            .iter()
+            .map(|l| Translation {
+                lang: l.code.clone(),
+                html_lang: l.html_lang.clone(),
+                name: l.name.clone(),
+                url: config.url(&layout::search_path(l)),
+                permalink: config.permalink(&layout::search_path(l)),
+                title: l.title.clone(),
+                exists: true,
+                current: l.code == lang.code,
+            })
+            .collect();
+        ctx.insert("translations", &translations);
+        let default = layout::search_path(config.default_language());
+        ctx.insert("x_default", &config.permalink(&default));
         ctx
     }
 
@@ -417,7 +529,7 @@ fn language_context(config: &Config, lang: &str, stats: bool) -> Context {
     ctx.insert("config", &serde_json::json!({ "base_url": config.base_url.full(), "default_language": config.default_language().code, "title": language.title }));
     ctx.insert("home_url", &config.url(&language.prefix));
     if stats {
-        ctx.insert("downloads", &serde_json::json!({ "csv": config.url("data/stats.csv"), "json": config.url("data/stats.json") }));
+        ctx.insert("downloads", &serde_json::json!({ "csv": config.url(layout::STATS_CSV), "json": config.url(layout::STATS_JSON) }));
     }
     ctx
 }

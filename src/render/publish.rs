@@ -22,7 +22,9 @@ pub fn register(tera: &mut Tera, lookup: &Arc<Lookup>) {
         move |_: Kwargs, st: &State| -> TeraResult<String> {
             let config = &l.config;
             Ok(match config.language(&lang(st)?) {
-                Some(lang) if config.search => config.url(&crate::output::search::page_path(lang)),
+                Some(lang) if config.search => {
+                    config.url(&crate::output::layout::search_path(lang))
+                }
                 _ => String::new(),
             })
         },

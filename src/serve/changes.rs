@@ -25,8 +25,9 @@ use crate::diag::Diagnostic;
 use crate::fsutil;
 use crate::lookup::Lookup;
 use crate::markdown::Rendered;
-use crate::render::Theme;
+use crate::output::layout::{self, Generated};
 use crate::render::context::template_name;
+use crate::render::{self, Theme};
 use crate::stats::Stats;
 
 /// What kind of source a changed path is.
@@ -147,7 +148,11 @@ pub(super) fn apply(s: &mut Session, changes: &[(PathBuf, Change)], errors: &mut
         model.lookup = Arc::new(Lookup::new(
             Arc::clone(&model.config),
             &model.content,
-            build::static_names(&model.static_files),
+            model
+                .static_files
+                .iter()
+                .map(|p| layout::static_name(p))
+                .collect(),
             stats,
         ));
     }
@@ -185,9 +190,11 @@ fn reload_theme(
             pending.outputs.insert(Output::doc(&doc.key, &doc.lang));
         }
     }
-    if graph.uses_any("404.html", changed) {
-        for lang in &model.config.languages {
-            pending.outputs.insert(Output::NotFound(lang.code.clone()));
+    for (kind, lang) in render::generated_pages(&model.config) {
+        if graph.uses_any(kind.template(), changed) {
+            pending
+                .outputs
+                .insert(Output::Generated(kind, lang.code.clone()));
         }
     }
 }
@@ -283,7 +290,7 @@ fn twins(model: &Model, doc: &Document) -> Vec<Output> {
         .collect();
     if doc.kind == Kind::Home {
         let langs = model.config.languages.iter();
-        out.extend(langs.map(|l| Output::NotFound(l.code.clone())));
+        out.extend(langs.map(|l| Output::Generated(Generated::NotFound, l.code.clone())));
     }
     out
 }
@@ -435,7 +442,7 @@ fn static_changes(
 ) -> bool {
     let mut names = Vec::new();
     for rel in paths {
-        let name = rel.strip_prefix("static").unwrap_or(rel).to_path_buf();
+        let name = layout::static_output(rel);
         let known = model.static_files.contains(rel);
         let source = model.config.root.join(rel);
         if source.is_file() {
@@ -444,7 +451,7 @@ fn static_changes(
             pending.deletes.insert(name.clone());
         }
         if known != model.config.root.join(rel).is_file() {
-            names.push(name.to_string_lossy().replace('\\', "/"));
+            names.push(layout::url_of(&name));
         }
     }
     if names.is_empty() {

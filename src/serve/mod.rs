@@ -98,6 +98,7 @@ impl Server {
             force: true,
             no_compress: true,  // not published: no .gz/.br needed
             plain_assets: true, // CSS edits are copied in place
+            skip_search_index: false,
         });
         let live = Arc::new(live::Live::new());
         let first = session.rebuild(&[]);

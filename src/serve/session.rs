@@ -19,8 +19,8 @@ use crate::build::{self, BuildOptions, Model};
 use crate::content::{Document, Kind};
 use crate::deps::{DepMap, Output, Reads, TemplateGraph};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::output::Staging;
-use crate::render::{Listings, Pages};
+use crate::markdown;
+use crate::render::{self, Listings, Pages};
 
 /// What one rebuild did, for the terminal, the browser and tests.
 #[derive(Debug, Clone, Default)]
@@ -146,19 +146,15 @@ impl Session {
         report
     }
 
-    /// Builds everything from scratch and swaps the output folder in one step.
+    /// Builds everything from scratch, through the same pipeline as `build`, and swaps
+    /// the output folder in one step.
     fn full(&mut self, report: &mut RebuildReport) {
         report.full = true;
         self.pending.full = true;
-        let result = build::load(&self.opts).and_then(|model| {
-            let staging = Staging::create(&model.config, true)?;
-            let (_, reads) = build::write_site(&staging, &model)?;
-            staging.publish()?;
-            Ok((model, reads))
-        });
-        match result {
-            Ok((model, reads)) => {
-                self.adopt(model, reads, report);
+        match build::build_retained(&self.opts) {
+            Ok((built, retained)) => {
+                self.adopt(retained, report);
+                report.warnings = built.warnings;
                 self.pending = Pending::default();
             }
             Err(e) => report.errors = e.0,
@@ -166,27 +162,18 @@ impl Session {
     }
 
     /// Takes a freshly built model: records every output's reads.
-    fn adopt(&mut self, model: Model, tpl_reads: Vec<Reads>, report: &mut RebuildReport) {
+    fn adopt(&mut self, retained: build::Retained, report: &mut RebuildReport) {
+        let model = retained.model;
         let mut deps = DepMap::default();
         let docs = &model.content.docs;
-        let mut tpl = tpl_reads.into_iter();
         for (doc, md) in docs.iter().zip(&model.reads) {
-            let out = Output::doc(&doc.key, &doc.lang);
-            deps.set_markdown(out.clone(), md.clone());
-            deps.set_template(out, tpl.next().unwrap_or_default());
-            report.rendered.push(doc.output_file());
+            deps.set_markdown(Output::doc(&doc.key, &doc.lang), md.clone());
         }
-        for lang in &model.config.languages {
-            deps.set_template(
-                Output::NotFound(lang.code.clone()),
-                tpl.next().unwrap_or_default(),
-            );
-            report
-                .rendered
-                .push(PathBuf::from(format!("{}404.html", lang.prefix)));
+        for (out, reads) in retained.template_reads {
+            report.rendered.extend(output_file(&model, &out));
+            deps.set_template(out, reads);
         }
         report.markdown = docs.iter().map(|d| d.path.clone()).collect();
-        report.warnings = model.content.warnings.clone();
         self.graph = TemplateGraph::new(model.theme.sources());
         self.listings = Some(Listings::new(
             &model.content,
@@ -277,12 +264,23 @@ impl Session {
         let mut found = Vec::new();
         for out in &self.pending.anchors {
             if let Some(i) = index_of(model, out) {
-                found.extend(build::anchor_errors(&model.content, &model.rendered, i));
+                let of = |t: usize| {
+                    let r = &model.rendered[t];
+                    (r.anchors.as_slice(), r.links.as_slice())
+                };
+                found.extend(markdown::anchor_errors(&model.content, i, &of));
             }
         }
         if self.pending.check_templates
-            && let Err(e) = build::check_templates(&model.content, &model.theme)
+            && let Err(e) = render::check_templates(&model.content, &model.theme)
         {
+            found.extend(e.0);
+        }
+        // Two sources for one file (a new page at a static file's URL, a renamed slug
+        // onto another page's): checked after every edit, as a full build does.
+        let stats = model.lookup.stats.is_some();
+        let (config, content) = (&model.config, &model.content);
+        if let Err(e) = crate::output::check_plan(config, content, &model.static_files, stats) {
             found.extend(e.0);
         }
         if found.is_empty() {
@@ -355,19 +353,26 @@ fn render_output(
     out: &Output,
 ) -> Option<Result<RenderedFile, Diagnostic>> {
     let mut bytes = Vec::with_capacity(16 * 1024);
-    let (path, result) = match out {
+    let path = output_file(model, out)?;
+    let result = match out {
         Output::Doc { .. } => {
             let i = index_of(model, out)?;
-            let r = build::render_page(&model.theme, pages, &model.content, i, &mut bytes);
-            (model.content.docs[i].output_file(), r)
+            render::render_doc(&model.theme, pages, i, None, &mut bytes)
         }
-        Output::NotFound(code) => {
+        Output::Generated(kind, code) => {
             let lang = model.config.language(code)?;
-            let r = build::render_not_found(&model.theme, pages, lang, &mut bytes);
-            (PathBuf::from(format!("{}404.html", lang.prefix)), r)
+            render::render_generated(&model.theme, pages, *kind, lang, &mut bytes)
         }
     };
     Some(result.map(|reads| (out.clone(), path, bytes, reads)))
+}
+
+/// The file an output is written to, if it still exists.
+fn output_file(model: &Model, out: &Output) -> Option<PathBuf> {
+    match out {
+        Output::Doc { .. } => Some(model.content.docs[index_of(model, out)?].output_file()),
+        Output::Generated(kind, code) => Some(kind.file(model.config.language(code)?)),
+    }
 }
 
 /// The index of a document output in `model.content.docs`.
@@ -378,7 +383,7 @@ pub(super) fn index_of(model: &Model, out: &Output) -> Option<usize> {
             .index
             .get(&(key.clone(), lang.clone()))
             .copied(),
-        Output::NotFound(_) => None,
+        Output::Generated(..) => None,
     }
 }
 
@@ -387,15 +392,18 @@ pub(super) fn parent_output(doc: &Document) -> Option<Output> {
     doc.parent.as_ref().map(|p| Output::doc(p, &doc.lang))
 }
 
-/// Every output of one language, 404 page included (the menu is on all of them).
+/// Every output of one language, generated pages included (the menu is on all of them).
 pub(super) fn all_of_lang(model: &Model, lang: &str) -> Vec<Output> {
+    let generated = render::generated_pages(&model.config)
+        .filter(|(_, l)| l.code == lang)
+        .map(|(kind, l)| Output::Generated(kind, l.code.clone()));
     model
         .content
         .docs
         .iter()
         .filter(|d| d.lang == lang)
         .map(|d| Output::doc(&d.key, &d.lang))
-        .chain(std::iter::once(Output::NotFound(lang.to_owned())))
+        .chain(generated)
         .collect()
 }
 

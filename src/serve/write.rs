@@ -35,19 +35,58 @@ pub(super) fn commit(
     if pending.data {
         write_data(model, dir)?;
     }
+    for (rel, bytes) in publish_files(model)? {
+        if std::fs::read(dir.join(&rel)).ok().as_deref() != Some(bytes.as_slice()) {
+            replace(dir, &rel, &bytes)?;
+        }
+    }
     Ok(())
 }
 
+/// What the publish stages write that any edit may change, made again from the model as
+/// a full build makes them: the sitemap, robots.txt (unless the site has its own) and the
+/// feeds. They are small; rewriting them only when their bytes differ costs little.
+fn publish_files(model: &Model) -> Result<crate::output::Files, Diagnostic> {
+    use crate::output::{feed, layout, sitemap};
+    let (config, content) = (&*model.config, &model.content);
+    let xml = sitemap::sitemap(config, content)
+        .map_err(|e| Diagnostic::error(format!("cannot write {}: {e}", layout::SITEMAP)))?;
+    let mut files = vec![(PathBuf::from(layout::SITEMAP), xml)];
+    let own_robots = model
+        .static_files
+        .iter()
+        .any(|p| layout::static_output(p) == Path::new(layout::ROBOTS))
+        || content
+            .assets
+            .iter()
+            .any(|a| a.output == Path::new(layout::ROBOTS));
+    if !own_robots {
+        files.push((
+            PathBuf::from(layout::ROBOTS),
+            sitemap::robots_txt(config).into_bytes(),
+        ));
+    }
+    let html = |i: usize| model.rendered.get(i).map(|r| r.html.as_str());
+    let (feeds, _) = feed::files(config, content, &html).map_err(|d| {
+        let first = d.0.into_iter().next();
+        first.unwrap_or_else(|| Diagnostic::error("cannot write the feeds"))
+    })?;
+    files.extend(feeds);
+    Ok(files)
+}
+
 fn write_data(model: &Model, dir: &Path) -> Result<(), Diagnostic> {
-    let (csv, json) = (Path::new("data/stats.csv"), Path::new("data/stats.json"));
     match &model.lookup.stats {
         Some(stats) => {
-            replace(dir, csv, stats.to_csv().as_bytes())?;
-            replace(dir, json, stats.to_json().as_bytes())
+            for (rel, text) in crate::output::data_files(stats) {
+                replace(dir, Path::new(rel), text.as_bytes())?;
+            }
+            Ok(())
         }
         None => {
-            let _ = std::fs::remove_file(dir.join(csv));
-            let _ = std::fs::remove_file(dir.join(json));
+            for rel in crate::output::layout::DATA_DOWNLOADS {
+                let _ = std::fs::remove_file(dir.join(rel));
+            }
             Ok(())
         }
     }

@@ -120,6 +120,7 @@ impl Site {
             // Brotli at quality 11 is slow unoptimised; tests/suite/publish.rs compresses
             no_compress: true,
             plain_assets: false,
+            skip_search_index: false,
         })
     }
 

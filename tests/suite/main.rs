@@ -16,6 +16,7 @@ mod escaping;
 mod figures;
 mod new;
 mod output;
+mod pipeline;
 mod publish;
 mod real_site;
 mod serve;

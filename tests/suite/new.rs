@@ -28,6 +28,7 @@ fn a_new_site_builds_in_both_languages_and_passes_check() {
         force: false,
         no_compress: true,
         plain_assets: false,
+        skip_search_index: false,
     })
     .unwrap_or_else(|d| panic!("{d}"));
     assert!(report.warnings.is_empty(), "{:?}", report.warnings);

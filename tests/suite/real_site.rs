@@ -18,6 +18,7 @@ fn the_real_site_builds_without_warnings_and_links_resolve() {
         force: false,
         no_compress: true,
         plain_assets: false,
+        skip_search_index: false,
     };
     let report = match profilegen::build(&opts) {
         Ok(r) => r,

@@ -27,6 +27,7 @@ fn session(site: &Site, out: &std::path::Path) -> Session {
         force: true,
         no_compress: true,
         plain_assets: true,
+        skip_search_index: true,
     });
     let first = s.rebuild(&[]);
     assert!(first.ok() && first.full, "{:?}", first.errors);
@@ -124,6 +125,7 @@ fn a_menu_section_title_re_renders_its_whole_language() {
             "tech/index.html",
             "tech/case/index.html",
             "404.html",
+            "search/index.html",
             "en/tech/index.html"
         ])
     );
@@ -191,7 +193,8 @@ fn a_template_edit_re_renders_only_its_users() {
     assert_eq!(rendered(&r), set(&["404.html", "en/404.html"]));
     let base = std::fs::read_to_string(site.root().join("templates/base.html")).unwrap();
     let r = edit(&site, &mut s, "templates/base.html", &format!("{base}\n"));
-    assert_eq!(r.rendered.len(), 8, "{:?}", r.rendered);
+    // Every document and each language's 404 and search page.
+    assert_eq!(r.rendered.len(), 10, "{:?}", r.rendered);
 }
 
 #[test]

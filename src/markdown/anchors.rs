@@ -1,0 +1,55 @@
+//! The anchor check: every `@/page.md#anchor` must name an id that exists on that page.
+//! It runs once every page's Markdown is rendered (the ids of the target are known only
+//! then), over what each page kept of its rendering.
+
+use crate::content::Content;
+use crate::diag::{Diagnostic, Diagnostics, Result};
+
+use super::InternalLink;
+
+/// Every id on a document and its internal links, by document index.
+pub trait AnchorsOf<'r>: Fn(usize) -> (&'r [String], &'r [InternalLink]) {}
+impl<'r, F: Fn(usize) -> (&'r [String], &'r [InternalLink])> AnchorsOf<'r> for F {}
+
+/// Checks the links of every document; all errors, in content order.
+pub fn check_anchors<'r>(content: &Content, of: impl AnchorsOf<'r>) -> Result<()> {
+    let errors: Vec<Diagnostic> = (0..content.docs.len())
+        .flat_map(|i| anchor_errors(content, i, &of))
+        .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Diagnostics(errors))
+    }
+}
+
+/// The links of document `i` to a heading that does not exist.
+pub fn anchor_errors<'r>(content: &Content, i: usize, of: &impl AnchorsOf<'r>) -> Vec<Diagnostic> {
+    let doc = &content.docs[i];
+    let mut errors = Vec::new();
+    for link in of(i).1 {
+        let Some(anchor) = &link.anchor else { continue };
+        let own = content
+            .index
+            .get(&(link.path.clone(), doc.lang.clone()))
+            .copied();
+        let Some(t) = own.or_else(|| content.docs.iter().position(|d| d.key == link.path)) else {
+            continue;
+        };
+        let ids = of(t).0;
+        if !ids.iter().any(|a| a == anchor) {
+            let close = crate::diag::did_you_mean(anchor, ids.iter().map(String::as_str));
+            let hint = match close {
+                Some(c) => format!("did you mean `#{c}`?"),
+                None => format!("the page's anchors are: {}", ids.join(", ")),
+            };
+            errors.push(
+                Diagnostic::error(format!("`@/{}` has no heading `#{anchor}`", link.path))
+                    .in_file(&doc.path)
+                    .at(&doc.text, link.span.clone())
+                    .with_hint(hint),
+            );
+        }
+    }
+    errors
+}
