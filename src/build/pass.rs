@@ -7,7 +7,6 @@
 //! page) need every listed page's reading time, so they wait for a second, small pass,
 //! which also renders each language's generated pages (404, search).
 
-use std::io::Write;
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -16,7 +15,6 @@ use crate::config::Config;
 use crate::content::Content;
 use crate::deps::{Output, Reads};
 use crate::diag::{Diagnostic, Diagnostics, Result};
-use crate::fsutil;
 use crate::lookup::Lookup;
 use crate::markdown::{InternalLink, Rendered};
 use crate::output::Staging;
@@ -195,16 +193,15 @@ fn write_doc(
     })
 }
 
+/// Renders into memory, then writes the file: a template error and a disk error are told
+/// apart (a full disk is one error about the output's folder, not one per page).
 fn write_file(
     staging: &Staging,
     file: &Path,
-    render: impl FnOnce(
-        &mut std::io::BufWriter<std::fs::File>,
-    ) -> std::result::Result<Reads, Diagnostic>,
+    render: impl FnOnce(&mut Vec<u8>) -> std::result::Result<Reads, Diagnostic>,
 ) -> std::result::Result<Reads, Diagnostic> {
-    let mut out = staging.create_file(file)?;
-    let reads = render(&mut out)?;
-    out.flush()
-        .map_err(|e| fsutil::io_error(e, file, "cannot write"))?;
+    let mut bytes = Vec::with_capacity(16 * 1024);
+    let reads = render(&mut bytes)?;
+    staging.write(file, &bytes)?;
     Ok(reads)
 }

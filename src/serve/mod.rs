@@ -192,15 +192,18 @@ fn scratch(opts: &ServeOptions) -> Result<(Option<tempfile::TempDir>, PathBuf), 
 /// Runs rebuilds on their own thread, one batch of changes at a time.
 fn spawn_rebuilds(
     mut session: Session,
-    changes: mpsc::Receiver<Vec<PathBuf>>,
+    changes: mpsc::Receiver<watch::Batch>,
     live: Arc<live::Live>,
     reports: mpsc::Sender<RebuildReport>,
 ) {
     let _ = std::thread::Builder::new()
         .name("profilegen-rebuild".into())
         .spawn(move || {
-            while let Some(paths) = watch::next_batch(&changes) {
-                let report = session.rebuild(&paths);
+            while let Some(batch) = watch::next_batch(&changes) {
+                let report = match batch {
+                    watch::Batch::Changed(paths) => session.rebuild(&paths),
+                    watch::Batch::Unknown => session.rebuild_all(),
+                };
                 if report.generation == 0 {
                     continue;
                 }
@@ -235,11 +238,18 @@ fn serve_http(
     };
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     let app = http::router(Arc::new(state));
+    // Registered now, not when the task first runs, so a SIGTERM that comes right after
+    // start-up is not the default one that kills the process on the spot.
+    let terminated = {
+        let _guard = runtime.enter();
+        terminated()
+    };
     runtime.spawn(async move {
         let stop = async move {
             tokio::select! {
                 _ = rx => {}
                 _ = tokio::signal::ctrl_c() => stopped.store(true, Ordering::SeqCst),
+                _ = terminated => stopped.store(true, Ordering::SeqCst),
             }
         };
         let _ = axum::serve(listener, app)
@@ -247,6 +257,22 @@ fn serve_http(
             .await;
     });
     Ok((runtime, tx))
+}
+
+/// A future that resolves when the process is asked to terminate (SIGTERM: what an IDE,
+/// systemd or `docker stop` sends), so `serve` stops as on Ctrl-C and removes its
+/// temporary folder. The handler is installed when this is called (inside a runtime).
+fn terminated() -> impl std::future::Future<Output = ()> + Send {
+    #[cfg(unix)]
+    let term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
+    async move {
+        #[cfg(unix)]
+        if let Some(mut term) = term {
+            term.recv().await;
+            return;
+        }
+        std::future::pending::<()>().await
+    }
 }
 
 /// `127.0.0.1:1111`, `[::1]:1111`; a wildcard address is shown as loopback.

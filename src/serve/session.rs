@@ -146,6 +146,19 @@ impl Session {
         report
     }
 
+    /// Rebuilds everything: the watcher failed and what changed is unknown.
+    pub fn rebuild_all(&mut self) -> RebuildReport {
+        let started = Instant::now();
+        self.generation += 1;
+        let mut report = RebuildReport {
+            generation: self.generation,
+            ..RebuildReport::default()
+        };
+        self.full(&mut report);
+        report.elapsed = started.elapsed();
+        report
+    }
+
     /// Builds everything from scratch, through the same pipeline as `build`, and swaps
     /// the output folder in one step.
     fn full(&mut self, report: &mut RebuildReport) {

@@ -14,24 +14,36 @@ use crate::diag::Diagnostic;
 /// A running watcher; dropping it stops it.
 pub type Watcher = Debouncer<RecommendedWatcher, RecommendedCache>;
 
-/// Starts watching `root`; batches of changed paths arrive on the returned channel.
+/// What the watcher reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Batch {
+    /// These paths changed.
+    Changed(Vec<PathBuf>),
+    /// The watcher failed (its event queue overflowed, a watched folder went away, …):
+    /// what changed is unknown, so everything is rebuilt.
+    Unknown,
+}
+
+/// Starts watching `root`; batches of changes arrive on the returned channel.
 pub fn start(
     root: &Path,
     stats: Option<&Path>,
     debounce: Duration,
-) -> Result<(Watcher, mpsc::Receiver<Vec<PathBuf>>), Diagnostic> {
-    let (tx, rx) = mpsc::channel::<Vec<PathBuf>>();
+) -> Result<(Watcher, mpsc::Receiver<Batch>), Diagnostic> {
+    let (tx, rx) = mpsc::channel::<Batch>();
     let handler = move |result: DebounceEventResult| {
-        let paths: Vec<PathBuf> = match result {
-            Ok(events) => events
-                .into_iter()
-                .filter(|e| changes_content(&e.event.kind))
-                .flat_map(|e| e.event.paths)
-                .collect(),
-            Err(_) => Vec::new(),
+        let batch = match result {
+            Ok(events) => Batch::Changed(
+                events
+                    .into_iter()
+                    .filter(|e| changes_content(&e.event.kind))
+                    .flat_map(|e| e.event.paths)
+                    .collect(),
+            ),
+            Err(_) => Batch::Unknown,
         };
-        if !paths.is_empty() {
-            let _ = tx.send(paths);
+        if batch != Batch::Changed(Vec::new()) {
+            let _ = tx.send(batch);
         }
     };
     let mut watcher = new_debouncer(debounce, None, handler).map_err(|e| watch_error(root, e))?;
@@ -68,13 +80,22 @@ fn watch_error(path: &Path, e: impl std::fmt::Display) -> Diagnostic {
         .with_hint("on Linux, raise the inotify limit: sysctl fs.inotify.max_user_watches=524288")
 }
 
-/// Waits for the next batch and merges any that are already queued behind it.
-pub fn next_batch(rx: &mpsc::Receiver<Vec<PathBuf>>) -> Option<Vec<PathBuf>> {
-    let mut paths = rx.recv().ok()?;
+/// Waits for the next batch and merges any that are already queued behind it (an
+/// unknown change among them makes the whole batch unknown).
+pub fn next_batch(rx: &mpsc::Receiver<Batch>) -> Option<Batch> {
+    let mut merged = rx.recv().ok()?;
     while let Ok(more) = rx.try_recv() {
-        paths.extend(more);
+        merged = match (merged, more) {
+            (Batch::Changed(mut a), Batch::Changed(b)) => {
+                a.extend(b);
+                Batch::Changed(a)
+            }
+            _ => Batch::Unknown,
+        };
     }
-    paths.sort();
-    paths.dedup();
-    Some(paths)
+    if let Batch::Changed(paths) = &mut merged {
+        paths.sort();
+        paths.dedup();
+    }
+    Some(merged)
 }

@@ -13,6 +13,7 @@ mod content_lint;
 mod diagnostics;
 mod errors;
 mod escaping;
+mod faults;
 mod figures;
 mod new;
 mod output;
