@@ -224,17 +224,29 @@ pub fn from_toml(
     source: &Arc<str>,
     offset: usize,
 ) -> Diagnostic {
-    let message = err.message().trim().to_owned();
+    let (message, own_hint) = match err.message().trim().split_once(HINT_SEPARATOR) {
+        Some((m, h)) => (m.to_owned(), Some(h.to_owned())),
+        None => (err.message().trim().to_owned(), None),
+    };
     let span = err
         .span()
         .map_or(offset..offset, |s| s.start + offset..s.end + offset);
     let mut diag = Diagnostic::error(message.clone()).in_file(file);
     let snippet = source.get(span.clone()).unwrap_or_default().to_owned();
     diag = diag.at(source, span);
-    if let Some(hint) = toml_hint(&message, &snippet) {
+    if let Some(hint) = own_hint.or_else(|| toml_hint(&message, &snippet)) {
         diag = diag.with_hint(hint);
     }
     diag
+}
+
+/// Separates a message from its hint in the error of a custom deserializer (serde's
+/// errors carry one string): [`from_toml`] splits them again.
+pub const HINT_SEPARATOR: char = '\u{1f}';
+
+/// A custom deserializer's error text: `message`, and `hint` for [`from_toml`].
+pub fn toml_error_text(message: &str, hint: &str) -> String {
+    format!("{message}{HINT_SEPARATOR}{hint}")
 }
 
 /// How deep the `toml` crate lets arrays, inline tables and dotted keys nest (its

@@ -145,25 +145,8 @@ pub fn check_segment_chars(raw: &str) -> std::result::Result<(), String> {
 
 /// `raw` with each `%XX` replaced by its byte (invalid UTF-8 shown as U+FFFD).
 fn percent_decoded(raw: &str) -> String {
-    let bytes = raw.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = raw
-            .get(i + 1..i + 3)
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(b)) => {
-                out.push(b);
-                i += 3;
-            }
-            (b, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    let decoded = percent_encoding::percent_decode_str(raw).decode_utf8_lossy();
+    decoded.into_owned()
 }
 
 /// Every file below `root/dir`, as paths relative to `root`, sorted.

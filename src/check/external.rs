@@ -3,8 +3,9 @@
 
 use std::ops::Range;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
+
+use rayon::prelude::*;
 use std::time::Duration;
 
 use crate::diag::Diagnostic;
@@ -51,32 +52,23 @@ pub fn check(
         .user_agent("profilegen-check")
         .build()
         .into();
-    let outcomes: Vec<Mutex<Option<Outcome>>> = urls.iter().map(|_| Mutex::new(None)).collect();
-    let next = AtomicUsize::new(0);
-    std::thread::scope(|scope| {
-        for _ in 0..urls.len().min(8) {
-            scope.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, Ordering::SeqCst);
-                    let Some((url, _)) = urls.get(i) else { break };
-                    if let Ok(mut slot) = outcomes[i].lock() {
-                        *slot = Some(probe(&agent, url));
-                    }
-                }
-            });
-        }
-    });
+    // Requests wait on the network, not the CPU: a pool of its own, wider than the
+    // machine's cores, so eight requests are in flight at once.
+    let probe_all = || -> Vec<Outcome> { urls.par_iter().map(|(u, _)| probe(&agent, u)).collect() };
+    let outcomes = match rayon::ThreadPoolBuilder::new()
+        .num_threads(urls.len().clamp(1, 8))
+        .thread_name(|i| format!("profilegen-link-{i}"))
+        .build()
+    {
+        Ok(pool) => pool.install(probe_all),
+        Err(_) => probe_all(),
+    };
     let mut summary = ExternalSummary {
         checked: urls.len(),
         ..ExternalSummary::default()
     };
     let mut diags = Vec::new();
     for ((url, places), outcome) in urls.iter().zip(outcomes) {
-        let outcome = outcome
-            .into_inner()
-            .ok()
-            .flatten()
-            .unwrap_or(Outcome::TimedOut);
         let diag = match outcome {
             Outcome::Ok => {
                 summary.ok += 1;

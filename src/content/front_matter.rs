@@ -20,11 +20,11 @@ pub struct FrontMatter {
     /// One-sentence summary for listings and `<meta name="description">`.
     #[serde(default)]
     pub description: String,
-    /// Publication date.
-    #[serde(default)]
+    /// Publication date (a date, optionally with a time; never a time alone).
+    #[serde(default, deserialize_with = "a_date")]
     pub date: Option<toml::value::Datetime>,
-    /// Last substantial update.
-    #[serde(default)]
+    /// Last substantial update (as `date`).
+    #[serde(default, deserialize_with = "a_date")]
     pub updated: Option<toml::value::Datetime>,
     /// Ordering among siblings: smaller first.
     #[serde(default)]
@@ -41,6 +41,21 @@ pub struct FrontMatter {
     /// Free-form values for templates.
     #[serde(default)]
     pub extra: toml::Table,
+}
+
+/// A TOML date or date-time; a time of day alone (`date = 08:30:00`) is an error at its
+/// line, not a page without a date.
+fn a_date<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Option<toml::value::Datetime>, D::Error> {
+    let value = Option::<toml::value::Datetime>::deserialize(d)?;
+    match &value {
+        Some(v) if v.date.is_none() => Err(serde::de::Error::custom(diag::toml_error_text(
+            &format!("`{v}` is a time of day, not a date"),
+            "write the date, such as 2024-05-01 (a time may follow it: 2024-05-01T08:30:00)",
+        ))),
+        _ => Ok(value),
+    }
 }
 
 /// A Markdown file split into its parsed front matter and the byte range of its body.

@@ -71,6 +71,7 @@ mod each {
         front_matter_full_width_quotes,
         front_matter_missing_closing_fence,
         front_matter_missing_opening_fence,
+        front_matter_time_without_date,
         front_matter_unknown_key,
         front_matter_unterminated_string,
         front_matter_wrong_type,

@@ -171,6 +171,9 @@ fn front_matter_cases() -> Vec<Case> {
         case("front_matter_wrong_type", |s| {
             page(s, "title = \"案例\"\nweight = \"heavy\"\n");
         }),
+        case("front_matter_time_without_date", |s| {
+            page(s, "title = \"案例\"\ndate = 08:30:00\n");
+        }),
         case("encoding_gbk", |s| {
             // "案例" in GBK is B0 B8 C0 FD.
             s.write_bytes(
