@@ -125,6 +125,7 @@ fn export_stat(s: &Stat, langs: &[Lang]) -> ExportStat {
     let (year, as_of) = match s.when {
         When::Year(y) => (Some(y), None),
         When::AsOf(y) => (None, Some(y)),
+        When::Timeless => (None, None),
     };
     ExportStat {
         id: s.id.clone(),
@@ -163,6 +164,7 @@ fn csv_row(s: &Stat, langs: &[Lang]) -> impl Iterator<Item = String> {
     let (year, as_of) = match s.when {
         When::Year(y) => (y.to_string(), String::new()),
         When::AsOf(y) => (String::new(), y.to_string()),
+        When::Timeless => (String::new(), String::new()),
     };
     let numeric = [format::machine_number(s.value), s.unit.key().to_owned()];
     let text =

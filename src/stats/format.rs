@@ -4,6 +4,10 @@
 //! Chinese groups by 万 (10⁴), 亿 (10⁸) and 万亿 (10¹²) with up to four decimals and no
 //! digit separators; English uses thousands separators below a million and
 //! million / billion / trillion above, with up to two decimals. Trailing zeros are trimmed.
+//!
+//! A figure qualified `exact` never loses a digit: it keeps as many decimals as its value
+//! needs (`CNY 65.759 million`, not `65.76`); `over`, `about` and `exceeds` figures are
+//! approximate already and round as above.
 
 use super::model::{Qualifier, Stat, Unit, When};
 
@@ -63,22 +67,37 @@ pub struct Parts {
     pub magnitude: &'static str,
 }
 
-/// Splits `value` into digits and magnitude by the rules of `lang`.
+/// Decimals enough for any value written in `stats.toml` (up to 万亿 / trillion of a
+/// base unit with cents), for figures that must print exactly.
+const EXACT_DECIMALS: usize = 12;
+
+/// Splits `value` into digits and magnitude by the rules of `lang`, rounding to the
+/// decimals the magnitude allows.
 pub fn number_parts(value: f64, lang: Lang) -> Parts {
+    parts(value, lang, false)
+}
+
+/// [`number_parts`] for a figure qualified `qualifier`: an exact one keeps every digit.
+pub fn qualified_parts(value: f64, qualifier: Qualifier, lang: Lang) -> Parts {
+    parts(value, lang, qualifier == Qualifier::Exact)
+}
+
+fn parts(value: f64, lang: Lang, exact: bool) -> Parts {
     let tiers = match lang {
         Lang::Zh => &ZH_TIERS,
         Lang::En => &EN_TIERS,
     };
+    let decimals = |t: &Tier| if exact { EXACT_DECIMALS } else { t.2 };
     let abs = value.abs();
     let mut i = tiers.iter().rposition(|t| abs >= t.0).unwrap_or(0);
-    let mut text = rounded(abs / tiers[i].0, tiers[i].2);
+    let mut text = rounded(abs / tiers[i].0, decimals(&tiers[i]));
     // Rounding may carry into the next magnitude (9999.99999万 -> 1亿).
     while let Some(next) = tiers.get(i + 1) {
         if text.parse::<f64>().unwrap_or(0.0) * tiers[i].0 < next.0 {
             break;
         }
         i += 1;
-        text = rounded(abs / tiers[i].0, tiers[i].2);
+        text = rounded(abs / tiers[i].0, decimals(&tiers[i]));
     }
     if lang == Lang::En {
         text = group_thousands(&text);
@@ -115,7 +134,7 @@ fn group_thousands(s: &str) -> String {
     out
 }
 
-/// The plain number in `lang` without unit or qualifier: `6575.9万`, `65.76 million`.
+/// The plain number in `lang` without unit or qualifier: `6575.9万`, `65.759 million`.
 pub fn plain_number(value: f64, lang: Lang) -> String {
     let p = number_parts(value, lang);
     format!("{}{}", p.digits, p.magnitude)
@@ -123,7 +142,7 @@ pub fn plain_number(value: f64, lang: Lang) -> String {
 
 /// The full figure: qualifier, number and unit (`400余万元`, `more than CNY 4 million`).
 pub fn full(value: f64, unit: Unit, qualifier: Qualifier, lang: Lang) -> String {
-    let p = number_parts(value, lang);
+    let p = qualified_parts(value, qualifier, lang);
     match lang {
         Lang::Zh => zh_figure(&p, qualifier, zh_classifier(unit)),
         Lang::En => en_qualified(qualifier, &en_with_unit(&p, unit)),
@@ -133,7 +152,7 @@ pub fn full(value: f64, unit: Unit, qualifier: Qualifier, lang: Lang) -> String 
 /// The number with its qualifier but without the unit (`400余万`, `more than 4 million`),
 /// for prose where the writer supplies the noun.
 pub fn number_only(value: f64, qualifier: Qualifier, lang: Lang) -> String {
-    let p = number_parts(value, lang);
+    let p = qualified_parts(value, qualifier, lang);
     match lang {
         Lang::Zh => zh_figure(&p, qualifier, ""),
         Lang::En => en_qualified(qualifier, &format!("{}{}", p.digits, p.magnitude)),
@@ -231,6 +250,8 @@ pub fn period(when: When, lang: Lang) -> String {
         (When::Year(y), Lang::En) => y.to_string(),
         (When::AsOf(y), Lang::Zh) => format!("截至{y}年"),
         (When::AsOf(y), Lang::En) => format!("as of {y}"),
+        (When::Timeless, Lang::Zh) => "不适用".to_owned(),
+        (When::Timeless, Lang::En) => "not applicable".to_owned(),
     }
 }
 

@@ -117,12 +117,12 @@ impl Stats {
         Lang::from_code(lang).filter(|_| self.languages.iter().any(|l| l == lang))
     }
 
-    /// The full figure in `lang`: `6575.9万元` / `CNY 65.76 million`.
+    /// The full figure in `lang`: `6575.9万元` / `CNY 65.759 million`.
     pub fn display(&self, id: &str, lang: &str) -> Option<String> {
         Some(format::display(self.get(id)?, self.lang(lang)?))
     }
 
-    /// The figure without its unit (`form="number"`): `6575.9万` / `65.76 million`.
+    /// The figure without its unit (`form="number"`): `6575.9万` / `65.759 million`.
     pub fn number(&self, id: &str, lang: &str) -> Option<String> {
         Some(format::number(self.get(id)?, self.lang(lang)?))
     }

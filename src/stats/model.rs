@@ -10,13 +10,14 @@ use serde::de::{self, Visitor};
 use toml::Spanned;
 
 /// Keys allowed in a `[[stat]]` record, in the order the docs list them.
-pub(crate) const STAT_KEYS: [&str; 9] = [
+pub(crate) const STAT_KEYS: [&str; 10] = [
     "id",
     "value",
     "unit",
     "qualifier",
     "year",
     "as_of",
+    "timeless",
     "label",
     "source",
     "derived",
@@ -41,6 +42,7 @@ pub(crate) struct RawStat {
     pub qualifier: Option<Spanned<String>>,
     pub year: Option<Spanned<i64>>,
     pub as_of: Option<Spanned<i64>>,
+    pub timeless: Option<Spanned<bool>>,
     pub label: Option<Spanned<RawText>>,
     pub source: Option<Spanned<RawText>>,
     pub derived: Option<Spanned<RawText>>,
@@ -101,7 +103,7 @@ impl Visitor<'_> for RawNumberVisitor {
 /// The unit of a figure; decides the classifier in Chinese and the noun in English.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Unit {
-    /// Money in yuan: `6575.9万元`, `CNY 65.76 million`.
+    /// Money in yuan: `6575.9万元`, `CNY 65.759 million`.
     Yuan,
     /// Companies: `430家`, bare number in English.
     Enterprises,
@@ -237,13 +239,17 @@ pub enum When {
     Year(i32),
     /// `as_of = 2024`: a stock figure as of that year.
     AsOf(i32),
+    /// `timeless = true`: a property that does not date, such as a product's
+    /// specification (a reel's length, a microscope's magnification).
+    Timeless,
 }
 
 impl When {
-    /// The year number, whichever kind this is.
-    pub fn year(self) -> i32 {
+    /// The year number; none for a timeless figure.
+    pub fn year(self) -> Option<i32> {
         match self {
-            When::Year(y) | When::AsOf(y) => y,
+            When::Year(y) | When::AsOf(y) => Some(y),
+            When::Timeless => None,
         }
     }
 }

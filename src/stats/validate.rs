@@ -19,7 +19,7 @@ pub(crate) fn check_stat(cx: &mut Ctx<'_>, raw: RawStat, header: Range<usize>) -
     let value = check_value(cx, raw.value, &header, &who);
     let unit = check_unit(cx, raw.unit, &header, &who);
     let qualifier = check_qualifier(cx, raw.qualifier);
-    let when = check_when(cx, raw.year, raw.as_of, &header, &who);
+    let when = check_when(cx, (raw.year, raw.as_of, raw.timeless), &header, &who);
     let label = check_text(cx, raw.label, "label", &header, &who);
     let source = check_text(cx, raw.source, "source", &header, &who);
     let derived = raw
@@ -218,16 +218,36 @@ fn choice_hint(word: &str, keys: &[&str], what: &str) -> String {
     }
 }
 
-const WHEN_HINT: &str = "use `year = 2023` for a figure for that year, or `as_of = 2024` for a stock figure as of that year";
+const WHEN_HINT: &str = "use `year = 2023` for a figure for that year, `as_of = 2024` for a stock figure as of that year, or `timeless = true` for a specification that does not date";
 
-/// Exactly one of `year` and `as_of`, a four-digit year.
+/// `year`, `as_of` and `timeless` as written.
+type RawWhen = (
+    Option<Spanned<i64>>,
+    Option<Spanned<i64>>,
+    Option<Spanned<bool>>,
+);
+
+/// Exactly one of `year` and `as_of` (a four-digit year), or `timeless = true`.
 fn check_when(
     cx: &mut Ctx<'_>,
-    year: Option<Spanned<i64>>,
-    as_of: Option<Spanned<i64>>,
+    (year, as_of, timeless): RawWhen,
     header: &Range<usize>,
     who: &str,
 ) -> Option<When> {
+    if let Some(t) = timeless {
+        if let Some(dated) = year.as_ref().or(as_of.as_ref()) {
+            let msg = format!("{who} is `timeless` and has a year too; give one or the other");
+            cx.error(dated.span(), msg, Some(WHEN_HINT.to_owned()));
+            return None;
+        }
+        if !*t.get_ref() {
+            let msg = format!("{who} has `timeless = false`");
+            let hint = "leave the key out and give `year` or `as_of`, or write `timeless = true`";
+            cx.error(t.span(), msg, Some(hint.to_owned()));
+            return None;
+        }
+        return Some(When::Timeless);
+    }
     let (y, make): (Spanned<i64>, fn(i32) -> When) = match (year, as_of) {
         (Some(y), None) => (y, When::Year),
         (None, Some(a)) => (a, When::AsOf),

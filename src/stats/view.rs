@@ -13,9 +13,9 @@ pub struct RecordView {
     pub id: String,
     /// The value in base units, for sorting or computing.
     pub value: f64,
-    /// The full figure: `6575.9万元` / `CNY 65.76 million`.
+    /// The full figure: `6575.9万元` / `CNY 65.759 million`.
     pub display: String,
-    /// The figure without unit: `6575.9万` / `65.76 million`.
+    /// The figure without unit: `6575.9万` / `65.759 million`.
     pub number: String,
     /// What the figure counts.
     pub label: String,
@@ -23,8 +23,8 @@ pub struct RecordView {
     pub unit: String,
     /// The qualifier key: `exact`, `over`, `about` or `exceeds`.
     pub qualifier: String,
-    /// The year the figure is for (or as of).
-    pub year: i32,
+    /// The year the figure is for (or as of); none for a timeless figure.
+    pub year: Option<i32>,
     /// True when the figure is a stock "as of" `year`.
     pub as_of: bool,
     /// The year as text: `2023年` / `2023`, `截至2024年` / `as of 2024`.

@@ -109,7 +109,7 @@ fn one_figure_reads_the_same_in_prose_cards_tables_charts_and_csv() {
     site.build_ok();
     let expected = [
         ("enterprises", "430余家", "more than 430"),
-        ("rd_amount", "6575.9万元", "CNY 65.76 million"),
+        ("rd_amount", "6575.9万元", "CNY 65.759 million"),
         ("capacity", "100亿件", "10 billion pieces"),
     ];
     for (id, zh, en) in expected {
@@ -272,7 +272,7 @@ fn the_real_site_types_no_figure_by_hand() {
     let stats = real_stats();
     assert!(
         contains_number("共有430余家企业", "430余家")
-            && contains_number("worth CNY 65.76 million.", "65.76 million")
+            && contains_number("worth CNY 65.759 million.", "65.759 million")
     );
     assert!(
         !contains_number("2023年", "23")

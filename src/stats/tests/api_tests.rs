@@ -13,7 +13,7 @@ fn record_view_has_every_field_in_the_language() {
     assert_eq!(zh.label, "研发费用加计扣除额");
     assert_eq!(zh.unit, "元");
     assert_eq!(zh.qualifier, "exact");
-    assert_eq!((zh.year, zh.as_of), (2023, false));
+    assert_eq!((zh.year, zh.as_of), (Some(2023), false));
     assert_eq!(zh.period, "2023年");
     assert_eq!(zh.source, "产业专题报道");
     assert_eq!(zh.derived, None);
@@ -24,7 +24,7 @@ fn record_view_has_every_field_in_the_language() {
     );
     assert_eq!(
         (en.year, en.as_of, en.period.as_str()),
-        (2024, true, "as of 2024")
+        (Some(2024), true, "as of 2024")
     );
     let derived = stats.record_view("wire_length_per_gram", "en").unwrap();
     assert_eq!(
@@ -110,7 +110,7 @@ fn render_stat_wraps_and_escapes() {
         stats
             .render_stat("rd_deduction_amount", None, "en")
             .unwrap(),
-        "<span class=\"stat\" data-stat=\"rd_deduction_amount\">CNY 65.76 million</span>"
+        "<span class=\"stat\" data-stat=\"rd_deduction_amount\">CNY 65.759 million</span>"
     );
     assert_eq!(
         stats

@@ -38,7 +38,7 @@ fn csv_has_bom_header_and_a_row_per_stat() {
     assert_eq!(rows.len(), 1 + stats.ids().count());
     let rd = rows.iter().find(|r| r[0] == "rd_deduction_amount").unwrap();
     assert_eq!(rd[1..6], ["65759000", "yuan", "exact", "2023", ""]);
-    assert_eq!(rd[8..10], ["6575.9万元", "CNY 65.76 million"]);
+    assert_eq!(rd[8..10], ["6575.9万元", "CNY 65.759 million"]);
     let pool = rows
         .iter()
         .find(|r| r[0] == "wire_length_per_gram")
@@ -91,7 +91,7 @@ fn json_round_trips_and_has_both_languages() {
         .find(|s| s.id == "rd_deduction_amount")
         .unwrap();
     assert_eq!(rd.display["zh"], "6575.9万元");
-    assert_eq!(rd.display["en"], "CNY 65.76 million");
+    assert_eq!(rd.display["en"], "CNY 65.759 million");
     assert_eq!(rd.label["en"], "R&D super-deduction");
     assert!(json.contains("\"value\": 65759000,"), "integers without .0");
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();

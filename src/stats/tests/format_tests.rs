@@ -46,9 +46,9 @@ const FIGURES: [(&str, &str, &str, &str, &str); 27] = [
     (
         "rd_deduction_amount",
         "6575.9万元",
-        "CNY 65.76 million",
+        "CNY 65.759 million",
         "6575.9万",
-        "65.76 million",
+        "65.759 million",
     ),
     ("provincial_platforms", "23家", "23", "23", "23"),
     ("high_tech_enterprises", "46家", "46", "46", "46"),
@@ -230,4 +230,32 @@ fn unsupported_or_missing_language_gives_none() {
     let stats = fixture();
     assert_eq!(stats.display("enterprises", "fr"), None);
     assert_eq!(stats.display("no_such_id", "zh"), None);
+}
+
+#[test]
+fn an_exact_figure_keeps_every_digit_an_approximate_one_rounds() {
+    let cases = [
+        (65_759_000.0, "6575.9万元", "CNY 65.759 million"),
+        (
+            1_234_567_891.0,
+            "12.34567891亿元",
+            "CNY 1.234567891 billion",
+        ),
+        (1_005.25, "1005.25元", "CNY 1,005.25"),
+        (123_456.0, "12.3456万元", "CNY 123,456"),
+    ];
+    for (value, zh, en) in cases {
+        assert_eq!(full(value, Unit::Yuan, Qualifier::Exact, Lang::Zh), zh);
+        assert_eq!(full(value, Unit::Yuan, Qualifier::Exact, Lang::En), en);
+    }
+    for q in [Qualifier::Over, Qualifier::About, Qualifier::Exceeds] {
+        let en = full(65_759_000.0, Unit::Yuan, q, Lang::En);
+        assert!(en.ends_with("CNY 65.76 million"), "{q:?}: {en}");
+        let zh = full(1_234_567_891.0, Unit::Yuan, q, Lang::Zh);
+        assert!(zh.contains("12.3457"), "{q:?}: {zh}");
+    }
+    assert_eq!(
+        number_only(65_759_000.0, Qualifier::Exact, Lang::En),
+        "65.759 million"
+    );
 }

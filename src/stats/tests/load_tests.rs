@@ -360,3 +360,29 @@ fn a_zh_only_site_needs_no_english() {
     assert_eq!(stats.display("enterprises", "zh").as_deref(), Some("430家"));
     assert!(stats.record_view("enterprises", "en").is_none());
 }
+
+#[test]
+fn a_timeless_figure_has_no_year() {
+    let text = OK.replace("year = 2023\n", "timeless = true\n");
+    let stats = load_str(&text).unwrap_or_else(|d| panic!("{d}"));
+    let s = stats.get("enterprises").unwrap();
+    assert_eq!(s.when, crate::stats::When::Timeless);
+    assert_eq!(
+        stats.period("enterprises", "en").as_deref(),
+        Some("not applicable")
+    );
+    assert_eq!(stats.period("enterprises", "zh").as_deref(), Some("不适用"));
+}
+
+#[test]
+fn timeless_and_a_year_are_refused() {
+    let (msg, hint, loc) = only(&format!("{OK}timeless = true\n"));
+    assert_eq!(
+        msg,
+        "stat `enterprises` is `timeless` and has a year too; give one or the other"
+    );
+    assert!(hint.contains("timeless = true"), "{hint}");
+    assert_eq!(loc, (5, 8));
+    let (msg, _, _) = only(&OK.replace("year = 2023\n", "timeless = false\n"));
+    assert_eq!(msg, "stat `enterprises` has `timeless = false`");
+}
