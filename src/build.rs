@@ -301,6 +301,7 @@ pub fn render_doc(
         text: &doc.text,
         body: doc.body.clone(),
         lang: &doc.lang,
+        foreign: config.foreign_text(&doc.lang),
     };
     deps::record(|| markdown::render(&input, &config.markdown, lookup))
 }

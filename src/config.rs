@@ -202,6 +202,22 @@ pub struct Overrides {
 }
 
 impl Config {
+    /// The `lang` tags for text in another language on a page in `lang`: Chinese runs
+    /// on a page of another language get the site's Chinese language tag, English
+    /// phrases on a Chinese page the site's English tag (when the site has that language).
+    pub fn foreign_text(&self, lang: &str) -> crate::markdown::ForeignText<'_> {
+        let tag = |prefix: &str| {
+            let l = self.languages.iter().find(|l| l.html_lang.starts_with(prefix));
+            l.map(|l| l.html_lang.as_str())
+        };
+        let page = self.language(lang).map_or("", |l| l.html_lang.as_str());
+        let chinese = page.starts_with("zh");
+        crate::markdown::ForeignText {
+            han: if chinese { None } else { tag("zh") },
+            latin: if chinese { tag("en") } else { None },
+        }
+    }
+
     /// Reads and validates `<root>/config.toml`.
     pub fn load(root: &Path, overrides: &Overrides) -> Result<Config> {
         let path = root.join(FILE);

@@ -8,6 +8,7 @@
 
 mod anchors;
 mod cjk;
+mod foreign;
 mod headings;
 mod html;
 mod links;
@@ -24,6 +25,7 @@ use pulldown_cmark::Parser;
 use crate::diag::Diagnostic;
 
 pub use anchors::{AnchorsOf, anchor_errors, check_anchors};
+pub use foreign::ForeignText;
 
 /// Markdown extensions, from `config.toml`'s `[markdown]` table.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
@@ -79,6 +81,8 @@ pub struct Input<'a> {
     pub body: Range<usize>,
     /// The page's language: "zh" or "en".
     pub lang: &'a str,
+    /// The `lang` tags for text in another language than the page's.
+    pub foreign: ForeignText<'a>,
 }
 
 /// What the renderer needs from the rest of the site.

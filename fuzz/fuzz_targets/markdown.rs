@@ -86,6 +86,7 @@ fuzz_target!(|body: &str| {
         text: &text,
         body: HEAD.len()..text.len(),
         lang: "zh",
+        foreign: Default::default(),
     };
     match markdown::render(&input, &Options::default(), &Stub) {
         Ok(page) => {

@@ -422,7 +422,8 @@ impl<'a, 'r> Pass<'a, 'r> {
             return Err(self.diagnostics);
         }
         let mut html = String::with_capacity(self.body.len() + self.body.len() / 2 + 64);
-        pulldown_cmark::html::push_html(&mut html, self.events.into_iter());
+        let events = super::foreign::mark(self.events, self.input.foreign);
+        pulldown_cmark::html::push_html(&mut html, events.into_iter());
         let toc = headings::build_toc(&self.headings);
         let mut anchors: Vec<String> = self.headings.into_iter().map(|h| h.id).collect();
         anchors.append(&mut self.ids);

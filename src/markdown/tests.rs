@@ -62,6 +62,7 @@ fn render_in(body: &str, lang: &str, opts: &Options) -> Result<Rendered, Vec<Dia
         text: &text,
         body: FRONT.len()..text.len(),
         lang,
+        foreign: Default::default(),
     };
     render(&input, opts, &Fake)
 }
@@ -502,6 +503,7 @@ fn shortcode_spans_are_file_offsets() {
         text: &text,
         body: FRONT.len()..text.len(),
         lang: "zh",
+        foreign: Default::default(),
     };
     let spans = Spans(std::sync::Mutex::new(Vec::new()));
     assert!(render(&input, &Options::default(), &spans).is_ok());
@@ -637,6 +639,7 @@ fn body_range_outside_the_text_is_an_error() {
         text: &text,
         body: 2..10,
         lang: "zh",
+        foreign: Default::default(),
     };
     assert!(render(&input, &Options::default(), &Fake).is_err());
 }

@@ -23,6 +23,13 @@ function item(result) {
   return li;
 }
 
+/** "1 result" / "2 results": the page language's plural rule picks the string. */
+function count(n) {
+  const rule = new Intl.PluralRules(document.documentElement.lang || "en").select(n);
+  const text = rule === "one" ? root.dataset.countOne : root.dataset.countOther;
+  return (text || root.dataset.countOther).replace("{n}", new Intl.NumberFormat(document.documentElement.lang || "en").format(n));
+}
+
 async function run(query) {
   const list = root.querySelector("[data-search-results]");
   list.replaceChildren();
@@ -37,7 +44,7 @@ async function run(query) {
     const results = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
     list.replaceChildren(...results.map(item));
     say(results.length
-      ? root.dataset.count.replace("{n}", String(search.results.length))
+      ? count(search.results.length)
       : root.dataset.none.replace("{q}", query));
   } catch (err) {
     say(root.dataset.failed);

@@ -192,6 +192,10 @@ async function searchFinds(context, site, path, query, wantPath) {
   }
   const want = new URL(wantPath, site.base).pathname;
   check(hrefs.includes(want), `${site.name} search "${query}" finds ${want}`, `${hrefs.join(", ")} ${errors.join(" | ")}`);
+  const status = (await page.textContent(".search-status")) || "";
+  const shown = Number((status.match(/\d+/) || ["0"])[0]);
+  const plural = path.startsWith("en/") ? (shown === 1 ? /^1 result$/ : /^\d+ results$/) : /^找到 \d+ 条结果$/;
+  check(plural.test(status.trim()), `${site.name} search "${query}" counts its results in good ${path.startsWith("en/") ? "English" : "Chinese"}`, status);
   await page.close();
 }
 
