@@ -207,7 +207,10 @@ impl Config {
     /// phrases on a Chinese page the site's English tag (when the site has that language).
     pub fn foreign_text(&self, lang: &str) -> crate::markdown::ForeignText<'_> {
         let tag = |prefix: &str| {
-            let l = self.languages.iter().find(|l| l.html_lang.starts_with(prefix));
+            let l = self
+                .languages
+                .iter()
+                .find(|l| l.html_lang.starts_with(prefix));
             l.map(|l| l.html_lang.as_str())
         };
         let page = self.language(lang).map_or("", |l| l.html_lang.as_str());

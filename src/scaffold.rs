@@ -234,7 +234,9 @@ fn generic_string(key: &str, en: bool) -> Option<&'static str> {
         ("place_region", false) => "本省",
         ("place_region", true) => "The province",
         ("footer_note", false) => "每项数据均注明年份与来源。请在此说明数据取自哪些资料。",
-        ("footer_note", true) => "Every figure states its year and source. Say here where the figures come from.",
+        ("footer_note", true) => {
+            "Every figure states its year and source. Say here where the figures come from."
+        }
         _ => return None,
     })
 }

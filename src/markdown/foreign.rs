@@ -219,13 +219,19 @@ mod tests {
             marked("the Ten Measures (《关于实施措施》)", EN_PAGE),
             "<p>the Ten Measures (<span lang=\"zh-CN\">《关于实施措施》</span>)</p>\n"
         );
-        assert_eq!(marked("No Chinese here.", EN_PAGE), "<p>No Chinese here.</p>\n");
+        assert_eq!(
+            marked("No Chinese here.", EN_PAGE),
+            "<p>No Chinese here.</p>\n"
+        );
     }
 
     #[test]
     fn english_phrases_in_a_chinese_page_are_marked_but_not_lone_abbreviations() {
         assert_eq!(
-            marked("专精特新（specialised, refined, distinctive and innovative）", ZH_PAGE),
+            marked(
+                "专精特新（specialised, refined, distinctive and innovative）",
+                ZH_PAGE
+            ),
             "<p>专精特新（<span lang=\"en\">specialised, refined, distinctive and innovative</span>）</p>\n"
         );
         assert_eq!(
@@ -241,7 +247,9 @@ mod tests {
     #[test]
     fn code_and_alt_text_are_left_alone() {
         let events = vec![
-            Event::Start(Tag::CodeBlock(pulldown_cmark::CodeBlockKind::Fenced("".into()))),
+            Event::Start(Tag::CodeBlock(pulldown_cmark::CodeBlockKind::Fenced(
+                "".into(),
+            ))),
             Event::Text("任泽区".into()),
             Event::End(TagEnd::CodeBlock),
         ];

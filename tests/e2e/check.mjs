@@ -124,6 +124,14 @@ async function checkXml(page, site) {
     check(u.loc.startsWith(site.base), `${site.name} sitemap loc under the base ${u.loc}`);
     check(["zh-CN", "en", "x-default"].every((l) => u.alternates.includes(l)), `${site.name} sitemap alternates for ${u.loc}`, u.alternates.join(","));
   }
+  const home = (await get(site.base)).body.toString("utf8");
+  if (!home.includes('type="application/atom+xml"')) {
+    // A site without a feed section: no page links a feed, and there is none.
+    for (const feed of ["atom.xml", "en/atom.xml"]) {
+      check((await get(new URL(feed, site.base).href)).status === 404, `${site.name} has no ${feed} and links none`);
+    }
+    return sitemap.urls.map((u) => u.loc);
+  }
   for (const feed of ["atom.xml", "en/atom.xml"]) {
     const f = await parseXml(page, new URL(feed, site.base).href);
     if (!check(!f.error && f.root === "feed", `${site.name} ${feed} parses as Atom`, f.error)) continue;

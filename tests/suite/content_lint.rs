@@ -140,3 +140,59 @@ fn every_page_has_its_twin_and_a_description() {
         assert!(described, "{p} needs a description");
     }
 }
+
+/// What the office publishes is what the profile knows and where it comes from, not the
+/// story of our copy of the source (EDITORIAL.md keeps that), nor translationese the
+/// editorial read found.
+#[test]
+fn published_text_has_no_back_office_notes_or_flagged_phrasing() {
+    const FLAGGED: [&str; 14] = [
+        "遮盖",
+        "乱码",
+        "缺损",
+        "masked",
+        "garbled",
+        "illegible",
+        "damaged in transmission",
+        "fresh water",
+        "pool of spring water",
+        "按字面",
+        "上世纪",
+        "has had a marked effect",
+        "being brought forward in tiers",
+        "public sources",
+    ];
+    let config = std::fs::read_to_string(repo().join("config.toml")).unwrap();
+    let config_strings: String = config
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut sources = markdown_files();
+    sources.push((PathBuf::from("config.toml"), config_strings));
+    for (path, text) in &sources {
+        for flagged in FLAGGED {
+            assert!(
+                !text.to_lowercase().contains(&flagged.to_lowercase()),
+                "{}: `{flagged}`",
+                path.display()
+            );
+        }
+    }
+}
+
+/// The profile restates a report of about 2024: no page may carry a later date, which
+/// would make 2023 figures look like news.
+#[test]
+fn no_page_is_dated_after_its_source() {
+    for (path, text) in markdown_files() {
+        let front = text.split("+++").nth(1).unwrap_or_default();
+        let meta: toml::Table = toml::from_str(front).unwrap();
+        for key in ["date", "updated"] {
+            if let Some(d) = meta.get(key).and_then(|v| v.as_datetime()) {
+                let year = d.date.map_or(0, |d| d.year);
+                assert!(year <= 2024, "{}: {key} = {d}", path.display());
+            }
+        }
+    }
+}

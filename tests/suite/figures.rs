@@ -395,7 +395,8 @@ fn the_data_page_has_accessible_tables_and_downloads_in_each_language() {
             .map(|c| c.text().collect())
             .collect();
         assert!(captions.contains(&caption.to_owned()), "{captions:?}");
-        assert_eq!(page.all("main table thead th[scope=col]").len(), 10);
+        // Indicator, value (with its unit), year, source: no unit column repeating the unit.
+        assert_eq!(page.all("main table thead th[scope=col]").len(), 8);
         assert_eq!(page.all("main table tbody th[scope=row]").len(), 5);
         assert_eq!(
             page.all("main table thead th[scope=col]")[0]
