@@ -45,7 +45,12 @@ pub fn scan(doc: &Document, opts: &markdown::Options) -> Scan {
                 scan.links.push(link(body, &range, &dest_url, at));
             }
             Event::Start(Tag::Image { dest_url, .. }) => {
-                scan.links.push(link(body, &range, &dest_url, at));
+                let written = link(body, &range, &dest_url, at);
+                if is_remote(&dest_url) {
+                    scan.findings
+                        .push(remote_load(doc, "image", &dest_url, written.span.clone()));
+                }
+                scan.links.push(written);
                 image = Some((span, String::new()));
             }
             Event::End(TagEnd::Image) => {
@@ -63,7 +68,10 @@ pub fn scan(doc: &Document, opts: &markdown::Options) -> Scan {
                 }
             }
             Event::Text(_) if !in_code => emphasis(doc, span, &mut runs, &mut scan.findings),
-            Event::Html(h) | Event::InlineHtml(h) => raw_images(doc, &h, span, &mut scan.findings),
+            Event::Html(h) | Event::InlineHtml(h) => {
+                raw_images(doc, &h, span.clone(), &mut scan.findings);
+                raw_remote_loads(doc, &h, span, &mut scan.findings);
+            }
             _ => {}
         }
     }
@@ -107,6 +115,51 @@ fn raw_images(doc: &Document, html: &str, span: Range<usize>, out: &mut Vec<Diag
                 "add alt=\"…\" describing the image (alt=\"\" if it is only decoration)",
             ),
         );
+    }
+}
+
+/// True for a URL on another host: `http:`, `https:` or protocol-relative `//`.
+fn is_remote(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    lower.starts_with("http:") || lower.starts_with("https:") || lower.starts_with("//")
+}
+
+/// A page that loads `what` from another host: it breaks offline and, for many hosts,
+/// inside China.
+fn remote_load(doc: &Document, what: &str, url: &str, span: Range<usize>) -> Diagnostic {
+    Diagnostic::warning(format!("the page loads {what} `{url}` from another host"))
+        .in_file(&doc.path)
+        .at(&doc.text, span)
+        .with_hint("the site must work offline and inside China: save the file under static/ (or next to the page) and link to it there")
+}
+
+/// Elements of raw HTML that load something from another host when the page opens
+/// (a link to another site is fine: it loads only when followed).
+fn raw_remote_loads(doc: &Document, html: &str, span: Range<usize>, out: &mut Vec<Diagnostic>) {
+    const LOADS: [(&str, &str); 10] = [
+        ("iframe", "src"),
+        ("embed", "src"),
+        ("img", "src"),
+        ("script", "src"),
+        ("video", "src"),
+        ("audio", "src"),
+        ("source", "src"),
+        ("track", "src"),
+        ("object", "data"),
+        ("link", "href"),
+    ];
+    let fragment = scraper::Html::parse_fragment(html);
+    for (element, attr) in LOADS {
+        let Ok(sel) = scraper::Selector::parse(&format!("{element}[{attr}]")) else {
+            continue;
+        };
+        for e in fragment.select(&sel) {
+            let url = e.value().attr(attr).unwrap_or_default();
+            if is_remote(url) {
+                let what = format!("an `<{element}>`");
+                out.push(remote_load(doc, &what, url, span.clone()));
+            }
+        }
     }
 }
 

@@ -155,7 +155,8 @@ fn latin_runs(text: &str) -> Vec<std::ops::Range<usize>> {
             if word_start.is_none() {
                 // A word continues the run only across joiners since the last word.
                 let gap = &text[last_end..i];
-                if !words.is_empty() && !(gap.chars().all(is_joiner) && gap.contains(' ')) {
+                let joined = gap.chars().all(is_joiner) && gap.contains(' ');
+                if !words.is_empty() && !joined {
                     flush(&mut words, &mut out);
                 }
                 word_start = Some(i);

@@ -1,11 +1,25 @@
 //! Raw HTML in content: the script policy (no `<script>`, no `on…=` handlers, no
-//! `javascript:` URLs), the ids it defines, and plain text of HTML fragments.
+//! `javascript:` or HTML `data:` URLs, no element left open that would swallow the rest
+//! of the page), the ids it defines, and plain text of HTML fragments.
 //!
-//! Editors are trusted with raw HTML otherwise; this is a linear scan of tags and
-//! attributes, not a sanitizer.
+//! The markup is read by html5ever's tokenizer, the HTML standard's state machine: tags,
+//! attributes, comments, character references and the raw-text elements end exactly
+//! where a browser ends them. What is ours is the policy, and finding where each token
+//! sits in the source so a refusal points at its line and column: the input is fed to
+//! the tokenizer in pieces that each end just after a `>`, so a tag or comment it emits
+//! ends there, and it begins at the first `<` that can open it after the previous one.
+//!
+//! Editors are trusted with raw HTML otherwise; this is a policy, not a sanitizer.
 
-use std::borrow::Cow;
+use std::cell::{Cell, RefCell};
 use std::ops::Range;
+
+use html5ever::TokenizerResult;
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::states::RawKind;
+use html5ever::tokenizer::{
+    BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+};
 
 use super::links::{SCRIPT_URL_HINT, is_script_url};
 use super::shortcode;
@@ -17,6 +31,11 @@ const NO_SCRIPT_HINT: &str = "raw HTML in content may not run scripts: remove th
 /// Hint for a tag or comment that the raw HTML leaves open.
 const UNCLOSED_HINT: &str = "close it before the blank line that ends the HTML block: a \
      browser would read the page's following HTML as part of it (its text as attributes)";
+
+/// Hint for an element left open whose content is raw text.
+const SWALLOW_HINT: &str = "close it (`</…>`) where its content ends: until a browser \
+     meets that end tag, everything after it on the page, the site's own navigation and \
+     footer included, becomes its content";
 
 /// Attributes whose value is a URL a browser may follow or load, or (SVG `<animate>`
 /// and `<set>`: `to`, `from`, `values`) may set as one.
@@ -35,6 +54,22 @@ const URL_ATTRS: [&str; 12] = [
     "values",
 ];
 
+/// Elements whose content a browser reads as raw text up to their own end tag: one left
+/// open swallows the rest of the page (an `iframe`'s as fallback text, a `template`'s
+/// as inert content).
+const SWALLOWING: [&str; 10] = [
+    "iframe",
+    "textarea",
+    "title",
+    "style",
+    "xmp",
+    "noembed",
+    "noframes",
+    "noscript",
+    "plaintext",
+    "template",
+];
+
 /// Something found in raw HTML.
 #[derive(Debug, PartialEq)]
 pub(super) enum Finding {
@@ -48,14 +83,157 @@ pub(super) enum Finding {
     Id(String),
     /// A well-formed shortcode call, which is not expanded inside raw HTML.
     Shortcode(Range<usize>),
+    /// An element that swallows what follows until its end tag was opened here (the
+    /// page's later HTML may close it).
+    Opened { name: String, span: Range<usize> },
+    /// Such an element's end tag.
+    Closed(String),
+}
+
+impl Finding {
+    /// The message and hint for a swallowing element that nothing closed.
+    pub(super) fn left_open(name: &str) -> (String, &'static str) {
+        (format!("`<{name}>` is not closed"), SWALLOW_HINT)
+    }
+}
+
+/// A token as the scan needs it, with the offset where it ends in the input.
+#[derive(Debug)]
+enum Tok {
+    Start {
+        name: String,
+        attrs: Vec<(String, String)>,
+        self_closing: bool,
+    },
+    End(String),
+    Comment,
+    Doctype,
+    Text(String),
+    /// The input ended inside a tag (`true`) or a comment (`false`).
+    EofIn(bool),
+}
+
+/// Collects tokens and does the one thing of the tree builder the tokenizer needs:
+/// switching to raw text after `<textarea>`, `<iframe>` and the like (in HTML, not in
+/// SVG or MathML).
+#[derive(Default)]
+struct Sink {
+    tokens: RefCell<Vec<(Tok, usize)>>,
+    /// Where the piece being fed ends: a tag or comment emitted now ends there.
+    end: Cell<usize>,
+    /// Depth of open `<svg>` / `<math>`.
+    foreign: Cell<usize>,
+}
+
+impl TokenSink for Sink {
+    type Handle = ();
+
+    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+        let mut result = TokenSinkResult::Continue;
+        let tok = match token {
+            Token::TagToken(tag) => {
+                let name = tag.name.to_string();
+                if matches!(name.as_str(), "svg" | "math") {
+                    let depth = self.foreign.get();
+                    match tag.kind {
+                        TagKind::StartTag if !tag.self_closing => self.foreign.set(depth + 1),
+                        TagKind::EndTag => self.foreign.set(depth.saturating_sub(1)),
+                        TagKind::StartTag => {}
+                    }
+                }
+                if tag.kind == TagKind::EndTag {
+                    Tok::End(name)
+                } else {
+                    if self.foreign.get() == 0 {
+                        result = raw_state(&name);
+                    }
+                    let attrs = tag.attrs.iter();
+                    let attrs = attrs.map(|a| (a.name.local.to_string(), a.value.to_string()));
+                    Tok::Start {
+                        name,
+                        attrs: attrs.collect(),
+                        self_closing: tag.self_closing,
+                    }
+                }
+            }
+            Token::CommentToken(_) => Tok::Comment,
+            Token::DoctypeToken(_) => Tok::Doctype,
+            Token::CharacterTokens(text) => Tok::Text(text.to_string()),
+            Token::ParseError(msg) if msg.starts_with("Saw EOF in state") => {
+                Tok::EofIn(!msg.contains("Comment"))
+            }
+            _ => return result,
+        };
+        self.tokens.borrow_mut().push((tok, self.end.get()));
+        result
+    }
+
+    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
+        self.foreign.get() > 0
+    }
+}
+
+/// The tokenizer state a start tag switches to, as the tree builder sets it ("in body").
+fn raw_state(name: &str) -> TokenSinkResult<()> {
+    match name {
+        "textarea" | "title" => TokenSinkResult::RawData(RawKind::Rcdata),
+        "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript" => {
+            TokenSinkResult::RawData(RawKind::Rawtext)
+        }
+        "script" => TokenSinkResult::RawData(RawKind::ScriptData),
+        "plaintext" => TokenSinkResult::Plaintext,
+        _ => TokenSinkResult::Continue,
+    }
+}
+
+/// Every token of `html`, each with the offset where it ends.
+fn tokens(html: &str) -> Vec<(Tok, usize)> {
+    let tokenizer = Tokenizer::new(
+        Sink::default(),
+        TokenizerOpts {
+            discard_bom: false,
+            ..TokenizerOpts::default()
+        },
+    );
+    let queue = BufferQueue::default();
+    let mut at = 0;
+    for piece in html.split_inclusive('>') {
+        at += piece.len();
+        tokenizer.sink.end.set(at);
+        queue.push_back(StrTendril::from_slice(piece));
+        while let TokenizerResult::Script(()) = tokenizer.feed(&queue) {}
+    }
+    tokenizer.end();
+    tokenizer.sink.tokens.take()
 }
 
 /// Scans a fragment of raw HTML (a whole HTML block, or one inline tag).
 pub(super) fn scan(html: &str) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let mut pos = 0;
-    while let Some(rel) = html.get(pos..).and_then(|rest| rest.find('<')) {
-        pos = scan_markup(html, pos + rel, &mut findings);
+    let mut cursor = 0;
+    for (tok, end) in tokens(html) {
+        let opener = |c: &[u8]| -> bool {
+            match tok {
+                Tok::Start { .. } => c.first().is_some_and(u8::is_ascii_alphabetic),
+                Tok::End(_) => c.first() == Some(&b'/'),
+                Tok::Comment | Tok::Doctype => matches!(c.first(), Some(b'!' | b'?' | b'/')),
+                _ => false,
+            }
+        };
+        let start = match &tok {
+            Tok::Text(_) => continue,
+            // A comment cut off by the end is emitted as a comment, checked below.
+            Tok::EofIn(false) => continue,
+            Tok::EofIn(true) => {
+                findings.push(open_at_end(html, cursor));
+                continue;
+            }
+            Tok::End(name) => find_end_tag(html, cursor, name),
+            _ => find_opener(html, cursor, opener),
+        };
+        let start = start.unwrap_or(cursor).min(end);
+        check_token(&tok, html, start..end, &mut findings);
+        cursor = end;
     }
     for (at, _) in html.match_indices("{{") {
         if let Ok(call) = shortcode::parse(html, at) {
@@ -65,70 +243,135 @@ pub(super) fn scan(html: &str) -> Vec<Finding> {
     findings
 }
 
-/// Scans the markup starting at the `<` at `at`; returns where to go on from.
-fn scan_markup(html: &str, at: usize, findings: &mut Vec<Finding>) -> usize {
-    let rest = &html[at + 1..];
-    if rest.starts_with("!--") {
-        // A browser ends a comment at `-->` or `--!>` (and `<!-->`, `<!--->` are whole
-        // comments); resuming at the earliest of these never skips live markup.
-        let end = [("-->", 3), ("--!>", 4)]
-            .iter()
-            .filter_map(|(close, len)| rest.get(1..)?.find(close).map(|i| 1 + i + len))
-            .min();
-        if end.is_none() {
-            findings.push(unclosed("an HTML comment `<!--` is not closed", at..at + 4));
-        }
-        return end.map_or(html.len(), |e| at + 1 + e);
-    }
-    let alpha = |s: &str| s.starts_with(|c: char| c.is_ascii_alphabetic());
-    let end_tag = rest.strip_prefix('/').filter(|name| alpha(name));
-    let bogus = rest.starts_with(['!', '?']) || (rest.starts_with('/') && end_tag.is_none());
-    if bogus {
-        // `<!x`, `<?x`, `</1`, `</>`: a browser reads a bogus comment up to the first `>`,
-        // so a `<!--` inside it starts no comment that could hide later markup.
-        return match rest.find('>') {
-            Some(i) => at + 2 + i,
-            None => {
-                let message = "markup starting `<!`, `<?` or `</` is not closed with `>`";
-                findings.push(unclosed(message, at..at + 2));
-                html.len()
+/// The first `<` at or after `from` whose next byte `opens` accepts.
+fn find_opener(html: &str, from: usize, opens: impl Fn(&[u8]) -> bool) -> Option<usize> {
+    let bytes = html.as_bytes();
+    (from..bytes.len()).find(|&i| bytes[i] == b'<' && opens(&bytes[i + 1..]))
+}
+
+/// The first `</name` at or after `from` (the only end tag raw text can end with, and in
+/// data the first end tag).
+fn find_end_tag(html: &str, from: usize, name: &str) -> Option<usize> {
+    let bytes = html.as_bytes();
+    (from..bytes.len()).find(|&i| {
+        bytes[i..].starts_with(b"</")
+            && bytes
+                .get(i + 2..i + 2 + name.len())
+                .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+    })
+}
+
+/// The policy for one token at `span` of `html`.
+fn check_token(tok: &Tok, html: &str, span: Range<usize>, findings: &mut Vec<Finding>) {
+    let source = &html[span.clone()];
+    match tok {
+        Tok::Start {
+            name,
+            attrs,
+            self_closing,
+        } => {
+            let name_span = span.start..(span.start + 1 + name.len()).min(span.end);
+            if name == "script" {
+                findings.push(Finding::Refused {
+                    message: "`<script>` elements are not allowed in content".to_owned(),
+                    hint: NO_SCRIPT_HINT,
+                    span: name_span.clone(),
+                });
             }
-        };
+            for (attr, value) in attrs {
+                if let Some((message, hint)) = check_attribute(attr, Some(value)) {
+                    let at = attribute_span(source, attr)
+                        .map_or(span.clone(), |r| span.start + r.start..span.start + r.end);
+                    findings.push(Finding::Refused {
+                        message,
+                        hint,
+                        span: at,
+                    });
+                }
+                if attr == "id" {
+                    findings.push(Finding::Id(value.clone()));
+                }
+            }
+            if SWALLOWING.contains(&name.as_str()) && !(*self_closing && name == "template") {
+                findings.push(Finding::Opened {
+                    name: name.clone(),
+                    span: name_span,
+                });
+            }
+        }
+        Tok::End(name) if SWALLOWING.contains(&name.as_str()) => {
+            findings.push(Finding::Closed(name.clone()));
+        }
+        Tok::Comment | Tok::Doctype if !source.ends_with('>') => {
+            let message = if source.starts_with("<!--") {
+                "an HTML comment `<!--` is not closed"
+            } else {
+                "markup starting `<!`, `<?` or `</` is not closed with `>`"
+            };
+            let len = if source.starts_with("<!--") { 4 } else { 2 };
+            findings.push(unclosed(
+                message,
+                span.start..span.start + len.min(source.len()),
+            ));
+        }
+        _ => {}
     }
-    let (tag, name_at) = match end_tag {
-        Some(tag) => (tag, at + 2),
-        None => (rest, at + 1),
+}
+
+/// The refusal for input that ended inside a tag after `cursor`.
+fn open_at_end(html: &str, cursor: usize) -> Finding {
+    let tag = |c: &[u8]| {
+        c.first().is_some_and(u8::is_ascii_alphabetic)
+            || (c.first() == Some(&b'/') && c.get(1).is_some_and(u8::is_ascii_alphabetic))
     };
-    if !alpha(tag) {
-        return at + 1;
+    let at = find_opener(html, cursor, tag).unwrap_or(cursor);
+    let rest = &html[at + 1..];
+    let name_len = rest
+        .find(|c: char| {
+            c.is_ascii_whitespace() || c == '>' || (c == '/' && rest.find(c) != Some(0))
+        })
+        .unwrap_or(rest.len());
+    let name = &rest[..name_len];
+    let message = format!("the tag `<{name}` is not closed with `>`");
+    unclosed(&message, at..at + 1 + name_len)
+}
+
+/// Where attribute `name` (as the tokenizer reports it: lowercase) sits in a tag's
+/// source, its value included: only to point at it; the decision was the tokenizer's.
+fn attribute_span(tag: &str, name: &str) -> Option<Range<usize>> {
+    let lower = tag.to_ascii_lowercase();
+    let bytes = lower.as_bytes();
+    let mut from = 1;
+    while let Some(i) = lower.get(from..)?.find(name).map(|i| from + i) {
+        from = i + 1;
+        let before = bytes.get(i.wrapping_sub(1)).copied().unwrap_or(b' ');
+        let after = bytes.get(i + name.len()).copied().unwrap_or(b'>');
+        let starts = before.is_ascii_whitespace() || matches!(before, b'/' | b'"' | b'\'');
+        let ends = after.is_ascii_whitespace() || matches!(after, b'=' | b'/' | b'>');
+        if starts && ends {
+            return Some(i..value_end(tag, i + name.len()));
+        }
     }
-    // As in a browser, a tag's name runs to whitespace, `/` or `>`: `<a.b="x` is one name,
-    // and its `"` opens no attribute value that could hide the attributes after it.
-    let name_len = tag
-        .find(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>')
-        .unwrap_or(tag.len());
-    if end_tag.is_none() && tag[..name_len].eq_ignore_ascii_case("script") {
-        findings.push(Finding::Refused {
-            message: "`<script>` elements are not allowed in content".to_owned(),
-            hint: NO_SCRIPT_HINT,
-            span: at..name_at + name_len,
-        });
-    }
-    // An end tag is read like a start tag, up to its `>` (a `<!--` in it is part of it),
-    // but browsers drop its attributes, so they are neither refused nor anchors.
-    let end = match end_tag {
-        Some(_) => scan_attributes(html, name_at + name_len, &mut Vec::new()),
-        None => scan_attributes(html, name_at + name_len, findings),
+    None
+}
+
+/// The end of the attribute value (if any) that follows a name ending at `pos`.
+fn value_end(tag: &str, pos: usize) -> usize {
+    let rest = &tag[pos..];
+    let trimmed = rest.trim_start();
+    let Some(value) = trimmed.strip_prefix('=') else {
+        return pos;
     };
-    if !html[..end].ends_with('>') {
-        let slash = if end_tag.is_some() { "/" } else { "" };
-        let message = format!(
-            "the tag `<{slash}{}` is not closed with `>`",
-            &tag[..name_len]
-        );
-        findings.push(unclosed(&message, at..name_at + name_len));
+    let value_at = tag.len() - value.trim_start().len();
+    let value = value.trim_start();
+    match value.chars().next() {
+        Some(q @ ('"' | '\'')) => value[1..]
+            .find(q)
+            .map_or(tag.len(), |i| value_at + 1 + i + 1),
+        _ => value
+            .find(|c: char| c.is_ascii_whitespace() || c == '>')
+            .map_or(tag.len(), |i| value_at + i),
     }
-    end
 }
 
 fn unclosed(message: &str, span: Range<usize>) -> Finding {
@@ -136,94 +379,6 @@ fn unclosed(message: &str, span: Range<usize>) -> Finding {
         message: message.to_owned(),
         hint: UNCLOSED_HINT,
         span,
-    }
-}
-
-/// Scans a tag's attributes from `pos`; returns the offset just past the tag's `>` (or
-/// the end of `html` for a tag left open).
-fn scan_attributes(html: &str, mut pos: usize, findings: &mut Vec<Finding>) -> usize {
-    let bytes = html.as_bytes();
-    loop {
-        while bytes
-            .get(pos)
-            .is_some_and(|b| b.is_ascii_whitespace() || *b == b'/')
-        {
-            pos += 1;
-        }
-        match bytes.get(pos) {
-            None => return pos,
-            Some(b'>') => return pos + 1,
-            Some(_) => {}
-        }
-        let attr = attribute(html, pos);
-        let name = &html[attr.name.clone()];
-        let value = attr.value.clone().map(|v| &html[v]);
-        if let Some((message, hint)) = check_attribute(name, value) {
-            let span = attr.name.start..attr.end;
-            findings.push(Finding::Refused {
-                message,
-                hint,
-                span,
-            });
-        } else if name.eq_ignore_ascii_case("id") {
-            let id = value.map(decode_entities).unwrap_or_default();
-            if !id.is_empty() {
-                findings.push(Finding::Id(id.into_owned()));
-            }
-        }
-        pos = attr.end;
-    }
-}
-
-/// One attribute: byte ranges of its name and value, and where it ends.
-struct Attribute {
-    name: Range<usize>,
-    value: Option<Range<usize>>,
-    end: usize,
-}
-
-/// Reads the attribute at `start` (not whitespace, `/` or `>`); always moves forward.
-fn attribute(html: &str, start: usize) -> Attribute {
-    let bytes = html.as_bytes();
-    let stop = |b: &u8| b.is_ascii_whitespace() || matches!(b, b'=' | b'>' | b'/');
-    let name_end = start
-        + bytes[start..]
-            .iter()
-            .position(stop)
-            .unwrap_or(bytes.len() - start);
-    let skip_ws = |mut p: usize| {
-        while bytes.get(p).is_some_and(u8::is_ascii_whitespace) {
-            p += 1;
-        }
-        p
-    };
-    let eq = skip_ws(name_end);
-    if bytes.get(eq) != Some(&b'=') {
-        let (name, end) = (start..name_end, name_end);
-        return Attribute {
-            name,
-            value: None,
-            end,
-        };
-    }
-    let v = skip_ws(eq + 1);
-    let (value, end) = match bytes.get(v) {
-        Some(q @ (b'"' | b'\'')) => match bytes[v + 1..].iter().position(|b| b == q) {
-            Some(len) => (v + 1..v + 1 + len, v + len + 2),
-            None => (v + 1..bytes.len(), bytes.len()),
-        },
-        _ => {
-            let len = bytes[v..]
-                .iter()
-                .position(|b| b.is_ascii_whitespace() || *b == b'>')
-                .unwrap_or(bytes.len() - v);
-            (v..v + len, v + len)
-        }
-    };
-    Attribute {
-        name: start..name_end,
-        value: Some(value),
-        end,
     }
 }
 
@@ -235,7 +390,7 @@ pub(super) fn check_attribute(name: &str, value: Option<&str>) -> Option<(String
         let message = format!("inline event handler `{name}` is not allowed");
         return Some((message, NO_SCRIPT_HINT));
     }
-    let value = decode_entities(value?);
+    let value = value?;
     let is_url = URL_ATTRS.iter().any(|a| a.eq_ignore_ascii_case(name));
     // `values` is a `;`-separated list of values an animation sets in turn; in any
     // other attribute a `;` is part of the URL.
@@ -248,104 +403,59 @@ pub(super) fn check_attribute(name: &str, value: Option<&str>) -> Option<(String
         let message = format!("`{name}` with a javascript: URL is not allowed");
         return Some((message, SCRIPT_URL_HINT));
     }
+    if is_url && value.split(list).any(is_document_data_url) {
+        let message = format!("`{name}` with a `data:` URL holding a document is not allowed");
+        return Some((message, DATA_URL_HINT));
+    }
     // srcdoc is a document of its own: a tag left open there stays there.
     let refused =
         |f: &Finding| matches!(f, Finding::Refused { hint, .. } if *hint != UNCLOSED_HINT);
-    if name.eq_ignore_ascii_case("srcdoc") && scan(&value).iter().any(refused) {
+    if name.eq_ignore_ascii_case("srcdoc") && scan(value).iter().any(refused) {
         let message = "`srcdoc` with script in its HTML is not allowed".to_owned();
         return Some((message, NO_SCRIPT_HINT));
     }
     None
 }
 
-/// Decodes numeric character references and the named ones that matter here.
-pub(super) fn decode_entities(text: &str) -> Cow<'_, str> {
-    if !text.contains('&') {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        let (c, len) = entity(&rest[i..]).unwrap_or(('&', 1));
-        out.push(c);
-        rest = &rest[i + len..];
-    }
-    out.push_str(rest);
-    Cow::Owned(out)
+/// Hint for a `data:` URL that holds a document.
+pub(super) const DATA_URL_HINT: &str = "a `data:` URL with HTML, XHTML or SVG in it is a page of its own \
+     that can run script: put the document in static/ and link to its file";
+
+/// True for a `data:` URL whose content a browser runs as a document (HTML, XHTML, SVG),
+/// written as browsers read it (any case, leading spaces, tabs and newlines ignored).
+pub(super) fn is_document_data_url(url: &str) -> bool {
+    let url: String = url
+        .trim_start_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .take(40)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let Some(rest) = url.strip_prefix("data:") else {
+        return false;
+    };
+    let mime = rest.trim_start();
+    [
+        "text/html",
+        "application/xhtml+xml",
+        "image/svg+xml",
+        "text/xml",
+        "application/xml",
+    ]
+    .iter()
+    .any(|m| mime.starts_with(m))
 }
 
-const NAMED: [(&str, char); 9] = [
-    ("&amp;", '&'),
-    ("&lt;", '<'),
-    ("&gt;", '>'),
-    ("&quot;", '"'),
-    ("&apos;", '\''),
-    ("&nbsp;", '\u{a0}'),
-    ("&colon;", ':'),
-    ("&Tab;", '\t'),
-    ("&NewLine;", '\n'),
-];
-
-/// The references a browser also decodes without their `;` (the legacy ones among those
-/// that matter here, in both spellings it knows).
-const LEGACY: [(&str, char); 9] = [
-    ("&amp", '&'),
-    ("&AMP", '&'),
-    ("&lt", '<'),
-    ("&LT", '<'),
-    ("&gt", '>'),
-    ("&GT", '>'),
-    ("&quot", '"'),
-    ("&QUOT", '"'),
-    ("&nbsp", '\u{a0}'),
-];
-
-/// The character and byte length of the reference at the start of `text` (`&…`).
-fn entity(text: &str) -> Option<(char, usize)> {
-    if let Some((name, c)) = NAMED.iter().find(|(name, _)| text.starts_with(name)) {
-        return Some((*c, name.len()));
-    }
-    if let Some((name, c)) = LEGACY.iter().find(|(name, _)| text.starts_with(name)) {
-        // In an attribute value (what is decoded here), `&gtx` and `&gt=` stay as they are;
-        // `&gt` before anything else, `ň` included, is `>`.
-        return match text[name.len()..].chars().next() {
-            Some(';') => Some((*c, name.len() + 1)),
-            Some(next) if next == '=' || next.is_ascii_alphanumeric() => None,
-            _ => Some((*c, name.len())),
-        };
-    }
-    let body = text.strip_prefix("&#")?;
-    let hex = body.starts_with(['x', 'X']);
-    let (radix, digits) = if hex { (16, &body[1..]) } else { (10, body) };
-    let len = digits
-        .find(|c: char| !c.is_digit(radix))
-        .unwrap_or(digits.len());
-    if len == 0 {
-        return None;
-    }
-    let value = digits[..len].chars().fold(0u32, |acc, d| {
-        let digit = d.to_digit(radix).unwrap_or(0);
-        acc.saturating_mul(radix).saturating_add(digit)
-    });
-    let semicolon = usize::from(digits[len..].starts_with(';'));
-    let c = char::from_u32(value).unwrap_or('\u{fffd}');
-    Some((c, 2 + usize::from(hex) + len + semicolon))
-}
-
-/// The visible text of an HTML fragment: tags removed, entities decoded.
+/// The visible text of an HTML fragment: tags removed, character references decoded,
+/// as the tokenizer reads them.
 pub(super) fn plain_text(html: &str) -> String {
     let mut text = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(i) = rest.find('<') {
-        text.push_str(&rest[..i]);
-        rest = rest[i..].find('>').map_or("", |end| &rest[i + end + 1..]);
+    for (tok, _) in tokens(html) {
+        if let Tok::Text(t) = tok {
+            text.push_str(&t);
+        }
     }
-    text.push_str(rest);
-    match decode_entities(&text) {
-        Cow::Borrowed(_) => text,
-        Cow::Owned(decoded) => decoded,
-    }
+    text
 }
 
 #[cfg(test)]
@@ -387,7 +497,7 @@ mod tests {
             (
                 "<a HREF=' JavaScript:x'>",
                 &[(
-                    "`HREF` with a javascript: URL is not allowed",
+                    "`href` with a javascript: URL is not allowed",
                     "HREF=' JavaScript:x'",
                 )],
             ),
@@ -408,7 +518,7 @@ mod tests {
             (
                 "<div\n  onClick = \"go()\"\n>",
                 &[(
-                    "inline event handler `onClick` is not allowed",
+                    "inline event handler `onclick` is not allowed",
                     "onClick = \"go()\"",
                 )],
             ),
@@ -580,22 +690,55 @@ mod tests {
     }
 
     #[test]
-    fn entities_and_plain_text() {
-        let cases = [
+    fn plain_text_decodes_as_a_browser_does() {
+        let html = "<span class=\"stat\">6575.9万元</span> &amp; <b>x</b> &#x4E2D;&#25991; &bogus;<unclosed";
+        assert_eq!(plain_text(html), "6575.9万元 & x 中文 &bogus;");
+    }
+
+    #[test]
+    fn a_raw_text_element_left_open_is_reported_and_its_end_closes_it() {
+        let found = scan("<p><iframe src=http://evil.example <</p>");
+        assert!(
+            found.contains(&Finding::Opened {
+                name: "iframe".into(),
+                span: 3..10
+            }),
+            "{found:?}"
+        );
+        let closed = scan("<textarea>a <b> c</textarea>");
+        assert!(
+            closed.contains(&Finding::Closed("textarea".into())),
+            "{closed:?}"
+        );
+        // Inside raw text, markup is text: no script here.
+        assert_eq!(refused("<textarea><script>x</script></textarea>"), vec![]);
+    }
+
+    #[test]
+    fn data_urls_holding_documents_are_refused() {
+        for (html, attr) in [
             (
-                "a &amp; b &lt;c&gt; &#x4E2D;&#25991; &bogus; &#",
-                "a & b <c> 中文 &bogus; &#",
+                "<iframe src=\"data:text/html,<script>x</script>\"></iframe>",
+                "src",
             ),
-            ("&#106avascript", "javascript"),
-            // Found by fuzzing: the legacy references need no `;`.
-            ("&lt;script&gtň&lt/script&GT;", "<script>ň</script>"),
-            ("&ltx &gt= &amp;", "&ltx &gt= &"),
-            ("&#99999999999;", "\u{fffd}"),
-        ];
-        for (text, decoded) in cases {
-            assert_eq!(decode_entities(text), decoded, "{text}");
+            (
+                "<a href=\" DATA:Text/HTML;base64,PHNjcmlwdD4=\">x</a>",
+                "href",
+            ),
+            ("<embed src=\"data:image/svg+xml,<svg onload=x>\">", "src"),
+        ] {
+            let found = refused(html);
+            assert_eq!(found.len(), 1, "{html}: {found:?}");
+            assert!(
+                found[0]
+                    .0
+                    .starts_with(&format!("`{attr}` with a `data:` URL")),
+                "{found:?}"
+            );
         }
-        let html = "<span class=\"stat\">6575.9万元</span> &amp; <b>x</b><unclosed";
-        assert_eq!(plain_text(html), "6575.9万元 & x");
+        assert_eq!(
+            refused("<img src=\"data:image/png;base64,iVBOR\" alt=\"\">"),
+            vec![]
+        );
     }
 }

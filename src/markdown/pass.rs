@@ -71,6 +71,8 @@ pub(super) struct Pass<'a, 'r> {
     pending_break: Option<usize>,
     /// Ids other than headings': footnote labels, raw HTML ids.
     ids: Vec<String>,
+    /// Raw-text elements opened by raw HTML and not closed yet, with their body spans.
+    swallowing: Vec<(String, Range<usize>)>,
     links: Vec<InternalLink>,
     words: WordCounter,
     summary: Summary,
@@ -102,6 +104,7 @@ impl<'a, 'r> Pass<'a, 'r> {
             last_char: None,
             pending_break: None,
             ids: Vec::new(),
+            swallowing: Vec::new(),
             links: Vec::new(),
             words: WordCounter::default(),
             summary: Summary::default(),
@@ -277,6 +280,12 @@ impl<'a, 'r> Pass<'a, 'r> {
             self.error(span, message, Some(SCRIPT_URL_HINT.to_owned()));
             return CowStr::Borrowed("#");
         }
+        if html::is_document_data_url(&dest) {
+            let span = links::dest_span(self.body, range, &dest);
+            let message = "link to a `data:` URL holding a document".to_owned();
+            self.error(span, message, Some(html::DATA_URL_HINT.to_owned()));
+            return CowStr::Borrowed("#");
+        }
         if let Some((path, anchor)) = links::split_internal(&dest) {
             let span = links::dest_span(self.body, range, &dest);
             return self.internal_link(path, anchor, span).unwrap_or(dest);
@@ -375,7 +384,22 @@ impl<'a, 'r> Pass<'a, 'r> {
                     let message = "shortcodes are not expanded inside raw HTML";
                     self.error(to_body(span), message, Some(HTML_SHORTCODE_HINT.to_owned()));
                 }
+                Finding::Opened { name, span } => self.swallowing.push((name, to_body(span))),
+                Finding::Closed(name) => {
+                    if let Some(i) = self.swallowing.iter().rposition(|(n, _)| *n == name) {
+                        self.swallowing.remove(i);
+                    }
+                }
             }
+        }
+    }
+
+    /// Raw-text elements (`<iframe>`, `<textarea>`, …) that the page's raw HTML opened
+    /// and never closed: each would swallow the rest of the page, footer included.
+    fn report_swallowing(&mut self) {
+        for (name, span) in std::mem::take(&mut self.swallowing) {
+            let (message, hint) = Finding::left_open(&name);
+            self.error(span, message, Some(hint.to_owned()));
         }
     }
 
@@ -408,6 +432,7 @@ impl<'a, 'r> Pass<'a, 'r> {
 
     /// Assigns heading ids, renders the HTML and gathers the page's facts.
     fn finish(mut self) -> Result<Rendered, Vec<Diagnostic>> {
+        self.report_swallowing();
         self.assign_heading_ids();
         if self.uncollected > 0 {
             let message = format!(

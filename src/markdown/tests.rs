@@ -704,3 +704,10 @@ fn pathological_input() {
     let soft = assert_fast("soft breaks", &cases[10].1);
     assert_eq!(soft.html, format!("<p>{}</p>\n", "中".repeat(20_000)));
 }
+
+#[test]
+fn markdown_links_to_document_data_urls_are_refused() {
+    let found = errors("[x](data:text/html,hi) and ![y](data:image/png;base64,AAAA)");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].1.contains("`data:` URL"), "{found:?}");
+}

@@ -90,6 +90,8 @@ mod each {
         output_symlinked,
         pathological_markdown,
         raw_html_javascript_url_set_by_svg_animation,
+        raw_html_data_url_with_a_document,
+        raw_html_iframe_left_open_swallows_the_page,
         raw_html_script_after_a_bang_closed_comment,
         raw_html_script_in_an_indented_block,
         raw_html_script_in_iframe_srcdoc,

@@ -189,3 +189,36 @@ fn external_links_are_checked_only_when_asked() {
     );
     assert!(check::fails(&report, false));
 }
+
+/// The site must work offline and inside China: what a page loads from another host
+/// when it opens is a warning; a link to another site (loaded only when followed) is not.
+#[test]
+fn embeds_and_images_from_another_host_are_warnings() {
+    let site = Site::starter();
+    site.write(
+        "content/tech/case.md",
+        "+++\ntitle = \"案例\"\ndescription = \"d\"\n+++\n[官网](https://example.com/)\n\n![图](https://cdn.example.com/x.png)\n\n<iframe src=\"//player.example.com/v\" title=\"v\"></iframe>\n",
+    );
+    let report = check::check(&CheckOptions::new(site.root())).unwrap();
+    let remote: Vec<(String, usize)> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.contains("from another host"))
+        .map(|d| (d.message.clone(), d.location().map_or(0, |(line, _)| line)))
+        .collect();
+    assert_eq!(
+        remote,
+        vec![
+            (
+                "the page loads image `https://cdn.example.com/x.png` from another host".to_owned(),
+                7
+            ),
+            (
+                "the page loads an `<iframe>` `//player.example.com/v` from another host"
+                    .to_owned(),
+                9
+            ),
+        ]
+    );
+    assert_eq!(report.errors(), 0, "{}", report.render(false));
+}

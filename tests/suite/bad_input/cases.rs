@@ -327,6 +327,22 @@ fn symlink_cases() -> Vec<Case> {
                 );
             },
         ),
+        case("raw_html_iframe_left_open_swallows_the_page", |s| {
+            // From the Big List of Naughty Strings: the iframe's start tag eats `</p>`,
+            // and everything after it, footer included, became its fallback text.
+            let body = "<p><iframe src=http://example.com/ <</p>\n\nMore text.\n";
+            s.write(
+                "content/tech/case.md",
+                &format!("+++\ntitle = \"x\"\n+++\n{body}"),
+            );
+        }),
+        case("raw_html_data_url_with_a_document", |s| {
+            let body = "<iframe src=\"data:text/html,&lt;p&gt;hi\"></iframe>\n";
+            s.write(
+                "content/tech/case.md",
+                &format!("+++\ntitle = \"x\"\n+++\n{body}"),
+            );
+        }),
         case("raw_html_script_in_an_indented_block", |s| {
             // Found by fuzzing: one space of indentation hid the block from the scan.
             let body = "段落。\n\n <script>alert(1)</script>\n";
