@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::config::{Config, Overrides};
+use crate::config::{Config, LangCode, Overrides};
 use crate::content::{self, Content, Document};
 use crate::deps::{self, Output, Reads};
 use crate::diag::{Diagnostic, Diagnostics, Result};
@@ -51,7 +51,7 @@ pub struct BuildOptions {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LanguageSummary {
     /// Language code.
-    pub lang: String,
+    pub lang: LangCode,
     /// Pages (not sections).
     pub pages: usize,
     /// Sections, home included.

@@ -103,11 +103,80 @@ struct RawLanguage {
     translations: BTreeMap<String, String>,
 }
 
+/// A site language's short code (`zh`, `en`): the key of a language everywhere a
+/// document, an output or a lookup is per language. A type of its own, so that a content
+/// key, a URL or an `html_lang` tag (`zh-CN`) cannot be passed where it belongs.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize)]
+#[serde(transparent)]
+pub struct LangCode(String);
+
+impl LangCode {
+    /// The code as written in `config.toml`.
+    pub fn new(code: &str) -> LangCode {
+        LangCode(code.to_owned())
+    }
+
+    /// The code as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for LangCode {
+    fn from(code: &str) -> LangCode {
+        LangCode::new(code)
+    }
+}
+
+impl std::ops::Deref for LangCode {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for LangCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(&self.0) // honours width and alignment, as `str` does
+    }
+}
+
+impl PartialEq<str> for LangCode {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for LangCode {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl PartialEq<LangCode> for str {
+    fn eq(&self, other: &LangCode) -> bool {
+        self == other.0
+    }
+}
+
+impl PartialEq<LangCode> for &str {
+    fn eq(&self, other: &LangCode) -> bool {
+        *self == other.0
+    }
+}
+
+impl std::borrow::Borrow<str> for LangCode {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
 /// One language of the site.
 #[derive(Debug, Clone)]
 pub struct Language {
     /// Short code used in file names and URLs: `zh`, `en`.
-    pub code: String,
+    pub code: LangCode,
     /// BCP 47 tag for `<html lang>` and `hreflang`: `zh-CN`, `en`.
     pub html_lang: String,
     /// The language's own name, for the switcher: `中文`, `English`.
@@ -341,7 +410,7 @@ fn make_language(code: &str, raw: Option<&RawLanguage>, top: &RawConfig) -> Lang
         strings.extend(r.translations.clone());
     }
     Language {
-        code: code.to_owned(),
+        code: LangCode::new(code),
         html_lang: pick(raw.and_then(|r| r.html_lang.as_ref()), known_tag),
         name: pick(raw.and_then(|r| r.name.as_ref()), known_name),
         title: pick(raw.and_then(|r| r.title.as_ref()), &top.title),

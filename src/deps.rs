@@ -13,6 +13,7 @@
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
+use crate::config::LangCode;
 use crate::output::layout::Generated;
 
 /// What one render read from the rest of the site.
@@ -71,18 +72,18 @@ pub enum Output {
         /// Language-less content key.
         key: String,
         /// Language code.
-        lang: String,
+        lang: LangCode,
     },
     /// A generated page of a language.
-    Generated(Generated, String),
+    Generated(Generated, LangCode),
 }
 
 impl Output {
     /// The document output for `key` in `lang`.
-    pub fn doc(key: &str, lang: &str) -> Output {
+    pub fn doc(key: &str, lang: &LangCode) -> Output {
         Output::Doc {
             key: key.to_owned(),
-            lang: lang.to_owned(),
+            lang: lang.clone(),
         }
     }
 }
@@ -303,7 +304,7 @@ mod tests {
     #[test]
     fn reverse_index_forgets_old_reads() {
         let mut map = DepMap::default();
-        let out = Output::doc("a.md", "zh");
+        let out = Output::doc("a.md", &"zh".into());
         let reads = |id: &str| Reads {
             stats: BTreeSet::from([id.to_owned()]),
             ..Reads::default()

@@ -16,7 +16,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::config::Config;
+use crate::config::{Config, LangCode};
 use crate::diag::{Diagnostic, Diagnostics, Result};
 use crate::fsutil;
 pub use front_matter::FrontMatter;
@@ -38,7 +38,7 @@ pub struct Document {
     /// Language-less key shared by twins: `tech/_index.md`, `tech/tongda.md`.
     pub key: String,
     /// Language code.
-    pub lang: String,
+    pub lang: LangCode,
     /// Path shown in messages: `content/tech/_index.en.md`.
     pub path: PathBuf,
     /// The file's text (LF endings, no BOM).
@@ -79,7 +79,7 @@ pub struct Content {
     /// Files published as they are.
     pub assets: Vec<Asset>,
     /// (key, lang) → index into `docs`.
-    pub index: HashMap<(String, String), usize>,
+    pub index: HashMap<(String, LangCode), usize>,
     /// Problems that do not stop the build (e.g. a page without its twin).
     pub warnings: Vec<Diagnostic>,
 }
@@ -88,7 +88,7 @@ impl Content {
     /// The document with this key in this language.
     pub fn get(&self, key: &str, lang: &str) -> Option<&Document> {
         self.index
-            .get(&(key.to_owned(), lang.to_owned()))
+            .get(&(key.to_owned(), LangCode::new(lang)))
             .map(|&i| &self.docs[i])
     }
 
@@ -207,7 +207,7 @@ pub fn assemble(config: &Config, mut docs: Vec<Document>, assets: Vec<Asset>) ->
             .then(lang_pos(&a.lang).cmp(&lang_pos(&b.lang)))
     });
     let mut errors = duplicate_urls(&docs, &assets);
-    let index: HashMap<(String, String), usize> = docs
+    let index: HashMap<(String, LangCode), usize> = docs
         .iter()
         .enumerate()
         .map(|(i, d)| ((d.key.clone(), d.lang.clone()), i))
@@ -283,7 +283,7 @@ fn duplicate_urls(docs: &[Document], assets: &[Asset]) -> Vec<Diagnostic> {
 fn missing_twins(
     config: &Config,
     docs: &[Document],
-    index: &HashMap<(String, String), usize>,
+    index: &HashMap<(String, LangCode), usize>,
 ) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
     for d in docs {

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use unicode_normalization::UnicodeNormalization;
 
 use super::{FrontMatter, Kind};
-use crate::config::Config;
+use crate::config::{Config, LangCode};
 use crate::diag::{Diagnostic, Result};
 use crate::fsutil;
 
@@ -19,7 +19,7 @@ use crate::fsutil;
 #[derive(Debug)]
 pub struct Placed {
     pub key: String,
-    pub lang: String,
+    pub lang: LangCode,
     pub kind: Kind,
     pub parent: Option<String>,
     dirs: Vec<String>,
@@ -76,7 +76,7 @@ pub fn place(config: &Config, rel: &Path) -> Result<Placed> {
     })
 }
 
-fn split_lang<'a>(config: &Config, name: &'a str) -> (&'a str, String) {
+fn split_lang<'a>(config: &Config, name: &'a str) -> (&'a str, LangCode) {
     for lang in config.languages.iter().skip(1) {
         if let Some(stem) = name.strip_suffix(&format!(".{}", lang.code)) {
             return (stem, lang.code.clone());

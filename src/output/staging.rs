@@ -214,8 +214,9 @@ fn output_name(target: &Path) -> String {
 
 /// Removes the staging and old-output folders of builds of `name` that were interrupted:
 /// `.NAME.staging-PID` and `.NAME.old-PID` in `parent` whose process is no longer
-/// running and that carry a profilegen marker. Anything else is left alone, and so is a
-/// folder that cannot be removed (the build goes on).
+/// running and that carry a profilegen marker (or are empty: killed before marking).
+/// Anything else is left alone, and so is a folder that cannot be removed (the build
+/// goes on).
 fn remove_stale(parent: &Path, name: &str) {
     let Ok(entries) = std::fs::read_dir(parent) else {
         return;
@@ -232,7 +233,9 @@ fn remove_stale(parent: &Path, name: &str) {
             continue;
         };
         let path = entry.path();
-        let ours = path.join(STAGING_MARKER).is_file() || path.join(MARKER).is_file();
+        // Empty: killed between creating the folder and marking it; nothing to lose.
+        let empty = std::fs::read_dir(&path).is_ok_and(|mut d| d.next().is_none());
+        let ours = empty || path.join(STAGING_MARKER).is_file() || path.join(MARKER).is_file();
         let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
         if is_dir && ours && pid != std::process::id() && !process_alive(pid) {
             let _ = std::fs::remove_dir_all(&path);

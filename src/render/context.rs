@@ -6,6 +6,7 @@
 
 use serde::Serialize;
 
+use crate::config::LangCode;
 use crate::content::front_matter::date_string;
 use crate::content::{Document, Kind};
 use crate::markdown::{Heading, Rendered};
@@ -62,7 +63,7 @@ pub struct LinkView {
 #[allow(missing_docs)] // template API, see the README
 #[derive(Debug, Clone, Serialize)]
 pub struct Translation {
-    pub lang: String,
+    pub lang: LangCode,
     pub html_lang: String,
     pub name: String,
     pub url: String,

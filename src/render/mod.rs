@@ -18,7 +18,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use tera::{Context, Tera};
 
-use crate::config::{Config, Language};
+use crate::config::{Config, LangCode, Language};
 use crate::content::{Content, Document, Kind};
 use crate::deps::{self, Reads};
 use crate::diag::{Diagnostic, Diagnostics, Result};
@@ -206,7 +206,7 @@ type Children = (Vec<usize>, Vec<usize>);
 pub struct Listings {
     summaries: Vec<Summary>,
     /// (section key, lang) → indices of its pages, sorted; and of its subsections.
-    children: HashMap<(String, String), Children>,
+    children: HashMap<(String, LangCode), Children>,
 }
 
 impl Listings {
@@ -228,7 +228,7 @@ impl Listings {
             .enumerate()
             .map(|(i, d)| context::summary(d, reading_time(i), lookup.config.url(&d.url_path)))
             .collect();
-        let mut children: HashMap<(String, String), Children> = HashMap::new();
+        let mut children: HashMap<(String, LangCode), Children> = HashMap::new();
         for (i, d) in content.docs.iter().enumerate() {
             if let Some(p) = &d.parent {
                 let entry = children.entry((p.clone(), d.lang.clone())).or_default();
@@ -451,13 +451,13 @@ impl<'a> Pages<'a> {
     fn link_view(&self, key: &str, lang: &str) -> Option<LinkView> {
         self.content
             .index
-            .get(&(key.to_owned(), lang.to_owned()))
+            .get(&(key.to_owned(), LangCode::new(lang)))
             .map(|&i| self.link_of(i))
     }
 
     /// Top-level sections in weight order; `active` marks the one `top` belongs to.
     fn menu(&self, lang: &str, top: &str) -> Vec<LinkView> {
-        let home = ("_index.md".to_owned(), lang.to_owned());
+        let home = ("_index.md".to_owned(), LangCode::new(lang));
         let Some((_, subs)) = self.listings.children.get(&home) else {
             return Vec::new();
         };

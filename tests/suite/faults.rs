@@ -54,6 +54,8 @@ fn a_build_removes_what_interrupted_builds_left_and_nothing_else() {
     let stale_old = root.join(format!(".public.old-{}", DEAD_PID + 1));
     let not_ours = root.join(format!(".public.staging-{}", DEAD_PID + 2));
     let running = root.join(".public.staging-1"); // pid 1 is always running
+    let empty = root.join(format!(".public.staging-{}", DEAD_PID + 3));
+    std::fs::create_dir(&empty).unwrap();
     let other_output = root.join(format!(".other.staging-{DEAD_PID}"));
     folder_with(&stale_staging, Some(STAGING_MARKER));
     folder_with(&stale_old, Some(MARKER));
@@ -61,7 +63,7 @@ fn a_build_removes_what_interrupted_builds_left_and_nothing_else() {
     folder_with(&running, Some(STAGING_MARKER));
     folder_with(&other_output, Some(STAGING_MARKER));
     build(&quick(&site)).unwrap_or_else(|d| panic!("{d}"));
-    assert!(!stale_staging.exists() && !stale_old.exists());
+    assert!(!stale_staging.exists() && !stale_old.exists() && !empty.exists());
     for kept in [&not_ours, &running, &other_output] {
         assert!(kept.join("tech/index.html").is_file(), "{}", kept.display());
     }
