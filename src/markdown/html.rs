@@ -270,7 +270,10 @@ fn check_token(tok: &Tok, html: &str, span: Range<usize>, findings: &mut Vec<Fin
             attrs,
             self_closing,
         } => {
-            let name_span = span.start..(span.start + 1 + name.len()).min(span.end);
+            // The tokenizer's name may differ in length from the source's (a NUL becomes
+            // U+FFFD): clamp to the tag and to a character boundary.
+            let name_end = floor_boundary(html, (span.start + 1 + name.len()).min(span.end));
+            let name_span = span.start..name_end.max(span.start);
             if name == "script" {
                 findings.push(Finding::Refused {
                     message: "`<script>` elements are not allowed in content".to_owned(),
@@ -324,7 +327,10 @@ fn open_at_end(html: &str, cursor: usize) -> Finding {
         c.first().is_some_and(u8::is_ascii_alphabetic)
             || (c.first() == Some(&b'/') && c.get(1).is_some_and(u8::is_ascii_alphabetic))
     };
-    let at = find_opener(html, cursor, tag).unwrap_or(cursor);
+    let Some(at) = find_opener(html, cursor, tag) else {
+        let message = "the markup at the end is not closed with `>`";
+        return unclosed(message, cursor..html.len());
+    };
     let rest = &html[at + 1..];
     let name_len = rest
         .find(|c: char| {
@@ -372,6 +378,15 @@ fn value_end(tag: &str, pos: usize) -> usize {
             .find(|c: char| c.is_ascii_whitespace() || c == '>')
             .map_or(tag.len(), |i| value_at + i),
     }
+}
+
+/// `i`, or the start of the character it falls inside.
+fn floor_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 fn unclosed(message: &str, span: Range<usize>) -> Finding {
@@ -712,6 +727,17 @@ mod tests {
         );
         // Inside raw text, markup is text: no script here.
         assert_eq!(refused("<textarea><script>x</script></textarea>"), vec![]);
+    }
+
+    /// Found by fuzzing the tokenizer-based scanner: a NUL in `srcdoc` is U+FFFD (three
+    /// bytes) in the decoded value, and the nested scan sliced inside it.
+    #[test]
+    fn nul_bytes_decoded_to_replacement_characters_do_not_break_locating() {
+        let html = "<iframe srcdoc=\0\0\0\0< -->\n\n<ip\0\0\0";
+        let _ = scan(html);
+        let _ = scan("\u{fffd}\u{fffd}<");
+        let _ = scan("<a\0\0\0 onclick=x>");
+        assert_eq!(refused("<a\0\0 onclick=x>").len(), 1);
     }
 
     #[test]

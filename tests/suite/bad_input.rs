@@ -331,18 +331,7 @@ fn file_entry(path: &Path) -> Entry {
 
 /// The paths added, removed or changed between two states.
 fn diff(before: &BTreeMap<PathBuf, Entry>, after: &BTreeMap<PathBuf, Entry>) -> Vec<String> {
-    let mut changes = Vec::new();
-    for (path, entry) in before {
-        match after.get(path) {
-            None => changes.push(format!("removed {}", path.display())),
-            Some(e) if e != entry => changes.push(format!("changed {}", path.display())),
-            Some(_) => {}
-        }
-    }
-    for path in after.keys().filter(|p| !before.contains_key(*p)) {
-        changes.push(format!("added {}", path.display()));
-    }
-    changes
+    crate::harness::tree_diff(before, after)
 }
 
 /// Every published HTML file, parsed, with its bytes.

@@ -154,6 +154,25 @@ impl Site {
     }
 }
 
+/// The paths removed, changed or added between two trees (empty when they are equal).
+pub fn tree_diff<V: PartialEq>(
+    before: &BTreeMap<PathBuf, V>,
+    after: &BTreeMap<PathBuf, V>,
+) -> Vec<String> {
+    let mut changes = Vec::new();
+    for (path, entry) in before {
+        match after.get(path) {
+            None => changes.push(format!("removed {}", path.display())),
+            Some(e) if e != entry => changes.push(format!("changed {}", path.display())),
+            Some(_) => {}
+        }
+    }
+    for path in after.keys().filter(|p| !before.contains_key(*p)) {
+        changes.push(format!("added {}", path.display()));
+    }
+    changes
+}
+
 /// Every file under `dir` with its bytes (empty if `dir` does not exist).
 pub fn tree_bytes(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     let mut out = BTreeMap::new();

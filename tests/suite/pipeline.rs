@@ -6,7 +6,6 @@
 //! index is left out of the incremental comparison: `serve` refreshes it on full rebuilds
 //! only (README, "Previewing while you edit").
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -17,7 +16,7 @@ use profilegen::{BuildOptions, build};
 use proptest::prelude::*;
 use proptest::test_runner::{Config as ProptestConfig, TestRunner};
 
-use crate::harness::{repo, tree_bytes};
+use crate::harness::{repo, tree_bytes, tree_diff};
 
 /// A fresh `new` scaffold in a temporary folder (the project is `site/`).
 fn scaffold() -> (tempfile::TempDir, PathBuf) {
@@ -44,26 +43,10 @@ fn build_into(root: &Path, out: &Path, base_url: Option<&str>, plain: bool) {
     .unwrap_or_else(|d| panic!("{d}"));
 }
 
-/// The two trees' differences, as readable lines (empty when they are equal).
-fn differences(a: &BTreeMap<PathBuf, Vec<u8>>, b: &BTreeMap<PathBuf, Vec<u8>>) -> Vec<String> {
-    let mut out = Vec::new();
-    for (path, bytes) in a {
-        match b.get(path) {
-            None => out.push(format!("only in the first: {}", path.display())),
-            Some(other) if other != bytes => out.push(format!("differs: {}", path.display())),
-            Some(_) => {}
-        }
-    }
-    for path in b.keys().filter(|p| !a.contains_key(*p)) {
-        out.push(format!("only in the second: {}", path.display()));
-    }
-    out
-}
-
 fn assert_same_tree(a: &Path, b: &Path) {
     let (a, b) = (tree_bytes(a), tree_bytes(b));
     assert!(!a.is_empty(), "nothing was built");
-    assert_eq!(differences(&a, &b), Vec::<String>::new());
+    assert_eq!(tree_diff(&a, &b), Vec::<String>::new());
 }
 
 #[test]
@@ -338,7 +321,7 @@ fn run_sequence(edits: &[Edit]) -> Result<(), TestCaseError> {
             fresh_result.err()
         );
         if r.ok() {
-            let diff = differences(&tree_bytes(&live), &tree_bytes(&fresh));
+            let diff = tree_diff(&tree_bytes(&live), &tree_bytes(&fresh));
             prop_assert!(
                 diff.is_empty(),
                 "step {step} ({e:?}) of {edits:?}: {diff:#?}"
