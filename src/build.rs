@@ -185,7 +185,7 @@ fn run(opts: &BuildOptions, retain: bool) -> Result<(BuildReport, Option<Retaine
     let mut listings = Listings::from_reading_times(&s.content, |_| 0, &s.lookup);
     let pages = Pages::with_listings(&s.content, &[], &s.lookup, &listings);
     let site = (&*s.config, &s.content, &*s.lookup);
-    let mut first = pass::first_pass(site, &pages, sink, &keep);
+    let mut first = pass::first_pass(site, &pages, sink, (&keep, retain));
     drop(pages);
     if !first.markdown_errors.is_empty() {
         return Err(Diagnostics(first.markdown_errors));

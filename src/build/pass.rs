@@ -84,12 +84,13 @@ pub(super) struct FirstPass {
 
 /// Renders every document's Markdown; with a `sink`, also renders and writes every
 /// document that lists no pages. `pages` may not know reading times yet (only documents
-/// that list no pages are rendered here); `keep[i]` keeps document `i`'s HTML.
+/// that list no pages are rendered here); `keep[i]` keeps document `i`'s HTML, and
+/// `retain` what each document read (for `serve` and `check`; a plain build drops it).
 pub(super) fn first_pass(
     (config, content, lookup): (&Config, &Content, &Lookup),
     pages: &Pages,
     sink: Option<Sink>,
-    keep: &[bool],
+    (keep, retain): (&[bool], bool),
 ) -> FirstPass {
     type Outcome = std::result::Result<(Done, Option<Box<Diagnostic>>), Vec<Diagnostic>>;
     let results: Vec<Outcome> = content
@@ -99,6 +100,7 @@ pub(super) fn first_pass(
         .map(|(i, doc)| {
             let (rendered, reads) = super::render_doc(config, doc, lookup);
             let rendered = rendered?;
+            let reads = if retain { reads } else { Reads::default() };
             match sink {
                 Some(sink) if !pages.lists_pages(i) => {
                     let written = write_doc(sink, pages, i, Some(&rendered));
@@ -106,7 +108,8 @@ pub(super) fn first_pass(
                     let mut done = Done::new(rendered, reads, keep);
                     done.written = true;
                     match written {
-                        Ok(template_reads) => done.template_reads = template_reads,
+                        Ok(template_reads) if retain => done.template_reads = template_reads,
+                        Ok(_) => {}
                         Err(e) => return Ok((done, Some(Box::new(e)))),
                     }
                     Ok((done, None))

@@ -27,8 +27,11 @@ impl ForeignText<'_> {
 }
 
 /// `events` with every foreign run of their text wrapped in a `span` with its `lang`.
+/// Runs over every text of every page: most pages have no foreign text, and they cost
+/// one byte scan per text.
 pub fn mark<'a>(events: Vec<Event<'a>>, foreign: ForeignText) -> Vec<Event<'a>> {
-    if foreign.is_empty() {
+    let candidate = |e: &Event| matches!(e, Event::Text(t) if may_hold_runs(t, foreign));
+    if foreign.is_empty() || !events.iter().any(candidate) {
         return events;
     }
     let mut out = Vec::with_capacity(events.len());
@@ -37,7 +40,7 @@ pub fn mark<'a>(events: Vec<Event<'a>>, foreign: ForeignText) -> Vec<Event<'a>> 
         match &event {
             Event::Start(Tag::CodeBlock(_) | Tag::Image { .. }) => opaque += 1,
             Event::End(TagEnd::CodeBlock | TagEnd::Image) => opaque = opaque.saturating_sub(1),
-            Event::Text(text) if opaque == 0 => {
+            Event::Text(text) if opaque == 0 && may_hold_runs(text, foreign) => {
                 let runs = runs(text, foreign);
                 if !runs.is_empty() {
                     push_marked(&mut out, text, &runs);
@@ -49,6 +52,17 @@ pub fn mark<'a>(events: Vec<Event<'a>>, foreign: ForeignText) -> Vec<Event<'a>> 
         out.push(event);
     }
     out
+}
+
+/// A cheap test that `text` may hold a foreign run: a byte that starts a character of
+/// U+3000 or above (Han, CJK punctuation) for Chinese runs, or a space and a letter for
+/// English ones.
+fn may_hold_runs(text: &str, foreign: ForeignText) -> bool {
+    let bytes = text.as_bytes();
+    (foreign.han.is_some() && bytes.iter().any(|&b| b >= 0xE3))
+        || (foreign.latin.is_some()
+            && bytes.contains(&b' ')
+            && bytes.iter().any(u8::is_ascii_alphabetic))
 }
 
 /// A foreign run: byte range in the text and its tag.

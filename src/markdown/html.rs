@@ -464,6 +464,9 @@ pub(super) fn is_document_data_url(url: &str) -> bool {
 /// The visible text of an HTML fragment: tags removed, character references decoded,
 /// as the tokenizer reads them.
 pub(super) fn plain_text(html: &str) -> String {
+    if !html.contains(['<', '&', '\0', '\r']) {
+        return html.to_owned(); // no markup: the text is the HTML
+    }
     let mut text = String::with_capacity(html.len());
     for (tok, _) in tokens(html) {
         if let Tok::Text(t) = tok {
