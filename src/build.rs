@@ -15,7 +15,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::config::{Config, LangCode, Overrides};
-use crate::content::{self, Content, Document};
+use crate::content::{self, Content, Document, PerDoc};
 use crate::deps::{self, Output, Reads};
 use crate::diag::{Diagnostic, Diagnostics, Result};
 use crate::fsutil;
@@ -86,10 +86,10 @@ pub struct Model {
     pub fingerprints: output::assets::Fingerprints,
     /// Links, UI strings, static files and statistics, shared with the templates.
     pub lookup: Arc<Lookup>,
-    /// Each document's Markdown, rendered (same order as `content.docs`).
-    pub rendered: Vec<Rendered>,
-    /// What each document's Markdown read (same order as `content.docs`).
-    pub reads: Vec<Reads>,
+    /// Each document's Markdown, rendered.
+    pub rendered: PerDoc<Rendered>,
+    /// What each document's Markdown read.
+    pub reads: PerDoc<Reads>,
     /// The parsed templates.
     pub theme: Theme,
 }
@@ -242,8 +242,8 @@ fn retained(
     first: pass::FirstPass,
     generated_reads: Vec<(Output, Reads)>,
 ) -> Retained {
-    let mut rendered = Vec::with_capacity(first.done.len());
-    let mut reads = Vec::with_capacity(first.done.len());
+    let mut rendered = PerDoc::default();
+    let mut reads = PerDoc::default();
     let mut template_reads = Vec::with_capacity(first.done.len() + generated_reads.len());
     for (doc, done) in s.content.docs.iter().zip(first.done) {
         rendered.push(done.kept.map(|r| *r).unwrap_or_default());

@@ -172,7 +172,7 @@ pub fn check(opts: &CheckOptions) -> Result<CheckReport, Diagnostics> {
                 .into_iter()
                 .map(|(_, r)| r)
                 .collect();
-            reads.extend(retained.model.reads.iter().cloned());
+            reads.extend(retained.model.reads.as_slice().iter().cloned());
             diags.extend(check_built(&retained.model, &reads, &content, &scans));
         }
         Err(e) => diags.extend(e.0),

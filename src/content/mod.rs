@@ -71,6 +71,96 @@ pub struct Asset {
     pub output: PathBuf,
 }
 
+/// A document's place in [`Content::docs`]: what every per-document table ([`PerDoc`])
+/// is indexed by, so that a document's rendered Markdown and what it read are looked
+/// up by an id the compiler tells apart from any other number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct DocId(usize);
+
+impl DocId {
+    /// The id of `docs[i]`.
+    pub fn new(i: usize) -> DocId {
+        DocId(i)
+    }
+
+    /// Its position in `docs` (and in every [`PerDoc`] of the same content).
+    pub fn index(self) -> usize {
+        self.0
+    }
+}
+
+/// One value per document of a [`Content`], indexed by [`DocId`].
+#[derive(Debug, Clone)]
+pub struct PerDoc<T>(Vec<T>);
+
+impl<T> Default for PerDoc<T> {
+    fn default() -> Self {
+        PerDoc(Vec::new())
+    }
+}
+
+impl<T> PerDoc<T> {
+    /// The values in `docs` order.
+    pub fn as_slice(&self) -> &[T] {
+        &self.0
+    }
+
+    /// Appends the value of the next document.
+    pub fn push(&mut self, value: T) {
+        self.0.push(value);
+    }
+
+    /// How many documents.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// True when there are no documents.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<T> FromIterator<T> for PerDoc<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
+        PerDoc(iter.into_iter().collect())
+    }
+}
+
+impl<T> IntoIterator for PerDoc<T> {
+    type Item = T;
+    type IntoIter = std::vec::IntoIter<T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<T> std::ops::Index<DocId> for PerDoc<T> {
+    type Output = T;
+    fn index(&self, id: DocId) -> &T {
+        &self.0[id.0]
+    }
+}
+
+impl<T> std::ops::IndexMut<DocId> for PerDoc<T> {
+    fn index_mut(&mut self, id: DocId) -> &mut T {
+        &mut self.0[id.0]
+    }
+}
+
+impl std::ops::Index<DocId> for Content {
+    type Output = Document;
+    fn index(&self, id: DocId) -> &Document {
+        &self.docs[id.0]
+    }
+}
+
+impl std::ops::IndexMut<DocId> for Content {
+    fn index_mut(&mut self, id: DocId) -> &mut Document {
+        &mut self.docs[id.0]
+    }
+}
+
 /// Everything read from `content/`.
 #[derive(Debug, Default)]
 pub struct Content {
@@ -78,18 +168,26 @@ pub struct Content {
     pub docs: Vec<Document>,
     /// Files published as they are.
     pub assets: Vec<Asset>,
-    /// (key, lang) → index into `docs`.
-    pub index: HashMap<(String, LangCode), usize>,
+    /// (key, lang) → the document's id.
+    pub index: HashMap<(String, LangCode), DocId>,
     /// Problems that do not stop the build (e.g. a page without its twin).
     pub warnings: Vec<Diagnostic>,
 }
 
 impl Content {
+    /// The id of the document with this key in this language.
+    pub fn id(&self, key: &str, lang: &LangCode) -> Option<DocId> {
+        self.index.get(&(key.to_owned(), lang.clone())).copied()
+    }
+
     /// The document with this key in this language.
     pub fn get(&self, key: &str, lang: &str) -> Option<&Document> {
-        self.index
-            .get(&(key.to_owned(), LangCode::new(lang)))
-            .map(|&i| &self.docs[i])
+        self.id(key, &LangCode::new(lang)).map(|id| &self[id])
+    }
+
+    /// The id of every document, in `docs` order.
+    pub fn ids(&self) -> impl Iterator<Item = DocId> + use<> {
+        (0..self.docs.len()).map(DocId)
     }
 
     /// True if some language has a document with this key.
@@ -207,10 +305,10 @@ pub fn assemble(config: &Config, mut docs: Vec<Document>, assets: Vec<Asset>) ->
             .then(lang_pos(&a.lang).cmp(&lang_pos(&b.lang)))
     });
     let mut errors = duplicate_urls(&docs, &assets);
-    let index: HashMap<(String, LangCode), usize> = docs
+    let index: HashMap<(String, LangCode), DocId> = docs
         .iter()
         .enumerate()
-        .map(|(i, d)| ((d.key.clone(), d.lang.clone()), i))
+        .map(|(i, d)| ((d.key.clone(), d.lang.clone()), DocId(i)))
         .collect();
     for d in &docs {
         if let Some(parent) = &d.parent
@@ -283,7 +381,7 @@ fn duplicate_urls(docs: &[Document], assets: &[Asset]) -> Vec<Diagnostic> {
 fn missing_twins(
     config: &Config,
     docs: &[Document],
-    index: &HashMap<(String, LangCode), usize>,
+    index: &HashMap<(String, LangCode), DocId>,
 ) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
     for d in docs {

@@ -29,10 +29,7 @@ pub fn anchor_errors<'r>(content: &Content, i: usize, of: &impl AnchorsOf<'r>) -
     let mut errors = Vec::new();
     for link in of(i).1 {
         let Some(anchor) = &link.anchor else { continue };
-        let own = content
-            .index
-            .get(&(link.path.clone(), doc.lang.clone()))
-            .copied();
+        let own = content.id(&link.path, &doc.lang).map(|id| id.index());
         let Some(t) = own.or_else(|| content.docs.iter().position(|d| d.key == link.path)) else {
             continue;
         };

@@ -450,9 +450,8 @@ impl<'a> Pages<'a> {
 
     fn link_view(&self, key: &str, lang: &str) -> Option<LinkView> {
         self.content
-            .index
-            .get(&(key.to_owned(), LangCode::new(lang)))
-            .map(|&i| self.link_of(i))
+            .id(key, &LangCode::new(lang))
+            .map(|id| self.link_of(id.index()))
     }
 
     /// Top-level sections in weight order; `active` marks the one `top` belongs to.

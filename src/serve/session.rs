@@ -16,7 +16,7 @@ use rayon::prelude::*;
 
 use super::changes::{self, Change};
 use crate::build::{self, BuildOptions, Model};
-use crate::content::{Document, Kind};
+use crate::content::{DocId, Document, Kind};
 use crate::deps::{DepMap, Output, Reads, TemplateGraph};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::markdown;
@@ -179,7 +179,7 @@ impl Session {
         let model = retained.model;
         let mut deps = DepMap::default();
         let docs = &model.content.docs;
-        for (doc, md) in docs.iter().zip(&model.reads) {
+        for (doc, md) in docs.iter().zip(model.reads.as_slice()) {
             deps.set_markdown(Output::doc(&doc.key, &doc.lang), md.clone());
         }
         for (out, reads) in retained.template_reads {
@@ -190,7 +190,7 @@ impl Session {
         self.graph = TemplateGraph::new(model.theme.sources());
         self.listings = Some(Listings::new(
             &model.content,
-            &model.rendered,
+            model.rendered.as_slice(),
             &model.lookup,
         ));
         self.deps = deps;
@@ -232,7 +232,7 @@ impl Session {
         let Some(model) = self.model.as_mut() else {
             return;
         };
-        let targets: Vec<usize> = self
+        let targets: Vec<DocId> = self
             .pending
             .markdown
             .iter()
@@ -240,10 +240,10 @@ impl Session {
             .collect();
         let results: Vec<_> = targets
             .par_iter()
-            .map(|&i| build::render_doc(&model.config, &model.content.docs[i], &model.lookup))
+            .map(|&i| build::render_doc(&model.config, &model.content[i], &model.lookup))
             .collect();
         for (i, (result, reads)) in targets.into_iter().zip(results) {
-            let doc = &model.content.docs[i];
+            let doc = &model.content[i];
             let out = Output::doc(&doc.key, &doc.lang);
             match result {
                 Ok(rendered) => {
@@ -278,10 +278,10 @@ impl Session {
         for out in &self.pending.anchors {
             if let Some(i) = index_of(model, out) {
                 let of = |t: usize| {
-                    let r = &model.rendered[t];
+                    let r = &model.rendered[DocId::new(t)];
                     (r.anchors.as_slice(), r.links.as_slice())
                 };
-                found.extend(markdown::anchor_errors(&model.content, i, &of));
+                found.extend(markdown::anchor_errors(&model.content, i.index(), &of));
             }
         }
         if self.pending.check_templates
@@ -316,17 +316,23 @@ impl Session {
                     .iter()
                     .filter_map(|o| index_of(model, o))
                 {
-                    l.update(i, &model.content, &model.rendered, &model.lookup);
+                    let rendered = model.rendered.as_slice();
+                    l.update(i.index(), &model.content, rendered, &model.lookup);
                 }
                 l
             }
-            _ => Listings::new(&model.content, &model.rendered, &model.lookup),
+            _ => Listings::new(&model.content, model.rendered.as_slice(), &model.lookup),
         };
         self.pending.relist = false;
         self.pending.summaries.clear();
         let listings = self.listings.insert(listings);
         let outputs: Vec<&Output> = self.pending.outputs.iter().collect();
-        let pages = Pages::with_listings(&model.content, &model.rendered, &model.lookup, listings);
+        let pages = Pages::with_listings(
+            &model.content,
+            model.rendered.as_slice(),
+            &model.lookup,
+            listings,
+        );
         let results: Vec<_> = outputs
             .par_iter()
             .filter_map(|o| render_output(model, &pages, o))
@@ -370,7 +376,7 @@ fn render_output(
     let result = match out {
         Output::Doc { .. } => {
             let i = index_of(model, out)?;
-            render::render_doc(&model.theme, pages, i, None, &mut bytes)
+            render::render_doc(&model.theme, pages, i.index(), None, &mut bytes)
         }
         Output::Generated(kind, code) => {
             let lang = model.config.language(code)?;
@@ -383,19 +389,15 @@ fn render_output(
 /// The file an output is written to, if it still exists.
 fn output_file(model: &Model, out: &Output) -> Option<PathBuf> {
     match out {
-        Output::Doc { .. } => Some(model.content.docs[index_of(model, out)?].output_file()),
+        Output::Doc { .. } => Some(model.content[index_of(model, out)?].output_file()),
         Output::Generated(kind, code) => Some(kind.file(model.config.language(code)?)),
     }
 }
 
 /// The index of a document output in `model.content.docs`.
-pub(super) fn index_of(model: &Model, out: &Output) -> Option<usize> {
+pub(super) fn index_of(model: &Model, out: &Output) -> Option<DocId> {
     match out {
-        Output::Doc { key, lang } => model
-            .content
-            .index
-            .get(&(key.clone(), lang.clone()))
-            .copied(),
+        Output::Doc { key, lang } => model.content.id(key, lang),
         Output::Generated(..) => None,
     }
 }
