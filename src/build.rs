@@ -15,7 +15,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::config::{Config, LangCode, Overrides};
-use crate::content::{self, Content, Document, PerDoc};
+use crate::content::{self, Content, DocId, Document, PerDoc};
 use crate::deps::{self, Output, Reads};
 use crate::diag::{Diagnostic, Diagnostics, Result};
 use crate::fsutil;
@@ -177,9 +177,9 @@ fn run(opts: &BuildOptions, retain: bool) -> Result<(BuildReport, Option<Retaine
         (Ok(theme), Some(staging)) => Some(Sink { theme, staging }),
         _ => None,
     };
-    let mut keep = vec![retain; s.content.docs.len()];
-    for i in output::feed::entry_docs(&s.config, &s.content) {
-        keep[i] = true;
+    let mut keep: PerDoc<bool> = s.content.ids().map(|_| retain).collect();
+    for id in output::feed::entry_docs(&s.config, &s.content) {
+        keep[id] = true;
     }
     // Reading times are known after the first pass, which renders no listing.
     let mut listings = Listings::from_reading_times(&s.content, |_| 0, &s.lookup);
@@ -214,7 +214,13 @@ fn run(opts: &BuildOptions, retain: bool) -> Result<(BuildReport, Option<Retaine
         output::write_data(&staging, stats)?;
     }
     let done = &first.done;
-    let html = |i: usize| done.get(i)?.kept.as_deref().map(|r| r.html.as_str());
+    let html = |id: DocId| {
+        done.as_slice()
+            .get(id.index())?
+            .kept
+            .as_deref()
+            .map(|r| &*r.html)
+    };
     let publish = output::Publish {
         config: &s.config,
         content: &s.content,

@@ -12,7 +12,7 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::content::Content;
+use crate::content::{Content, DocId, PerDoc};
 use crate::deps::{Output, Reads};
 use crate::diag::{Diagnostic, Diagnostics, Result};
 use crate::lookup::Lookup;
@@ -74,23 +74,23 @@ impl Done {
 
 /// The first pass over all documents.
 pub(super) struct FirstPass {
-    /// One per document, in content order (empty if the Markdown had errors).
-    pub done: Vec<Done>,
+    /// One per document (empty if the Markdown had errors).
+    pub done: PerDoc<Done>,
     /// Errors in the Markdown: the build reports these before any other.
     pub markdown_errors: Vec<Diagnostic>,
-    /// Errors rendering or writing pages, with the index of their document.
-    pub write_errors: Vec<(usize, Diagnostic)>,
+    /// Errors rendering or writing pages, with their document.
+    pub write_errors: Vec<(DocId, Diagnostic)>,
 }
 
 /// Renders every document's Markdown; with a `sink`, also renders and writes every
 /// document that lists no pages. `pages` may not know reading times yet (only documents
-/// that list no pages are rendered here); `keep[i]` keeps document `i`'s HTML, and
+/// that list no pages are rendered here); `keep[id]` keeps document `id`'s HTML, and
 /// `retain` what each document read (for `serve` and `check`; a plain build drops it).
 pub(super) fn first_pass(
     (config, content, lookup): (&Config, &Content, &Lookup),
     pages: &Pages,
     sink: Option<Sink>,
-    (keep, retain): (&[bool], bool),
+    (keep, retain): (&PerDoc<bool>, bool),
 ) -> FirstPass {
     type Outcome = std::result::Result<(Done, Option<Box<Diagnostic>>), Vec<Diagnostic>>;
     let results: Vec<Outcome> = content
@@ -98,14 +98,14 @@ pub(super) fn first_pass(
         .par_iter()
         .enumerate()
         .map(|(i, doc)| {
+            let id = DocId::new(i);
             let (rendered, reads) = super::render_doc(config, doc, lookup);
             let rendered = rendered?;
             let reads = if retain { reads } else { Reads::default() };
             match sink {
-                Some(sink) if !pages.lists_pages(i) => {
-                    let written = write_doc(sink, pages, i, Some(&rendered));
-                    let keep = keep.get(i).copied().unwrap_or(false);
-                    let mut done = Done::new(rendered, reads, keep);
+                Some(sink) if !pages.lists_pages(id) => {
+                    let written = write_doc(sink, pages, id, Some(&rendered));
+                    let mut done = Done::new(rendered, reads, keep[id]);
                     done.written = true;
                     match written {
                         Ok(template_reads) if retain => done.template_reads = template_reads,
@@ -119,7 +119,7 @@ pub(super) fn first_pass(
         })
         .collect();
     let mut pass = FirstPass {
-        done: Vec::with_capacity(results.len()),
+        done: PerDoc::default(),
         markdown_errors: Vec::new(),
         write_errors: Vec::new(),
     };
@@ -127,13 +127,13 @@ pub(super) fn first_pass(
         match result {
             Ok((done, error)) => {
                 pass.done.push(done);
-                pass.write_errors.extend(error.map(|e| (i, *e)));
+                pass.write_errors.extend(error.map(|e| (DocId::new(i), *e)));
             }
             Err(errors) => pass.markdown_errors.extend(errors),
         }
     }
     if pass.markdown_errors.iter().any(Diagnostic::is_error) {
-        pass.done.clear();
+        pass.done = PerDoc::default();
     } else {
         pass.markdown_errors.clear();
     }
@@ -149,17 +149,19 @@ pub(super) fn second_pass(
     config: &Config,
     first: &mut FirstPass,
 ) -> Result<Vec<(Output, Reads)>> {
-    let outcomes: Vec<(usize, std::result::Result<Reads, Diagnostic>)> = first
+    let outcomes: Vec<(DocId, std::result::Result<Reads, Diagnostic>)> = first
         .done
+        .as_slice()
         .par_iter()
         .enumerate()
         .filter(|(_, done)| !done.written)
         .filter_map(|(i, done)| {
             let rendered = done.kept.as_deref()?;
-            Some((i, write_doc(sink, pages, i, Some(rendered))))
+            let id = DocId::new(i);
+            Some((id, write_doc(sink, pages, id, Some(rendered))))
         })
         .collect();
-    let mut errors: Vec<(usize, Diagnostic)> = std::mem::take(&mut first.write_errors);
+    let mut errors: Vec<(DocId, Diagnostic)> = std::mem::take(&mut first.write_errors);
     for (i, outcome) in outcomes {
         first.done[i].written = true;
         match outcome {
@@ -187,12 +189,12 @@ pub(super) fn second_pass(
 fn write_doc(
     sink: Sink,
     pages: &Pages,
-    i: usize,
+    id: DocId,
     rendered: Option<&Rendered>,
 ) -> std::result::Result<Reads, Diagnostic> {
-    let file = pages.doc(i).output_file();
+    let file = pages.doc(id).output_file();
     write_file(sink.staging, &file, |out| {
-        render::render_doc(sink.theme, pages, i, rendered, out)
+        render::render_doc(sink.theme, pages, id, rendered, out)
     })
 }
 

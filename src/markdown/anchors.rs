@@ -2,19 +2,20 @@
 //! It runs once every page's Markdown is rendered (the ids of the target are known only
 //! then), over what each page kept of its rendering.
 
-use crate::content::Content;
+use crate::content::{Content, DocId};
 use crate::diag::{Diagnostic, Diagnostics, Result};
 
 use super::InternalLink;
 
-/// Every id on a document and its internal links, by document index.
-pub trait AnchorsOf<'r>: Fn(usize) -> (&'r [String], &'r [InternalLink]) {}
-impl<'r, F: Fn(usize) -> (&'r [String], &'r [InternalLink])> AnchorsOf<'r> for F {}
+/// Every id on a document and its internal links, by document.
+pub trait AnchorsOf<'r>: Fn(DocId) -> (&'r [String], &'r [InternalLink]) {}
+impl<'r, F: Fn(DocId) -> (&'r [String], &'r [InternalLink])> AnchorsOf<'r> for F {}
 
 /// Checks the links of every document; all errors, in content order.
 pub fn check_anchors<'r>(content: &Content, of: impl AnchorsOf<'r>) -> Result<()> {
-    let errors: Vec<Diagnostic> = (0..content.docs.len())
-        .flat_map(|i| anchor_errors(content, i, &of))
+    let errors: Vec<Diagnostic> = content
+        .ids()
+        .flat_map(|id| anchor_errors(content, id, &of))
         .collect();
     if errors.is_empty() {
         Ok(())
@@ -24,13 +25,13 @@ pub fn check_anchors<'r>(content: &Content, of: impl AnchorsOf<'r>) -> Result<()
 }
 
 /// The links of document `i` to a heading that does not exist.
-pub fn anchor_errors<'r>(content: &Content, i: usize, of: &impl AnchorsOf<'r>) -> Vec<Diagnostic> {
-    let doc = &content.docs[i];
+pub fn anchor_errors<'r>(content: &Content, id: DocId, of: &impl AnchorsOf<'r>) -> Vec<Diagnostic> {
+    let doc = &content[id];
     let mut errors = Vec::new();
-    for link in of(i).1 {
+    for link in of(id).1 {
         let Some(anchor) = &link.anchor else { continue };
-        let own = content.id(&link.path, &doc.lang).map(|id| id.index());
-        let Some(t) = own.or_else(|| content.docs.iter().position(|d| d.key == link.path)) else {
+        let any = || content.ids().find(|&t| content[t].key == link.path);
+        let Some(t) = content.id(&link.path, &doc.lang).or_else(any) else {
             continue;
         };
         let ids = of(t).0;

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use super::Staging;
 use super::xml::{Out, Xml};
 use crate::config::{Config, Language};
-use crate::content::{Content, Document, Kind};
+use crate::content::{Content, DocId, Document, Kind};
 use crate::diag::{Diagnostic, Result, did_you_mean};
 
 const NS: &str = "http://www.w3.org/2005/Atom";
@@ -54,11 +54,11 @@ pub fn section_key(config: &Config, content: &Content) -> Result<Option<String>>
 }
 
 /// The HTML of document `i`'s rendered Markdown, for the feeds that carry it.
-pub type HtmlOf<'a> = dyn Fn(usize) -> Option<&'a str> + 'a;
+pub type HtmlOf<'a> = dyn Fn(DocId) -> Option<&'a str> + 'a;
 
 /// The documents the feeds carry (their rendered HTML must be at hand when
 /// [`write`] runs), in no particular order; empty if the site has no feeds.
-pub fn entry_docs(config: &Config, content: &Content) -> Vec<usize> {
+pub fn entry_docs(config: &Config, content: &Content) -> Vec<DocId> {
     let Ok(Some(key)) = section_key(config, content) else {
         return Vec::new();
     };
@@ -112,7 +112,7 @@ struct Feed<'a> {
     content: &'a Content,
     lang: &'a Language,
     section: Option<&'a Document>,
-    entries: Vec<(usize, String)>,
+    entries: Vec<(DocId, String)>,
 }
 
 impl<'a> Feed<'a> {
@@ -124,7 +124,7 @@ impl<'a> Feed<'a> {
         warnings: &mut Vec<Diagnostic>,
     ) -> Feed<'a> {
         let mut entries = Vec::new();
-        for (i, d) in content.docs.iter().enumerate() {
+        for (i, d) in content.ids().zip(&content.docs) {
             if d.kind != Kind::Page || d.lang != lang.code || d.parent.as_deref() != Some(key) {
                 continue;
             }
@@ -140,10 +140,9 @@ impl<'a> Feed<'a> {
                 ),
             }
         }
-        let docs = &content.docs;
         entries.sort_by(|a, b| {
             b.1.cmp(&a.1)
-                .then_with(|| docs[a.0].meta.title.cmp(&docs[b.0].meta.title))
+                .then_with(|| content[a.0].meta.title.cmp(&content[b.0].meta.title))
         });
         entries.truncate(config.feeds.limit);
         Feed {
@@ -157,8 +156,11 @@ impl<'a> Feed<'a> {
 
     /// Newest `updated` of the entries, else the section's date, else the epoch.
     fn updated(&self) -> String {
-        let docs = &self.content.docs;
-        let newest = self.entries.iter().map(|(i, _)| updated(&docs[*i])).max();
+        let newest = self
+            .entries
+            .iter()
+            .map(|(i, _)| updated(&self.content[*i]))
+            .max();
         newest
             .flatten()
             .or_else(|| self.section.and_then(updated))
@@ -202,7 +204,7 @@ impl<'a> Feed<'a> {
                 let body = html(*i).ok_or_else(|| {
                     std::io::Error::other("a feed entry's HTML was not kept (a bug)")
                 })?;
-                self.entry(x, &self.content.docs[*i], published, body)?;
+                self.entry(x, &self.content[*i], published, body)?;
             }
             Ok(())
         })?;

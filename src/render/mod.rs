@@ -19,7 +19,7 @@ use rayon::prelude::*;
 use tera::{Context, Tera};
 
 use crate::config::{Config, LangCode, Language};
-use crate::content::{Content, Document, Kind};
+use crate::content::{Content, DocId, Document, Kind};
 use crate::deps::{self, Reads};
 use crate::diag::{Diagnostic, Diagnostics, Result};
 use crate::fsutil;
@@ -104,16 +104,16 @@ impl Theme {
 pub fn render_doc(
     theme: &Theme,
     pages: &Pages,
-    i: usize,
+    id: DocId,
     rendered: Option<&Rendered>,
     out: impl Write,
 ) -> std::result::Result<Reads, Diagnostic> {
-    let doc = &pages.content.docs[i];
+    let doc = &pages.content[id];
     let template = context::template_name(doc);
     let (result, reads) = deps::record(|| {
         let ctx = match rendered {
-            Some(r) => pages.context_with(i, r),
-            None => pages.context(i),
+            Some(r) => pages.context_with(id, r),
+            None => pages.context(id),
         };
         theme.render_to(template, &ctx, out, Some(&doc.path))
     });
@@ -212,21 +212,24 @@ pub struct Listings {
 impl Listings {
     /// Indexes listings and summaries for the whole site.
     pub fn new(content: &Content, rendered: &[Rendered], lookup: &Lookup) -> Listings {
-        Listings::from_reading_times(content, |i| rendered[i].reading_time, lookup)
+        Listings::from_reading_times(content, |id| rendered[id.index()].reading_time, lookup)
     }
 
     /// Like [`Listings::new`], from each document's reading time alone (what a listing
     /// shows of its Markdown), so a build can drop a page's HTML once it is written.
     pub fn from_reading_times(
         content: &Content,
-        reading_time: impl Fn(usize) -> usize + Sync,
+        reading_time: impl Fn(DocId) -> usize + Sync,
         lookup: &Lookup,
     ) -> Listings {
         let summaries = content
             .docs
             .par_iter()
             .enumerate()
-            .map(|(i, d)| context::summary(d, reading_time(i), lookup.config.url(&d.url_path)))
+            .map(|(i, d)| {
+                let minutes = reading_time(DocId::new(i));
+                context::summary(d, minutes, lookup.config.url(&d.url_path))
+            })
             .collect();
         let mut children: HashMap<(String, LangCode), Children> = HashMap::new();
         for (i, d) in content.docs.iter().enumerate() {
@@ -252,15 +255,16 @@ impl Listings {
 
     /// Sets every document's reading time, once its Markdown is rendered (a build that
     /// writes pages as it renders them indexes the listings before).
-    pub fn set_reading_times(&mut self, reading_time: impl Fn(usize) -> usize) {
+    pub fn set_reading_times(&mut self, reading_time: impl Fn(DocId) -> usize) {
         for (i, s) in self.summaries.iter_mut().enumerate() {
-            s.reading_time = reading_time(i);
+            s.reading_time = reading_time(DocId::new(i));
         }
     }
 
     /// Refreshes document `i`'s summary after an edit that kept its place in the tree,
     /// and restores its section's order if the edit moved it.
-    pub fn update(&mut self, i: usize, content: &Content, rendered: &[Rendered], lookup: &Lookup) {
+    pub fn update(&mut self, id: DocId, content: &Content, rendered: &[Rendered], lookup: &Lookup) {
+        let i = id.index();
         let (Some(d), Some(r)) = (content.docs.get(i), rendered.get(i)) else {
             return;
         };
@@ -320,8 +324,8 @@ impl<'a> Pages<'a> {
     }
 
     /// True if document `i` lists pages: its context shows each listed page's reading time.
-    pub fn lists_pages(&self, i: usize) -> bool {
-        let doc = &self.content.docs[i];
+    pub fn lists_pages(&self, id: DocId) -> bool {
+        let doc = &self.content[id];
         let key = (doc.key.clone(), doc.lang.clone());
         self.listings
             .children
@@ -330,14 +334,14 @@ impl<'a> Pages<'a> {
     }
 
     /// The context of document `i`.
-    pub fn context(&self, i: usize) -> Context {
-        self.context_with(i, &self.rendered[i])
+    pub fn context(&self, id: DocId) -> Context {
+        self.context_with(id, &self.rendered[id.index()])
     }
 
     /// The context of document `i` whose Markdown is `rendered` (for a build that keeps
     /// no page's HTML longer than it takes to write it).
-    pub fn context_with(&self, i: usize, rendered: &Rendered) -> Context {
-        let doc = &self.content.docs[i];
+    pub fn context_with(&self, id: DocId, rendered: &Rendered) -> Context {
+        let doc = &self.content[id];
         let url = self.lookup.config.url(&doc.url_path);
         let permalink = self.lookup.config.permalink(&doc.url_path);
         let mut ctx = self.common(&doc.lang, &url, &permalink, kind_name(doc.kind));
@@ -372,8 +376,8 @@ impl<'a> Pages<'a> {
     }
 
     /// Document `i` of the site.
-    pub fn doc(&self, i: usize) -> &'a Document {
-        &self.content.docs[i]
+    pub fn doc(&self, id: DocId) -> &'a Document {
+        &self.content[id]
     }
 
     /// The context of a language's generated page (404 or search).

@@ -19,7 +19,7 @@ use std::sync::Arc;
 
 use super::session::{Ids, Pending, Session, all_of_lang, in_menu, parent_output};
 use crate::build::{self, Model};
-use crate::content::{self, Asset, Document, Kind};
+use crate::content::{self, Asset, DocId, Document, Kind};
 use crate::deps::{DepMap, Output, Reads, TemplateGraph};
 use crate::diag::Diagnostic;
 use crate::fsutil;
@@ -224,9 +224,12 @@ fn content_changes(
                 continue;
             }
         };
-        let old = model.content.docs.iter().position(|d| d.path == *rel);
+        let old = model
+            .content
+            .ids()
+            .find(|&id| model.content[id].path == *rel);
         match (old, new) {
-            (Some(i), Some(doc)) if same_place(&model.content.docs[i], &doc) => {
+            (Some(i), Some(doc)) if same_place(&model.content[i], &doc) => {
                 update_in_place(model, pending, i, doc)
             }
             (None, None) => {}
@@ -244,9 +247,9 @@ fn same_place(a: &Document, b: &Document) -> bool {
         && a.parent == b.parent
 }
 
-fn update_in_place(model: &mut Model, pending: &mut Pending, i: usize, doc: Document) {
-    let old = std::mem::replace(&mut model.content.docs[i], doc);
-    let new = &model.content.docs[i];
+fn update_in_place(model: &mut Model, pending: &mut Pending, i: DocId, doc: Document) {
+    let old = std::mem::replace(&mut model.content[i], doc);
+    let new = &model.content[i];
     let out = Output::doc(&new.key, &new.lang);
     pending.markdown.insert(out.clone());
     pending.summaries.insert(out.clone());

@@ -277,11 +277,11 @@ impl Session {
         let mut found = Vec::new();
         for out in &self.pending.anchors {
             if let Some(i) = index_of(model, out) {
-                let of = |t: usize| {
-                    let r = &model.rendered[DocId::new(t)];
+                let of = |t: DocId| {
+                    let r = &model.rendered[t];
                     (r.anchors.as_slice(), r.links.as_slice())
                 };
-                found.extend(markdown::anchor_errors(&model.content, i.index(), &of));
+                found.extend(markdown::anchor_errors(&model.content, i, &of));
             }
         }
         if self.pending.check_templates
@@ -317,7 +317,7 @@ impl Session {
                     .filter_map(|o| index_of(model, o))
                 {
                     let rendered = model.rendered.as_slice();
-                    l.update(i.index(), &model.content, rendered, &model.lookup);
+                    l.update(i, &model.content, rendered, &model.lookup);
                 }
                 l
             }
@@ -376,7 +376,7 @@ fn render_output(
     let result = match out {
         Output::Doc { .. } => {
             let i = index_of(model, out)?;
-            render::render_doc(&model.theme, pages, i.index(), None, &mut bytes)
+            render::render_doc(&model.theme, pages, i, None, &mut bytes)
         }
         Output::Generated(kind, code) => {
             let lang = model.config.language(code)?;

@@ -66,7 +66,7 @@ fn publish_files(model: &Model) -> Result<crate::output::Files, Diagnostic> {
             sitemap::robots_txt(config).into_bytes(),
         ));
     }
-    let html = |i: usize| model.rendered.as_slice().get(i).map(|r| r.html.as_str());
+    let html = |id: crate::content::DocId| Some(model.rendered[id].html.as_str());
     let (feeds, _) = feed::files(config, content, &html).map_err(|d| {
         let first = d.0.into_iter().next();
         first.unwrap_or_else(|| Diagnostic::error("cannot write the feeds"))
