@@ -461,6 +461,35 @@ pub(super) fn is_document_data_url(url: &str) -> bool {
     .any(|m| mime.starts_with(m))
 }
 
+/// What a browser would run in a whole rendered page, read by html5ever's tree builder:
+/// the page-level net behind the per-block scan. Each HTML block is scanned alone, but a
+/// browser reads the page as one document, where an element one block leaves open (an
+/// `<svg>`, where `<![CDATA[` hides markup that a `<span>` would bring back) changes how
+/// it reads the next. Run only on pages that have raw HTML.
+pub(super) fn page_runs_script(html: &str) -> Option<String> {
+    let dom = scraper::Html::parse_fragment(html);
+    for node in dom.tree.nodes() {
+        let Some(el) = node.value().as_element() else {
+            continue;
+        };
+        if el.name().eq_ignore_ascii_case("script") {
+            return Some("a `<script>` element".to_owned());
+        }
+        for (name, value) in el.attrs() {
+            if name.eq_ignore_ascii_case("srcdoc") {
+                if let Some(inner) = page_runs_script(value) {
+                    return Some(format!("`srcdoc` holding {inner}"));
+                }
+                continue;
+            }
+            if let Some((message, _)) = check_attribute(name, Some(value)) {
+                return Some(message);
+            }
+        }
+    }
+    None
+}
+
 /// The visible text of an HTML fragment: tags removed, character references decoded,
 /// as the tokenizer reads them.
 pub(super) fn plain_text(html: &str) -> String {
@@ -741,6 +770,20 @@ mod tests {
         let _ = scan("\u{fffd}\u{fffd}<");
         let _ = scan("<a\0\0\0 onclick=x>");
         assert_eq!(refused("<a\0\0 onclick=x>").len(), 1);
+    }
+
+    /// Found by fuzzing: blocks scanned one by one are fine, but an `<svg>` left open in
+    /// one changes how the browser reads the next (`<span>` leaves SVG, so `<![CDATA[`
+    /// is a bogus comment and the handler after its `>` is live).
+    #[test]
+    fn the_whole_page_is_read_as_a_browser_reads_it() {
+        let page = "<svg>\n<p><span><![CDATA[ \"><img src=x onerror=alert(1)> ]]></span></p>";
+        assert!(page_runs_script(page).is_some());
+        assert!(page_runs_script("<p><a href=\"/x\" title=\"on\">x</a></p>").is_none());
+        assert!(
+            page_runs_script("<iframe srcdoc=\"&lt;script&gt;x&lt;/script&gt;\"></iframe>")
+                .is_some()
+        );
     }
 
     #[test]

@@ -73,6 +73,8 @@ pub(super) struct Pass<'a, 'r> {
     ids: Vec<String>,
     /// Raw-text elements opened by raw HTML and not closed yet, with their body spans.
     swallowing: Vec<(String, Range<usize>)>,
+    /// Where the page's first raw HTML is: the whole-page check reports there.
+    first_raw_html: Option<Range<usize>>,
     links: Vec<InternalLink>,
     words: WordCounter,
     summary: Summary,
@@ -105,6 +107,7 @@ impl<'a, 'r> Pass<'a, 'r> {
             pending_break: None,
             ids: Vec::new(),
             swallowing: Vec::new(),
+            first_raw_html: None,
             links: Vec::new(),
             words: WordCounter::default(),
             summary: Summary::default(),
@@ -149,10 +152,12 @@ impl<'a, 'r> Pass<'a, 'r> {
                 self.events.push(Event::HardBreak);
             }
             Event::Html(html) => {
+                self.first_raw_html.get_or_insert(range.clone());
                 self.html_ranges.push(range);
                 self.events.push(Event::Html(html));
             }
             Event::InlineHtml(html) => {
+                self.first_raw_html.get_or_insert(range.clone());
                 self.opaque();
                 self.check_inline_html(&html, range);
                 self.events.push(Event::InlineHtml(html));
@@ -447,8 +452,17 @@ impl<'a, 'r> Pass<'a, 'r> {
             return Err(self.diagnostics);
         }
         let mut html = String::with_capacity(self.body.len() + self.body.len() / 2 + 64);
-        let events = super::foreign::mark(self.events, self.input.foreign);
+        let events = super::foreign::mark(std::mem::take(&mut self.events), self.input.foreign);
         pulldown_cmark::html::push_html(&mut html, events.into_iter());
+        if let Some(first) = self.first_raw_html.clone()
+            && let Some(what) = html::page_runs_script(&html)
+        {
+            let message = format!("the page's raw HTML, read as a whole, runs script: {what}");
+            let hint = "an element left open in one HTML block (such as `<svg>`) changes how a \
+                 browser reads the next: close every element in the block that opens it";
+            self.error(first, message, Some(hint.to_owned()));
+            return Err(self.diagnostics);
+        }
         let toc = headings::build_toc(&self.headings);
         let mut anchors: Vec<String> = self.headings.into_iter().map(|h| h.id).collect();
         anchors.append(&mut self.ids);

@@ -711,3 +711,23 @@ fn markdown_links_to_document_data_urls_are_refused() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].1.contains("`data:` URL"), "{found:?}");
 }
+
+/// Found by fuzzing the tokenizer-based scanner (seed
+/// `fuzz/corpus/markdown/svg-breakout-hides-handler.md`): the blocks pass one by one,
+/// but read as one page a browser runs a handler. The whole-page check refuses it.
+#[test]
+fn a_page_whose_blocks_run_script_only_together_is_refused() {
+    let seed = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fuzz/corpus/markdown/svg-breakout-hides-handler.md"
+    ))
+    .unwrap();
+    let body = String::from_utf8_lossy(&seed);
+    let found = errors(&body);
+    assert!(
+        found
+            .iter()
+            .any(|e| e.1.contains("read as a whole, runs script")),
+        "{found:?}"
+    );
+}
