@@ -16,7 +16,7 @@ pub mod sitemap;
 mod staging;
 mod xml;
 
-pub use staging::{MARKER, STAGING_MARKER, Staging, is_disk_fault};
+pub use staging::{MARKER, STAGING_MARKER, Staging};
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

@@ -150,7 +150,7 @@ impl Staging {
     /// An error writing `rel` into the staging folder: a disk fault is one error about
     /// the output's folder (every file would fail the same way), anything else names
     /// the file.
-    pub fn fault(&self, e: std::io::Error, rel: &Path, what: &str) -> Diagnostic {
+    fn fault(&self, e: std::io::Error, rel: &Path, what: &str) -> Diagnostic {
         let parent = self.target.parent().unwrap_or(Path::new("/"));
         disk_fault(e, parent, rel, what)
     }
@@ -266,7 +266,7 @@ fn process_alive(_: u32) -> bool {
 
 /// True for errors that no file of the build would escape: the disk is full, read-only
 /// or over quota.
-pub fn is_disk_fault(e: &std::io::Error) -> bool {
+fn is_disk_fault(e: &std::io::Error) -> bool {
     use std::io::ErrorKind::{QuotaExceeded, ReadOnlyFilesystem, StorageFull};
     matches!(e.kind(), StorageFull | ReadOnlyFilesystem | QuotaExceeded)
 }
