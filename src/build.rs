@@ -211,7 +211,7 @@ fn run(opts: &BuildOptions, retain: bool) -> Result<(BuildReport, Option<Retaine
     let copied = output::copy_files(&staging, &s.config, &s.static_files, &s.content)?;
     s.fingerprints.write(&staging)?;
     if let Some(stats) = &s.lookup.stats {
-        output::write_data(&staging, stats)?;
+        output::write_data(&staging, &s.config, stats)?;
     }
     let done = &first.done;
     let html = |id: DocId| {

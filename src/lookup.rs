@@ -148,20 +148,39 @@ impl Lookup {
         })
     }
 
-    /// A figure formatted for `lang`, as escaped HTML.
-    pub fn stat(&self, id: &str, form: Option<&str>, lang: &str) -> Result<String, Miss> {
+    /// A figure formatted for `lang` (its newest value, or `year`'s), as escaped HTML.
+    pub fn stat(
+        &self,
+        id: &str,
+        form: Option<&str>,
+        year: Option<i64>,
+        lang: &str,
+    ) -> Result<String, Miss> {
         crate::deps::note(|r| {
             r.stats.insert(id.to_owned());
         });
-        self.stats()?.render_stat(id, form, lang)
+        self.stats()?.render_stat(id, form, year, lang)
+    }
+
+    /// A series' change between two years, in words, marked as derived.
+    pub fn stat_change(
+        &self,
+        id: &str,
+        (from, to): (Option<i64>, Option<i64>),
+        lang: &str,
+    ) -> Result<String, Miss> {
+        crate::deps::note(|r| {
+            r.stats.insert(id.to_owned());
+        });
+        self.stats()?.render_change(id, from, to, lang)
     }
 
     /// A group's chart as inline SVG.
-    pub fn chart(&self, group: &str, lang: &str) -> Result<String, Miss> {
+    pub fn chart(&self, group: &str, kind: Option<&str>, lang: &str) -> Result<String, Miss> {
         crate::deps::note(|r| {
             r.groups.insert(group.to_owned());
         });
-        self.stats()?.chart_svg(group, lang)
+        self.stats()?.chart_svg(group, kind, lang)
     }
 
     /// The statistics, for template functions that return records and groups.
@@ -181,17 +200,25 @@ impl markdown::Resolver for Lookup {
                 let id = call
                     .str_arg("id")
                     .ok_or_else(|| missing_arg("stat", "id", "{{ stat(id=\"enterprises\") }}"))?;
-                self.stat(id, call.str_arg("form"), lang)
+                let year = year_arg(call, "year")?;
+                self.stat(id, call.str_arg("form"), year, lang)
+            }
+            "stat_change" => {
+                let id = call.str_arg("id").ok_or_else(|| {
+                    missing_arg("stat_change", "id", "{{ stat_change(id=\"revenue\") }}")
+                })?;
+                let years = (year_arg(call, "from")?, year_arg(call, "to")?);
+                self.stat_change(id, years, lang)
             }
             "chart" => {
                 let group = call.str_arg("group").ok_or_else(|| {
                     missing_arg("chart", "group", "{{ chart(group=\"recognition_tiers\") }}")
                 })?;
-                self.chart(group, lang)
+                self.chart(group, call.str_arg("kind"), lang)
             }
             other => {
-                let close = did_you_mean(other, ["stat", "chart"]);
-                let hint = close.map_or("the shortcodes are `stat` and `chart`".to_owned(), |c| {
+                let close = did_you_mean(other, ["stat", "stat_change", "chart"]);
+                let hint = close.map_or("the shortcodes are `stat`, `stat_change` and `chart`".to_owned(), |c| {
                     format!("did you mean `{c}`?")
                 });
                 Err((format!("unknown shortcode `{other}`"), Some(hint)))
@@ -201,6 +228,18 @@ impl markdown::Resolver for Lookup {
 
     fn base_path(&self) -> &str {
         &self.config.base_url.path
+    }
+}
+
+/// A year argument (`year=2021`, `from=2022`): a whole number without quotes.
+fn year_arg(call: &Shortcode, key: &str) -> Result<Option<i64>, Miss> {
+    match call.args.iter().find(|(k, _)| k == key) {
+        None => Ok(None),
+        Some((_, markdown::ArgValue::Int(n))) => Ok(Some(*n)),
+        Some(_) => Err((
+            format!("`{key}` must be a year written as a number"),
+            Some(format!("write {key}=2023, without quotes")),
+        )),
     }
 }
 

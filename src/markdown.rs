@@ -124,6 +124,14 @@ pub enum ArgValue {
 }
 
 impl Shortcode {
+    /// The value of integer argument `key`, if given as an integer.
+    pub fn int_arg(&self, key: &str) -> Option<i64> {
+        self.args.iter().find_map(|(k, v)| match v {
+            ArgValue::Int(n) if k == key => Some(*n),
+            _ => None,
+        })
+    }
+
     /// The value of string argument `key`, if given as a string.
     pub fn str_arg(&self, key: &str) -> Option<&str> {
         self.args.iter().find_map(|(k, v)| match v {

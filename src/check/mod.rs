@@ -230,6 +230,7 @@ fn check_built(
     {
         let all: Vec<&Reads> = reads.iter().collect();
         diags.extend(site::unused_stats(stats, file, &text, &all));
+        diags.extend(site::forgotten_years(stats, file, &text));
     }
     diags
 }

@@ -108,6 +108,41 @@ pub fn unused_stats(
         .collect()
 }
 
+/// Figures that look forgotten in the yearly update: in a group holding a series, a
+/// figure whose newest year is older than the group's newest ([`Stats::behind`]).
+pub fn forgotten_years(stats: &Stats, file: &Path, text: &Arc<str>) -> Vec<Diagnostic> {
+    stats
+        .behind()
+        .into_iter()
+        .map(|b| {
+            let id = &b.stat.id;
+            let span = line_span(text, b.stat.line);
+            Diagnostic::warning(format!(
+                "stat `{id}` ends in {}, but group `{}` has figures for {}",
+                b.newest, b.group.id, b.group_newest
+            ))
+            .in_file(file)
+            .at(text, span)
+            .with_hint(format!(
+                "add the {} value to its series (series = {{ …, {} = … }}), or take it out of the group if it is no longer reported",
+                b.group_newest, b.group_newest
+            ))
+        })
+        .collect()
+}
+
+/// The byte range of 1-based line `line` of `text`, without its line break.
+fn line_span(text: &str, line: usize) -> Range<usize> {
+    let mut pos = 0;
+    for (i, l) in text.split_inclusive('\n').enumerate() {
+        if i + 1 == line {
+            return pos..pos + l.trim_end().len();
+        }
+        pos += l.len();
+    }
+    0..0
+}
+
 /// Where `id = "<id>"` is written in the statistics file.
 fn id_span(text: &str, id: &str) -> Option<Range<usize>> {
     let mut pos = 0;

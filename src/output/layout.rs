@@ -15,8 +15,10 @@ use crate::config::Language;
 pub const STATS_CSV: &str = "data/stats.csv";
 /// The statistics download as JSON.
 pub const STATS_JSON: &str = "data/stats.json";
-/// Both statistics downloads, in the order they are written.
-pub const DATA_DOWNLOADS: [&str; 2] = [STATS_CSV, STATS_JSON];
+/// The Frictionless Data package that describes the CSV.
+pub const DATAPACKAGE: &str = "data/datapackage.json";
+/// The statistics downloads, in the order they are written.
+pub const DATA_DOWNLOADS: [&str; 3] = [STATS_CSV, STATS_JSON, DATAPACKAGE];
 /// The sitemap, at the top of the output.
 pub const SITEMAP: &str = "sitemap.xml";
 /// robots.txt, at the top of the output.

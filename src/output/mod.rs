@@ -95,18 +95,25 @@ pub fn copy_files(
 }
 
 /// Writes the statistics downloads ([`layout::DATA_DOWNLOADS`]).
-pub fn write_data(staging: &Staging, stats: &crate::stats::Stats) -> Result<()> {
-    for (rel, bytes) in data_files(stats) {
+pub fn write_data(staging: &Staging, config: &Config, stats: &crate::stats::Stats) -> Result<()> {
+    for (rel, bytes) in data_files(config, stats) {
         staging.write(Path::new(rel), bytes.as_bytes())?;
     }
     Ok(())
 }
 
-/// The statistics downloads and their text: CSV, then JSON.
-pub fn data_files(stats: &crate::stats::Stats) -> [(&'static str, String); 2] {
+/// The statistics downloads and their text: CSV, JSON, then the data package.
+pub fn data_files(config: &Config, stats: &crate::stats::Stats) -> [(&'static str, String); 3] {
+    let language = config.default_language();
+    let meta = crate::stats::PackageMeta {
+        title: &language.title,
+        description: &language.description,
+        homepage: &config.permalink(""),
+    };
     [
         (layout::STATS_CSV, stats.to_csv()),
         (layout::STATS_JSON, stats.to_json()),
+        (layout::DATAPACKAGE, stats.to_datapackage(&meta)),
     ]
 }
 

@@ -39,17 +39,30 @@ pub fn register(tera: &mut Tera, lookup: &Arc<Lookup>) {
     let l = Arc::clone(lookup);
     tera.register_function("stat", move |kw: Kwargs, st: &State| -> TeraResult<Value> {
         let form = kw.get::<String>("form")?;
+        let year = kw.get::<i64>("year")?;
         let html = l
-            .stat(&kw.must_get::<String>("id")?, form.as_deref(), &lang(st)?)
+            .stat(&kw.must_get::<String>("id")?, form.as_deref(), year, &lang(st)?)
             .map_err(miss)?;
         Ok(Value::safe_string(&html))
     });
     let l = Arc::clone(lookup);
     tera.register_function(
+        "stat_change",
+        move |kw: Kwargs, st: &State| -> TeraResult<Value> {
+            let years = (kw.get::<i64>("from")?, kw.get::<i64>("to")?);
+            let html = l
+                .stat_change(&kw.must_get::<String>("id")?, years, &lang(st)?)
+                .map_err(miss)?;
+            Ok(Value::safe_string(&html))
+        },
+    );
+    let l = Arc::clone(lookup);
+    tera.register_function(
         "chart",
         move |kw: Kwargs, st: &State| -> TeraResult<Value> {
+            let kind = kw.get::<String>("kind")?;
             let svg = l
-                .chart(&kw.must_get::<String>("group")?, &lang(st)?)
+                .chart(&kw.must_get::<String>("group")?, kind.as_deref(), &lang(st)?)
                 .map_err(miss)?;
             Ok(Value::safe_string(&svg))
         },
@@ -88,6 +101,15 @@ fn register_data(tera: &mut Tera, lookup: &Arc<Lookup>) {
                 .group_view(&id, &lang(st)?)
                 .ok_or_else(|| Error::message(format!("unknown stats group `{id}`")))?;
             Ok(Value::from_serializable(&view))
+        },
+    );
+    let l = Arc::clone(lookup);
+    tera.register_function(
+        "stats_dataset",
+        move |_: Kwargs, st: &State| -> TeraResult<Value> {
+            crate::deps::note(|r| r.all_stats = true);
+            let stats = l.stats_data().map_err(miss)?;
+            Ok(Value::from_serializable(&stats.dataset(&lang(st)?)))
         },
     );
     let l = Arc::clone(lookup);

@@ -532,7 +532,7 @@ fn language_context(config: &Config, lang: &str, stats: bool) -> Context {
     ctx.insert("config", &serde_json::json!({ "base_url": config.base_url.full(), "default_language": config.default_language().code, "title": language.title }));
     ctx.insert("home_url", &config.url(&language.prefix));
     if stats {
-        ctx.insert("downloads", &serde_json::json!({ "csv": config.url(layout::STATS_CSV), "json": config.url(layout::STATS_JSON) }));
+        ctx.insert("downloads", &serde_json::json!({ "csv": config.url(layout::STATS_CSV), "json": config.url(layout::STATS_JSON), "datapackage": config.url(layout::DATAPACKAGE), "csv_permalink": config.permalink(layout::STATS_CSV), "json_permalink": config.permalink(layout::STATS_JSON) }));
     }
     ctx
 }

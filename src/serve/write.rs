@@ -78,7 +78,7 @@ fn publish_files(model: &Model) -> Result<crate::output::Files, Diagnostic> {
 fn write_data(model: &Model, dir: &Path) -> Result<(), Diagnostic> {
     match &model.lookup.stats {
         Some(stats) => {
-            for (rel, text) in crate::output::data_files(stats) {
+            for (rel, text) in crate::output::data_files(&model.config, stats) {
                 replace(dir, Path::new(rel), text.as_bytes())?;
             }
             Ok(())

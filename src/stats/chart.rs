@@ -26,18 +26,18 @@ const VALUE_GAP: f64 = 6.0;
 const BAR_AREA: f64 = 300.0;
 const MAX_LABEL_EM: f64 = 18.0;
 
-/// A bar chart compares like with like: every figure must be the same kind of quantity.
-pub(crate) fn check_units(group: &str, units: &[Unit]) -> Result<(), CallError> {
+/// A chart compares like with like: every figure must be the same kind of quantity
+/// (the units' `kind`).
+pub(crate) fn check_units(group: &str, units: &[&Unit]) -> Result<(), CallError> {
     let Some(first) = units.first() else {
         return Ok(());
     };
-    match units.iter().find(|u| u.quantity() != first.quantity()) {
+    match units.iter().find(|u| u.kind != first.kind) {
         None => Ok(()),
         Some(other) => Err((
             format!(
-                "stats group `{group}` mixes {} and {}, which one bar chart cannot compare",
-                first.quantity(),
-                other.quantity()
+                "stats group `{group}` mixes {} and {}, which one chart cannot compare",
+                first.kind, other.kind
             ),
             Some("chart a group whose figures are all of one kind, or show it as a table with stats_group()".to_owned()),
         )),
@@ -229,7 +229,7 @@ fn tokens(text: &str) -> Vec<String> {
 }
 
 /// A coordinate with at most one decimal.
-fn px(v: f64) -> String {
+pub(crate) fn px(v: f64) -> String {
     let s = format!("{v:.1}");
     s.strip_suffix(".0").map_or(s.clone(), str::to_owned)
 }

@@ -9,7 +9,7 @@
 //! needs (`CNY 65.759 million`, not `65.76`); `over`, `about` and `exceeds` figures are
 //! approximate already and round as above.
 
-use super::model::{Qualifier, Stat, Unit, When};
+use super::model::{EnUnit, Point, Qualifier, Stat, Unit, When};
 
 /// A language whose formatting rules exist.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -74,19 +74,21 @@ const EXACT_DECIMALS: usize = 12;
 /// Splits `value` into digits and magnitude by the rules of `lang`, rounding to the
 /// decimals the magnitude allows.
 pub fn number_parts(value: f64, lang: Lang) -> Parts {
-    parts(value, lang, false)
+    parts(value, lang, false, true)
 }
 
-/// [`number_parts`] for a figure qualified `qualifier`: an exact one keeps every digit.
-pub fn qualified_parts(value: f64, qualifier: Qualifier, lang: Lang) -> Parts {
-    parts(value, lang, qualifier == Qualifier::Exact)
+/// [`number_parts`] for a figure qualified `qualifier`: an exact one keeps every digit;
+/// `scale = false` keeps the number in full (no 万/亿, no million).
+pub fn qualified_parts(value: f64, qualifier: Qualifier, lang: Lang, scale: bool) -> Parts {
+    parts(value, lang, qualifier == Qualifier::Exact, scale)
 }
 
-fn parts(value: f64, lang: Lang, exact: bool) -> Parts {
+fn parts(value: f64, lang: Lang, exact: bool, scale: bool) -> Parts {
     let tiers = match lang {
         Lang::Zh => &ZH_TIERS,
         Lang::En => &EN_TIERS,
     };
+    let tiers = if scale { &tiers[..] } else { &tiers[..1] };
     let decimals = |t: &Tier| if exact { EXACT_DECIMALS } else { t.2 };
     let abs = value.abs();
     let mut i = tiers.iter().rposition(|t| abs >= t.0).unwrap_or(0);
@@ -141,25 +143,26 @@ pub fn plain_number(value: f64, lang: Lang) -> String {
 }
 
 /// The full figure: qualifier, number and unit (`400余万元`, `more than CNY 4 million`).
-pub fn full(value: f64, unit: Unit, qualifier: Qualifier, lang: Lang) -> String {
-    let p = qualified_parts(value, qualifier, lang);
+pub fn full(value: f64, unit: &Unit, qualifier: Qualifier, lang: Lang) -> String {
+    let p = qualified_parts(value, qualifier, lang, unit.scale);
     match lang {
-        Lang::Zh => zh_figure(&p, qualifier, zh_classifier(unit)),
+        Lang::Zh => zh_figure(&p, qualifier, &unit.zh),
         Lang::En => en_qualified(qualifier, &en_with_unit(&p, unit)),
     }
 }
 
 /// The number with its qualifier but without the unit (`400余万`, `more than 4 million`),
 /// for prose where the writer supplies the noun.
-pub fn number_only(value: f64, qualifier: Qualifier, lang: Lang) -> String {
-    let p = qualified_parts(value, qualifier, lang);
+pub fn number_only(value: f64, unit: &Unit, qualifier: Qualifier, lang: Lang) -> String {
+    let p = qualified_parts(value, qualifier, lang, unit.scale);
     match lang {
         Lang::Zh => zh_figure(&p, qualifier, ""),
         Lang::En => en_qualified(qualifier, &format!("{}{}", p.digits, p.magnitude)),
     }
 }
 
-/// Chinese: `约` / `超过` before the number, `余` between number and magnitude.
+/// Chinese: `约` / `超过` / `近` / `不足` before the number, `余` between number and
+/// magnitude.
 fn zh_figure(p: &Parts, qualifier: Qualifier, classifier: &str) -> String {
     let (digits, mag) = (&p.digits, p.magnitude);
     match qualifier {
@@ -167,6 +170,8 @@ fn zh_figure(p: &Parts, qualifier: Qualifier, classifier: &str) -> String {
         Qualifier::Over => format!("{digits}余{mag}{classifier}"),
         Qualifier::About => format!("约{digits}{mag}{classifier}"),
         Qualifier::Exceeds => format!("超过{digits}{mag}{classifier}"),
+        Qualifier::Nearly => format!("近{digits}{mag}{classifier}"),
+        Qualifier::Under => format!("不足{digits}{mag}{classifier}"),
     }
 }
 
@@ -177,69 +182,44 @@ fn en_qualified(qualifier: Qualifier, figure: &str) -> String {
         Qualifier::Over => format!("more than {figure}"),
         Qualifier::About => format!("about {figure}"),
         Qualifier::Exceeds => format!("over {figure}"),
+        Qualifier::Nearly => format!("nearly {figure}"),
+        Qualifier::Under => format!("under {figure}"),
     }
 }
 
-/// English figure with its unit, singular when the number shown is exactly `1`.
-fn en_with_unit(p: &Parts, unit: Unit) -> String {
+/// English figure with its unit: the currency code before money, a noun in the singular
+/// when the number shown is exactly `1`, a symbol attached or after a space.
+fn en_with_unit(p: &Parts, unit: &Unit) -> String {
     let n = format!("{}{}", p.digits, p.magnitude);
-    let one = n == "1";
-    match unit {
-        Unit::Yuan => format!("CNY {n}"),
-        Unit::Percent => format!("{n}%"),
-        Unit::Magnification => format!("{n}×"),
-        Unit::Enterprises | Unit::Platforms | Unit::Items | Unit::People | Unit::Teams => n,
-        _ => format!("{n} {}", en_noun(unit, one)),
+    if let Some(code) = &unit.currency {
+        return format!("{code} {n}");
+    }
+    match &unit.en {
+        EnUnit::Symbol(s) if s.is_empty() => n,
+        EnUnit::Symbol(s) if attaches(s) => format!("{n}{s}"),
+        EnUnit::Symbol(s) => format!("{n} {s}"),
+        EnUnit::Noun { one, .. } if n == "1" => format!("{n} {one}"),
+        EnUnit::Noun { other, .. } => format!("{n} {other}"),
     }
 }
 
-/// The English noun after a number, for units that take one.
-fn en_noun(unit: Unit, singular: bool) -> &'static str {
-    match (unit, singular) {
-        (Unit::Pieces, true) => "piece",
-        (Unit::Metres, true) => "metre",
-        (Unit::Grams, true) => "gram",
-        (Unit::Years, true) => "year",
-        (Unit::Times, true) => "time",
-        (Unit::MetresPerGram, true) => "metre per gram",
-        _ => en_unit_name(unit),
-    }
+/// A symbol that starts with neither a letter nor a digit attaches to the number (`%`,
+/// `×`, `‰`); others (`km²`, `kWh`) follow a space.
+fn attaches(symbol: &str) -> bool {
+    symbol.chars().next().is_some_and(|c| !c.is_alphanumeric())
 }
 
-/// The Chinese classifier or unit suffix (`元`, `家`, `米/克`).
-pub fn zh_classifier(unit: Unit) -> &'static str {
-    match unit {
-        Unit::Yuan => "元",
-        Unit::Enterprises | Unit::Platforms => "家",
-        Unit::Items => "项",
-        Unit::Pieces => "件",
-        Unit::Percent => "%",
-        Unit::Metres => "米",
-        Unit::Grams => "克",
-        Unit::Years => "年",
-        Unit::People => "人",
-        Unit::Teams => "个",
-        Unit::Times | Unit::Magnification => "倍",
-        Unit::MetresPerGram => "米/克",
-    }
-}
-
-/// The English name of a unit, as for a table's unit column (`CNY`, `enterprises`).
-pub fn en_unit_name(unit: Unit) -> &'static str {
-    match unit {
-        Unit::Yuan => "CNY",
-        Unit::Percent => "%",
-        Unit::Magnification => "×",
-        Unit::MetresPerGram => "metres per gram",
-        other => other.key(),
-    }
-}
-
-/// The unit's name in `lang`, for a table column.
-pub fn unit_name(unit: Unit, lang: Lang) -> &'static str {
+/// The unit's name in `lang`, for a table column or a chart's axis: `元` / `CNY`,
+/// `平方公里` / `km²`, `家` / `enterprises`.
+pub fn unit_name(unit: &Unit, lang: Lang) -> String {
     match lang {
-        Lang::Zh => zh_classifier(unit),
-        Lang::En => en_unit_name(unit),
+        Lang::Zh => unit.zh.clone(),
+        Lang::En => match (&unit.currency, &unit.en) {
+            (Some(code), _) => code.clone(),
+            (None, EnUnit::Symbol(s)) if !s.is_empty() => s.clone(),
+            (None, EnUnit::Noun { other, .. }) => other.clone(),
+            (None, EnUnit::Symbol(_)) => unit.id.replace('_', " "),
+        },
     }
 }
 
@@ -255,14 +235,39 @@ pub fn period(when: When, lang: Lang) -> String {
     }
 }
 
-/// The full display form of a stat in `lang`.
+/// The full display form of a stat's newest value in `lang`.
 pub fn display(stat: &Stat, lang: Lang) -> String {
-    full(stat.value, stat.unit, stat.qualifier, lang)
+    point_display(stat, stat.latest(), lang)
 }
 
-/// The number-only form of a stat in `lang`.
+/// The number-only form of a stat's newest value in `lang`.
 pub fn number(stat: &Stat, lang: Lang) -> String {
-    number_only(stat.value, stat.qualifier, lang)
+    point_number(stat, stat.latest(), lang)
+}
+
+/// The full display form of one value of a stat.
+pub fn point_display(stat: &Stat, point: &Point, lang: Lang) -> String {
+    full(point.value, &stat.unit, point.qualifier, lang)
+}
+
+/// The number-only form of one value of a stat.
+pub fn point_number(stat: &Stat, point: &Point, lang: Lang) -> String {
+    number_only(point.value, &stat.unit, point.qualifier, lang)
+}
+
+/// A change in percent, one decimal at most, in words: `增长20.5%` / `up 20.5%`,
+/// `下降3%` / `down 3%`, `持平` / `unchanged`.
+pub fn change(percent: f64, lang: Lang) -> String {
+    let text = rounded(percent.abs(), 1);
+    let zero = text == "0";
+    match (lang, zero, percent > 0.0) {
+        (Lang::Zh, true, _) => "持平".to_owned(),
+        (Lang::En, true, _) => "unchanged".to_owned(),
+        (Lang::Zh, false, true) => format!("增长{text}%"),
+        (Lang::Zh, false, false) => format!("下降{text}%"),
+        (Lang::En, false, true) => format!("up {text}%"),
+        (Lang::En, false, false) => format!("down {text}%"),
+    }
 }
 
 /// A value as a machine-readable number: integers without a decimal point.

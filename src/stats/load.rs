@@ -12,12 +12,16 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use super::format::Lang;
-use super::model::{GROUP_KEYS, Group, RawGroup, RawStat, STAT_KEYS, Stat, TOP_KEYS};
+use super::model::{
+    GROUP_KEYS, Group, RawGroup, RawStat, RawUnit, STAT_KEYS, Stat, TOP_KEYS, UNIT_KEYS,
+};
+use super::units::{self, Units};
 use crate::diag::{Diagnostic, Diagnostics, did_you_mean, line_col};
 
 /// The records of a file that passed every check.
 pub(crate) struct Loaded {
     pub languages: Vec<String>,
+    pub units: Units,
     pub stats: Vec<Stat>,
     pub groups: Vec<Group>,
 }
@@ -28,6 +32,10 @@ pub(crate) struct Ctx<'a> {
     text: &'a Arc<str>,
     /// The site's languages, all supported.
     pub languages: Vec<String>,
+    /// Every unit a record may name: the built-in ones and the file's own.
+    pub units: Units,
+    /// Ids of the file's `[[unit]]` records that have errors (already reported).
+    pub broken_units: std::collections::HashSet<String>,
     diags: Vec<Diagnostic>,
 }
 
@@ -67,11 +75,14 @@ pub(crate) fn load(
         file,
         text,
         languages: languages.iter().map(|l| (*l).to_owned()).collect(),
+        units: builtin_units()?,
+        broken_units: Default::default(),
         diags: Vec::new(),
     };
     check_languages(&mut cx)?;
     let root = DeTable::parse(text).map_err(|e| syntax_error(&cx, &e))?;
-    let (stat_values, group_values) = top_level(&mut cx, root.get_ref());
+    let [stat_values, group_values, unit_values] = top_level(&mut cx, root.get_ref());
+    unit_records(&mut cx, &unit_values);
     let stat_records: Vec<_> = stat_values
         .iter()
         .map(|v| stat_record(&mut cx, v))
@@ -90,9 +101,55 @@ pub(crate) fn load(
     }
     Ok(Loaded {
         languages: cx.languages,
+        units: cx.units,
         stats,
         groups,
     })
+}
+
+/// The built-in units (`units.toml`), read by the same code as a site's `[[unit]]`
+/// records.
+pub(crate) fn builtin_units() -> Result<Units, Diagnostics> {
+    let text: Arc<str> = Arc::from(units::BUILTIN);
+    let mut cx = Ctx {
+        file: Path::new("src/stats/units.toml"),
+        text: &text,
+        languages: Vec::new(),
+        units: Units::new(),
+        broken_units: Default::default(),
+        diags: Vec::new(),
+    };
+    let root = DeTable::parse(&text).map_err(|e| syntax_error(&cx, &e))?;
+    let [_, _, unit_values] = top_level(&mut cx, root.get_ref());
+    unit_records(&mut cx, &unit_values);
+    match cx.diags.is_empty() {
+        true => Ok(cx.units),
+        false => Err(Diagnostics(cx.diags)),
+    }
+}
+
+/// Reads the `[[unit]]` records into `cx.units`, each replacing a built-in unit of its id;
+/// an id defined twice in the file is an error.
+fn unit_records(cx: &mut Ctx<'_>, values: &Values<'_, '_>) {
+    let records: Vec<Record<RawUnit>> = values
+        .iter()
+        .map(|v| read_record::<RawUnit>(cx, v, &UNIT_KEYS, "unit"))
+        .collect();
+    check_duplicates(cx, records.iter().filter_map(|r| r.id.as_ref()), "unit");
+    for rec in records {
+        let unit = rec
+            .raw
+            .and_then(|raw| units::check_unit_def(cx, raw, &rec.span));
+        match (unit, rec.id) {
+            (Some(u), _) => {
+                cx.units.insert(u.id.clone(), Arc::new(u));
+            }
+            (None, Some(id)) => {
+                cx.broken_units.insert(id.into_inner());
+            }
+            (None, None) => {}
+        }
+    }
 }
 
 /// Only `zh` and `en` have formatting rules; anything else is a configuration error.
@@ -138,17 +195,19 @@ fn syntax_error(cx: &Ctx<'_>, e: &toml::de::Error) -> Diagnostics {
 
 type Values<'a, 'i> = Vec<&'a Spanned<DeValue<'i>>>;
 
-/// Splits the root table into `[[stat]]` and `[[group]]` records, reporting anything else.
-fn top_level<'a, 'i>(cx: &mut Ctx<'_>, root: &'a DeTable<'i>) -> (Values<'a, 'i>, Values<'a, 'i>) {
-    let (mut stats, mut groups) = (Vec::new(), Vec::new());
+/// Splits the root table into `[[stat]]`, `[[group]]` and `[[unit]]` records, reporting
+/// anything else.
+fn top_level<'a, 'i>(cx: &mut Ctx<'_>, root: &'a DeTable<'i>) -> [Values<'a, 'i>; 3] {
+    let [mut stats, mut groups, mut units] = [Vec::new(), Vec::new(), Vec::new()];
     for (key, value) in root.iter() {
         match key.get_ref().as_ref() {
             "stat" => stats = records(cx, "stat", value),
             "group" => groups = records(cx, "group", value),
+            "unit" => units = records(cx, "unit", value),
             other => unknown_key(cx, key.span(), other, &TOP_KEYS, "at the top level"),
         }
     }
-    (stats, groups)
+    [stats, groups, units]
 }
 
 /// The records of an array of tables, or an error if `stat`/`group` is not one.
@@ -292,6 +351,12 @@ fn field_hint(cx: &Ctx<'_>, field: &str) -> Option<String> {
             format!("write the year as a whole number without quotes, e.g. {field} = 2024")
         }
         "value" => "write one number without quotes, in base units, e.g. value = 430".to_owned(),
+        "series" => format!(
+            "write the years and values as a table: series = {{ 2022 = 8300000000, 2023 = {{ value = 10000000000, qualifier = \"exceeds\" }} }}"
+        ),
+        "en" => "write a symbol, en = \"km²\" (or \"\" for a bare number), or a noun, en = { one = \"tonne\", other = \"tonnes\" }".to_owned(),
+        "scale" => "write scale = true (万/亿 and million/billion apply) or scale = false".to_owned(),
+        "zh" | "currency" | "kind" => format!("write `{field}` as quoted text, e.g. {field} = \"…\""),
         "id" | "unit" | "qualifier" => {
             format!("write `{field}` as quoted text, e.g. {field} = \"…\"")
         }

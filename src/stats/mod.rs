@@ -10,11 +10,14 @@
 //! - `{{ chart(group=…) }}` ([`Stats::chart_svg`]);
 //! - the data downloads ([`Stats::to_csv`], [`Stats::to_json`]).
 
+mod change;
 mod chart;
 mod export;
 pub mod format;
 mod load;
+mod timechart;
 pub mod model;
+mod units;
 mod validate;
 mod view;
 
@@ -25,10 +28,11 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
-pub use export::{ExportFile, ExportGroup, ExportStat};
+pub use export::{ExportFile, ExportGroup, ExportPoint, ExportStat, ExportUnit, PackageMeta};
 pub use format::Lang;
-pub use model::{Group, Qualifier, Stat, Text, Unit, When};
-pub use view::{GroupView, RecordView};
+pub use model::{EnUnit, Group, Point, Qualifier, Stat, Text, Unit, When};
+pub use change::Change;
+pub use view::{GroupView, PointView, RecordView};
 
 use crate::diag::{Diagnostics, did_you_mean};
 
@@ -43,6 +47,47 @@ pub struct Stats {
     stats: Vec<Stat>,
     index: HashMap<String, usize>,
     groups: Vec<Group>,
+    units: units::Units,
+}
+
+/// What `stats_dataset()` returns to templates.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Dataset {
+    /// `2023/2024`: the first and last year of any figure (ISO 8601 interval).
+    pub temporal_coverage: String,
+    /// Each figure as a schema.org `PropertyValue`.
+    pub variables: Vec<Variable>,
+    /// True when some figure is a series (the data page explains its change column).
+    pub has_series: bool,
+}
+
+/// One figure as a schema.org `PropertyValue`.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Variable {
+    /// Always `PropertyValue`.
+    #[serde(rename = "@type")]
+    pub kind: &'static str,
+    /// The figure's label.
+    pub name: String,
+    /// The unit's name.
+    #[serde(rename = "unitText")]
+    pub unit_text: String,
+    /// The figure's id.
+    #[serde(rename = "propertyID")]
+    pub property_id: String,
+}
+
+/// A figure whose newest year is older than its group's ([`Stats::behind`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Behind<'a> {
+    /// The figure.
+    pub stat: &'a Stat,
+    /// Its newest year.
+    pub newest: i32,
+    /// The group where others are newer.
+    pub group: &'a Group,
+    /// The group's newest year.
+    pub group_newest: i32,
 }
 
 /// Reads and validates a stats file.
@@ -63,6 +108,7 @@ pub fn load(file: &Path, text: &Arc<str>, languages: &[&str]) -> Result<Stats, D
         stats: loaded.stats,
         index,
         groups: loaded.groups,
+        units: loaded.units,
     })
 }
 
@@ -70,6 +116,11 @@ impl Stats {
     /// The site languages the file was checked against.
     pub fn languages(&self) -> &[String] {
         &self.languages
+    }
+
+    /// Every unit the file may name (built in and its own), by id.
+    pub fn units(&self) -> impl Iterator<Item = &Unit> {
+        self.units.values().map(|u| &**u)
     }
 
     /// The stat with this id.
@@ -102,6 +153,35 @@ impl Stats {
         self.groups.iter().map(|g| g.id.as_str())
     }
 
+    /// Figures that look forgotten in a yearly update: in a group that holds a series,
+    /// each dated figure whose newest year is older than the newest year of the group.
+    pub fn behind(&self) -> Vec<Behind<'_>> {
+        let mut out: Vec<Behind<'_>> = Vec::new();
+        for group in &self.groups {
+            let members: Vec<&Stat> = group.stats.iter().filter_map(|s| self.get(s)).collect();
+            if !members.iter().any(|s| s.is_series) {
+                continue;
+            }
+            let newest = |s: &Stat| s.latest().when.year();
+            let Some(group_newest) = members.iter().filter_map(|s| newest(s)).max() else {
+                continue;
+            };
+            for stat in members {
+                let seen = out.iter().any(|b| b.stat.id == stat.id);
+                match newest(stat) {
+                    Some(y) if y < group_newest && !seen => out.push(Behind {
+                        stat,
+                        newest: y,
+                        group,
+                        group_newest,
+                    }),
+                    _ => {}
+                }
+            }
+        }
+        out
+    }
+
     /// The known stat id closest to `unknown`, for "did you mean" hints.
     pub fn closest_id(&self, unknown: &str) -> Option<&str> {
         did_you_mean(unknown, self.ids())
@@ -129,7 +209,7 @@ impl Stats {
 
     /// The year or period as text: `2023年` / `2023`, `截至2024年` / `as of 2024`.
     pub fn period(&self, id: &str, lang: &str) -> Option<String> {
-        Some(format::period(self.get(id)?.when, self.lang(lang)?))
+        Some(format::period(self.get(id)?.latest().when, self.lang(lang)?))
     }
 
     /// What `stat_record(id=…)` returns to templates.
@@ -155,35 +235,104 @@ impl Stats {
             .collect()
     }
 
-    /// The HTML of `{{ stat(id=…) }}` / `{{ stat(id=…, form="number") }}`:
-    /// `<span class="stat" data-stat="ID">figure</span>`, text escaped.
+    /// What `stats_dataset()` gives the data page's schema.org `Dataset`: the years the
+    /// figures cover and each figure as a `PropertyValue`, in `lang`.
+    pub fn dataset(&self, lang: &str) -> Dataset {
+        let years: Vec<i32> = self.stats.iter().flat_map(|s| s.years()).collect();
+        let temporal_coverage = match (years.iter().min(), years.iter().max()) {
+            (Some(a), Some(b)) if a == b => a.to_string(),
+            (Some(a), Some(b)) => format!("{a}/{b}"),
+            _ => String::new(),
+        };
+        let variables = match self.lang(lang) {
+            Some(l) => self
+                .stats
+                .iter()
+                .map(|s| Variable {
+                    kind: "PropertyValue",
+                    name: s.label.get(lang).unwrap_or_default().to_owned(),
+                    unit_text: format::unit_name(&s.unit, l),
+                    property_id: s.id.clone(),
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        Dataset {
+            temporal_coverage,
+            variables,
+            has_series: self.stats.iter().any(|s| s.is_series),
+        }
+    }
+
+    /// The HTML of `{{ stat(id=…) }}` / `{{ stat(id=…, form="number") }}` /
+    /// `{{ stat(id=…, year=2021) }}`: `<span class="stat" data-stat="ID">figure</span>`,
+    /// text escaped. Without `year`, the newest value.
     pub fn render_stat(
         &self,
         id: &str,
         form: Option<&str>,
+        year: Option<i64>,
         lang: &str,
     ) -> Result<String, CallError> {
         let lang = self.call_lang(lang)?;
         let stat = self.get(id).ok_or_else(|| self.unknown_id(id))?;
+        let point = match year {
+            None => stat.latest(),
+            Some(y) => point_at(stat, y)?,
+        };
         let text = match form {
-            None => format::display(stat, lang),
-            Some("number") => format::number(stat, lang),
+            None => format::point_display(stat, point, lang),
+            Some("number") => format::point_number(stat, point, lang),
             Some(other) => {
                 let msg = format!("unknown stat form `{other}`");
                 let hint = "use form=\"number\" for the figure without its unit, or leave form out";
                 return Err((msg, Some(hint.to_owned())));
             }
         };
+        let year_attr = match (year, point.when.year()) {
+            (Some(_), Some(y)) => format!(" data-year=\"{y}\""),
+            _ => String::new(),
+        };
         Ok(format!(
-            "<span class=\"stat\" data-stat=\"{}\">{}</span>",
+            "<span class=\"stat\" data-stat=\"{}\"{year_attr}>{}</span>",
             escape_html(&stat.id),
             escape_html(&text)
         ))
     }
 
-    /// `{{ chart(group=…) }}`: a horizontal bar chart of the group as an inline SVG figure.
-    /// Errors for an unknown group or a group mixing kinds of quantity.
-    pub fn chart_svg(&self, group: &str, lang: &str) -> Result<String, CallError> {
+    /// The change of a series between two years (`from`, `to`; by default the newest year
+    /// and the one before it in the series).
+    pub fn change(&self, id: &str, from: Option<i64>, to: Option<i64>) -> Result<Change, CallError> {
+        let stat = self.get(id).ok_or_else(|| self.unknown_id(id))?;
+        change::between(stat, from, to)
+    }
+
+    /// The HTML of `{{ stat_change(id=…) }}`: the change in words, marked as derived
+    /// (`data-derived`, and a `title` saying from which two values it was computed).
+    pub fn render_change(
+        &self,
+        id: &str,
+        from: Option<i64>,
+        to: Option<i64>,
+        lang: &str,
+    ) -> Result<String, CallError> {
+        let lang = self.call_lang(lang)?;
+        let c = self.change(id, from, to)?;
+        Ok(format!(
+            "<span class=\"stat-change\" data-stat=\"{}\" data-derived=\"change\" data-from=\"{}\" data-to=\"{}\" title=\"{}\">{}</span>",
+            escape_html(id),
+            c.from,
+            c.to,
+            escape_html(&change::note(&c, lang)),
+            escape_html(&format::change(c.percent, lang)),
+        ))
+    }
+
+    /// `{{ chart(group=…) }}`: a horizontal bar chart of the group, or, when it holds a
+    /// series, a chart over the years (`kind`: `"columns"`, the default, or `"line"`), as
+    /// an inline SVG figure. Errors for an unknown group, a group mixing kinds of
+    /// quantity, or an unknown kind.
+    pub fn chart_svg(&self, group: &str, kind: Option<&str>, lang: &str) -> Result<String, CallError> {
         let lang = self.call_lang(lang)?;
         let Some(g) = self.group(group) else {
             let hint = self
@@ -191,14 +340,21 @@ impl Stats {
                 .map(|c| format!("did you mean `{c}`?"));
             return Err((format!("unknown stats group `{group}`"), hint));
         };
-        let units: Vec<Unit> = g
-            .stats
-            .iter()
-            .filter_map(|s| self.get(s))
-            .map(|s| s.unit)
-            .collect();
+        let members: Vec<&Stat> = g.stats.iter().filter_map(|s| self.get(s)).collect();
+        let units: Vec<&Unit> = members.iter().map(|s| &*s.unit).collect();
         chart::check_units(group, &units)?;
-        Ok(chart::svg(&view::group(g, lang, |s| self.get(s)), lang))
+        let view = view::group(g, lang, |s| self.get(s));
+        if members.iter().any(|s| s.is_series) {
+            let kind = timechart::Kind::parse(kind)?;
+            return Ok(timechart::svg(&view, kind, lang));
+        }
+        match kind {
+            None | Some("bars") => Ok(chart::svg(&view, lang)),
+            Some(other) => Err((
+                format!("chart kind `{other}` needs a group with a series"),
+                Some("a group of single figures is drawn as bars; leave `kind` out".to_owned()),
+            )),
+        }
     }
 
     /// Every stat as CSV for spreadsheet users: UTF-8 with BOM, CRLF, RFC 4180 quoting,
@@ -211,6 +367,11 @@ impl Stats {
     /// texts of every site language (see [`ExportFile`]).
     pub fn to_json(&self) -> String {
         export::json(self)
+    }
+
+    /// `data/datapackage.json`: a Frictionless Data package describing the CSV.
+    pub fn to_datapackage(&self, meta: &PackageMeta<'_>) -> String {
+        export::datapackage(self, meta)
     }
 
     /// The export structure behind [`Stats::to_json`].
@@ -235,6 +396,19 @@ impl Stats {
         };
         (format!("unknown stat id `{id}`"), Some(hint))
     }
+}
+
+/// The value of `stat` for `year`, or an error naming the years it has.
+fn point_at(stat: &Stat, year: i64) -> Result<&Point, CallError> {
+    let found = i32::try_from(year).ok().and_then(|y| stat.at(y));
+    found.ok_or_else(|| {
+        let years: Vec<String> = stat.years().iter().map(i32::to_string).collect();
+        let hint = match years.as_slice() {
+            [] => "this figure is timeless; leave `year` out".to_owned(),
+            _ => format!("`{}` has the years {}", stat.id, years.join(", ")),
+        };
+        (format!("stat `{}` has no value for {year}", stat.id), Some(hint))
+    })
 }
 
 /// Escapes `& < > " '` for HTML text and attribute values (and XML).

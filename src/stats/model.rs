@@ -4,15 +4,17 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::Arc;
 
 use serde::Deserialize;
 use serde::de::{self, Visitor};
 use toml::Spanned;
 
 /// Keys allowed in a `[[stat]]` record, in the order the docs list them.
-pub(crate) const STAT_KEYS: [&str; 10] = [
+pub(crate) const STAT_KEYS: [&str; 11] = [
     "id",
     "value",
+    "series",
     "unit",
     "qualifier",
     "year",
@@ -27,7 +29,10 @@ pub(crate) const STAT_KEYS: [&str; 10] = [
 pub(crate) const GROUP_KEYS: [&str; 4] = ["id", "title", "description", "stats"];
 
 /// Keys allowed at the top level of the file.
-pub(crate) const TOP_KEYS: [&str; 2] = ["stat", "group"];
+pub(crate) const TOP_KEYS: [&str; 3] = ["stat", "group", "unit"];
+
+/// Keys allowed in a `[[unit]]` record.
+pub(crate) const UNIT_KEYS: [&str; 6] = ["id", "zh", "en", "scale", "currency", "kind"];
 
 /// One text per language, as written: `{ zh = "…", en = "…" }`.
 pub(crate) type RawText = BTreeMap<Spanned<String>, Spanned<String>>;
@@ -38,6 +43,7 @@ pub(crate) type RawText = BTreeMap<Spanned<String>, Spanned<String>>;
 pub(crate) struct RawStat {
     pub id: Option<Spanned<String>>,
     pub value: Option<Spanned<RawNumber>>,
+    pub series: Option<Spanned<RawSeries>>,
     pub unit: Option<Spanned<String>>,
     pub qualifier: Option<Spanned<String>>,
     pub year: Option<Spanned<i64>>,
@@ -46,6 +52,111 @@ pub(crate) struct RawStat {
     pub label: Option<Spanned<RawText>>,
     pub source: Option<Spanned<RawText>>,
     pub derived: Option<Spanned<RawText>>,
+}
+
+/// A `series` as written: year (a TOML key, so text) → value or table.
+pub(crate) type RawSeries = BTreeMap<Spanned<String>, Spanned<RawPoint>>;
+
+/// One year of a `series`: a number, or `{ value = …, qualifier = …, source = …, as_of = … }`.
+#[derive(Debug)]
+pub(crate) enum RawPoint {
+    /// `2021 = 7000000000` (or a mistaken quoted string or boolean).
+    Value(RawNumber),
+    /// `2022 = { value = 8300000000, qualifier = "about" }`.
+    Table(RawPointTable),
+}
+
+/// One year written as a table.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawPointTable {
+    pub value: Option<Spanned<RawNumber>>,
+    pub qualifier: Option<Spanned<String>>,
+    pub source: Option<Spanned<RawText>>,
+    pub as_of: Option<Spanned<bool>>,
+}
+
+impl<'de> Deserialize<'de> for RawPoint {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(RawPointVisitor)
+    }
+}
+
+struct RawPointVisitor;
+
+impl<'de> Visitor<'de> for RawPointVisitor {
+    type Value = RawPoint;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a number, or a table such as { value = 100, qualifier = \"about\" }")
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<RawPoint, E> {
+        RawNumberVisitor.visit_i64(v).map(RawPoint::Value)
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<RawPoint, E> {
+        RawNumberVisitor.visit_u64(v).map(RawPoint::Value)
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<RawPoint, E> {
+        RawNumberVisitor.visit_f64(v).map(RawPoint::Value)
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<RawPoint, E> {
+        RawNumberVisitor.visit_str(v).map(RawPoint::Value)
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<RawPoint, E> {
+        RawNumberVisitor.visit_bool(v).map(RawPoint::Value)
+    }
+    fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<RawPoint, A::Error> {
+        RawPointTable::deserialize(de::value::MapAccessDeserializer::new(map)).map(RawPoint::Table)
+    }
+}
+
+/// A `[[unit]]` record exactly as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawUnit {
+    pub id: Option<Spanned<String>>,
+    pub zh: Option<Spanned<String>>,
+    pub en: Option<Spanned<RawEn>>,
+    pub scale: Option<Spanned<bool>>,
+    pub currency: Option<Spanned<String>>,
+    pub kind: Option<Spanned<String>>,
+}
+
+/// `en` of a `[[unit]]`: a symbol, or `{ one = "…", other = "…" }`.
+#[derive(Debug)]
+pub(crate) enum RawEn {
+    Symbol(String),
+    Noun(RawNoun),
+}
+
+/// `{ one = "…", other = "…" }`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawNoun {
+    pub one: String,
+    pub other: String,
+}
+
+impl<'de> Deserialize<'de> for RawEn {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(RawEnVisitor)
+    }
+}
+
+struct RawEnVisitor;
+
+impl<'de> Visitor<'de> for RawEnVisitor {
+    type Value = RawEn;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a symbol such as \"km²\", or { one = \"…\", other = \"…\" }")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<RawEn, E> {
+        Ok(RawEn::Symbol(v.to_owned()))
+    }
+    fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<RawEn, A::Error> {
+        RawNoun::deserialize(de::value::MapAccessDeserializer::new(map)).map(RawEn::Noun)
+    }
 }
 
 /// A `[[group]]` record exactly as written.
@@ -100,97 +211,38 @@ impl Visitor<'_> for RawNumberVisitor {
     }
 }
 
-/// The unit of a figure; decides the classifier in Chinese and the noun in English.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Unit {
-    /// Money in yuan: `6575.9万元`, `CNY 65.759 million`.
-    Yuan,
-    /// Companies: `430家`, bare number in English.
-    Enterprises,
-    /// Innovation platforms: `23家`, bare number in English.
-    Platforms,
-    /// Items such as patent products: `40项`, bare number in English.
-    Items,
-    /// Manufactured pieces: `100亿件`, `10 billion pieces`.
-    Pieces,
-    /// A percentage: `20%`.
-    Percent,
-    /// Length: `1000米`, `1,000 metres`.
-    Metres,
-    /// Mass: `3克`, `3 grams` (`1 gram`).
-    Grams,
-    /// Duration: `26年`, `26 years`.
-    Years,
-    /// Persons: `68人`, bare number in English.
-    People,
-    /// Teams: `2个`, bare number in English.
-    Teams,
-    /// A multiple: `10倍`, `10 times`.
-    Times,
-    /// Optical magnification: `20倍`, `20×`.
-    Magnification,
-    /// Length per mass: `333米/克`, `333 metres per gram`.
-    MetresPerGram,
+/// How a unit is written in English after (or around) the number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EnUnit {
+    /// A symbol: `"km²"` follows a space (`12 km²`), a symbol that starts with neither a
+    /// letter nor a digit attaches (`20%`, `20×`), and `""` leaves the number bare
+    /// (counts, where the prose supplies the noun).
+    Symbol(String),
+    /// A noun with its singular and plural: `1 metre`, `2 metres`.
+    Noun {
+        /// After exactly 1.
+        one: String,
+        /// After any other number.
+        other: String,
+    },
 }
 
-impl Unit {
-    /// Every unit, in the order of the spec's table.
-    pub const ALL: [Unit; 14] = [
-        Unit::Yuan,
-        Unit::Enterprises,
-        Unit::Platforms,
-        Unit::Items,
-        Unit::Pieces,
-        Unit::Percent,
-        Unit::Metres,
-        Unit::Grams,
-        Unit::Years,
-        Unit::People,
-        Unit::Teams,
-        Unit::Times,
-        Unit::Magnification,
-        Unit::MetresPerGram,
-    ];
-
-    /// The name written in `stats.toml` (`unit = "yuan"`).
-    pub fn key(self) -> &'static str {
-        match self {
-            Unit::Yuan => "yuan",
-            Unit::Enterprises => "enterprises",
-            Unit::Platforms => "platforms",
-            Unit::Items => "items",
-            Unit::Pieces => "pieces",
-            Unit::Percent => "percent",
-            Unit::Metres => "metres",
-            Unit::Grams => "grams",
-            Unit::Years => "years",
-            Unit::People => "people",
-            Unit::Teams => "teams",
-            Unit::Times => "times",
-            Unit::Magnification => "magnification",
-            Unit::MetresPerGram => "metres_per_gram",
-        }
-    }
-
-    /// The unit named `key` in `stats.toml`, if there is one.
-    pub fn from_key(key: &str) -> Option<Unit> {
-        Unit::ALL.into_iter().find(|u| u.key() == key)
-    }
-
-    /// What kind of quantity this is; only figures of one kind can share a bar chart.
-    pub fn quantity(self) -> &'static str {
-        match self {
-            Unit::Yuan => "money",
-            Unit::Enterprises | Unit::Platforms | Unit::Items => "count",
-            Unit::Pieces | Unit::People | Unit::Teams => "count",
-            Unit::Percent => "percentage",
-            Unit::Metres => "length",
-            Unit::Grams => "mass",
-            Unit::Years => "duration",
-            Unit::Times | Unit::Magnification => "ratio",
-            Unit::MetresPerGram => "length per mass",
-        }
-    }
+/// A unit: built in (`src/stats/units.toml`) or defined by the site's `[[unit]]` records.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit {
+    /// The name written in `unit = "…"`.
+    pub id: String,
+    /// What Chinese writes after the number: a measure word (`家`) or a unit (`平方公里`).
+    pub zh: String,
+    /// What English writes: a symbol or a noun; ignored for money (`currency`).
+    pub en: EnUnit,
+    /// Whether 万/亿 and million/billion apply (money and counts) or the number prints in
+    /// full (areas, rates, lengths).
+    pub scale: bool,
+    /// For money: the currency code English shows before the number (`CNY 4 million`).
+    pub currency: Option<String>,
+    /// The kind of quantity (`money`, `count`, `area`): only one kind shares a chart.
+    pub kind: String,
 }
 
 /// How exactly a figure is known; rendered around the number.
@@ -205,15 +257,21 @@ pub enum Qualifier {
     About,
     /// "Exceeds": `超过100亿元` / `over CNY 10 billion`.
     Exceeds,
+    /// "Nearly": `近430家` / `nearly 430`.
+    Nearly,
+    /// "Under": `不足430家` / `under 430`.
+    Under,
 }
 
 impl Qualifier {
     /// Every qualifier, in the order of the spec's table.
-    pub const ALL: [Qualifier; 4] = [
+    pub const ALL: [Qualifier; 6] = [
         Qualifier::Exact,
         Qualifier::Over,
         Qualifier::About,
         Qualifier::Exceeds,
+        Qualifier::Nearly,
+        Qualifier::Under,
     ];
 
     /// The name written in `stats.toml` (`qualifier = "over"`).
@@ -223,6 +281,8 @@ impl Qualifier {
             Qualifier::Over => "over",
             Qualifier::About => "about",
             Qualifier::Exceeds => "exceeds",
+            Qualifier::Nearly => "nearly",
+            Qualifier::Under => "under",
         }
     }
 
@@ -265,25 +325,67 @@ impl Text {
     }
 }
 
-/// A validated `[[stat]]` record.
+/// One value of a figure: for a year, as of a year, or timeless.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Point {
+    /// The year the value is for, or as of.
+    pub when: When,
+    /// The value in base units (yuan, pieces, metres …), finite.
+    pub value: f64,
+    /// How exactly the value is known.
+    pub qualifier: Qualifier,
+    /// This year's own source note, when it differs from the record's.
+    pub source: Option<Text>,
+}
+
+/// A validated `[[stat]]` record: one value (`value` with `year`, `as_of` or `timeless`)
+/// or a series of values by year (`series`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stat {
     /// Unique id, `[a-z0-9_]+`.
     pub id: String,
-    /// The value in base units (yuan, pieces, metres …), finite.
-    pub value: f64,
-    /// The unit of `value`.
-    pub unit: Unit,
-    /// How exactly the value is known.
-    pub qualifier: Qualifier,
-    /// The year the figure is for, or as of.
-    pub when: When,
+    /// The unit of every value.
+    pub unit: Arc<Unit>,
+    /// The values, oldest year first; never empty. A single-value record has one.
+    pub points: Vec<Point>,
+    /// True when the record was written as a `series` (even of one year).
+    pub is_series: bool,
     /// What the figure counts, per language.
     pub label: Text,
     /// A short source note, per language.
     pub source: Text,
     /// How a computed figure was derived, per language; `None` for reported figures.
     pub derived: Option<Text>,
+    /// The 1-based line of the record's `[[stat]]` header, for warnings.
+    pub line: usize,
+}
+
+impl Stat {
+    /// The newest value (what `{{ stat(id=…) }}` shows).
+    pub fn latest(&self) -> &Point {
+        // Validation never makes a record without values.
+        &self.points[self.points.len() - 1]
+    }
+
+    /// The value for `year`, if the record has one.
+    pub fn at(&self, year: i32) -> Option<&Point> {
+        self.points.iter().find(|p| p.when.year() == Some(year))
+    }
+
+    /// The years the record has, oldest first.
+    pub fn years(&self) -> Vec<i32> {
+        self.points.iter().filter_map(|p| p.when.year()).collect()
+    }
+
+    /// The source note of `point` in `lang`: its own, else the record's.
+    pub fn source_of<'a>(&'a self, point: &'a Point, lang: &str) -> &'a str {
+        point
+            .source
+            .as_ref()
+            .and_then(|s| s.get(lang))
+            .or_else(|| self.source.get(lang))
+            .unwrap_or_default()
+    }
 }
 
 /// A validated `[[group]]` record: an ordered selection of stats for a table or chart.

@@ -6,9 +6,12 @@ use std::ops::Range;
 
 use toml::Spanned;
 
+use std::sync::Arc;
+
 use super::load::{Ctx, Record, check_duplicates};
 use super::model::{
-    Group, Qualifier, RawGroup, RawNumber, RawStat, RawText, Stat, Text, Unit, When,
+    Group, Point, Qualifier, RawGroup, RawNumber, RawPoint, RawSeries, RawStat, RawText, Stat,
+    Text, Unit, When,
 };
 use crate::diag::did_you_mean;
 
@@ -16,10 +19,25 @@ use crate::diag::did_you_mean;
 pub(crate) fn check_stat(cx: &mut Ctx<'_>, raw: RawStat, header: Range<usize>) -> Option<Stat> {
     let id = check_id(cx, raw.id.as_ref(), &header, "stat");
     let who = who("stat", id.as_deref());
-    let value = check_value(cx, raw.value, &header, &who);
     let unit = check_unit(cx, raw.unit, &header, &who);
     let qualifier = check_qualifier(cx, raw.qualifier);
-    let when = check_when(cx, (raw.year, raw.as_of, raw.timeless), &header, &who);
+    let is_series = raw.series.is_some();
+    let points = match raw.series {
+        Some(series) => {
+            let single = (raw.value, raw.year, raw.as_of, raw.timeless);
+            check_series(cx, series, single, qualifier, &who)
+        }
+        None => {
+            let value = check_value(cx, raw.value, &header, &who);
+            let when = check_when(cx, (raw.year, raw.as_of, raw.timeless), &header, &who);
+            Some(vec![Point {
+                when: when?,
+                value: value?,
+                qualifier: qualifier?,
+                source: None,
+            }])
+        }
+    };
     let label = check_text(cx, raw.label, "label", &header, &who);
     let source = check_text(cx, raw.source, "source", &header, &who);
     let derived = raw
@@ -27,18 +45,128 @@ pub(crate) fn check_stat(cx: &mut Ctx<'_>, raw: RawStat, header: Range<usize>) -
         .map(|d| check_text(cx, Some(d), "derived", &header, &who).ok_or(()));
     Some(Stat {
         id: id?,
-        value: value?,
         unit: unit?,
-        qualifier: qualifier?,
-        when: when?,
+        points: points?,
+        is_series,
         label: label?,
         source: source?,
         derived: derived.transpose().ok()?,
+        line: cx.line_of(header.start),
     })
 }
 
+/// `value`, `year`, `as_of` and `timeless` as written beside a `series`.
+type Single = (
+    Option<Spanned<RawNumber>>,
+    Option<Spanned<i64>>,
+    Option<Spanned<i64>>,
+    Option<Spanned<bool>>,
+);
+
+const SERIES_HINT: &str = "a series gives each year its value: series = { 2022 = 8300000000, 2023 = 10000000000 }; a year may be a table: 2023 = { value = 10000000000, qualifier = \"exceeds\" }";
+
+/// A `series`: at least one year, each a four-digit key with a value; nothing of a
+/// single-value record beside it.
+fn check_series(
+    cx: &mut Ctx<'_>,
+    series: Spanned<RawSeries>,
+    (value, year, as_of, timeless): Single,
+    qualifier: Option<Qualifier>,
+    who: &str,
+) -> Option<Vec<Point>> {
+    let mut ok = true;
+    let beside = [
+        value.map(|v| ("value", v.span())),
+        year.map(|v| ("year", v.span())),
+        as_of.map(|v| ("as_of", v.span())),
+        timeless.map(|v| ("timeless", v.span())),
+    ];
+    for (key, span) in beside.into_iter().flatten() {
+        let msg = format!("{who} has both `series` and `{key}`");
+        let hint = format!("remove `{key}`: {SERIES_HINT}");
+        cx.error(span, msg, Some(hint));
+        ok = false;
+    }
+    let span = series.span();
+    let series = series.into_inner();
+    if series.is_empty() {
+        cx.error(span, format!("the `series` of {who} is empty"), Some(SERIES_HINT.to_owned()));
+        return None;
+    }
+    let mut points = Vec::new();
+    for (key, point) in series {
+        let year = check_series_year(cx, &key, who);
+        let point = check_point(cx, point, qualifier, who);
+        match (year, point) {
+            (Some(y), Some((as_of, p))) => points.push(Point {
+                when: if as_of { When::AsOf(y) } else { When::Year(y) },
+                ..p
+            }),
+            _ => ok = false,
+        }
+    }
+    points.sort_by_key(|p| p.when.year());
+    (ok && qualifier.is_some()).then_some(points)
+}
+
+/// A series key: exactly four digits.
+fn check_series_year(cx: &mut Ctx<'_>, key: &Spanned<String>, who: &str) -> Option<i32> {
+    let text = key.get_ref();
+    if text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()) {
+        return text.parse().ok();
+    }
+    let msg = format!("`{text}` in the `series` of {who} is not a four-digit year");
+    let hint = "each key of a series is a year: series = { 2022 = …, 2023 = … }";
+    cx.error(key.span(), msg, Some(hint.to_owned()));
+    None
+}
+
+/// One year's value: a number, or a table with `value` and optional `qualifier`,
+/// `source` and `as_of = true`. Returns whether it is a stock figure, and the point
+/// (its `when` set by the caller).
+fn check_point(
+    cx: &mut Ctx<'_>,
+    point: Spanned<RawPoint>,
+    qualifier: Option<Qualifier>,
+    who: &str,
+) -> Option<(bool, Point)> {
+    let span = point.span();
+    let placeholder = When::Timeless;
+    match point.into_inner() {
+        RawPoint::Value(v) => {
+            let value = check_value(cx, Some(Spanned::new(span.clone(), v)), &span, who)?;
+            Some((
+                false,
+                Point {
+                    when: placeholder,
+                    value,
+                    qualifier: qualifier?,
+                    source: None,
+                },
+            ))
+        }
+        RawPoint::Table(t) => {
+            let value = check_value(cx, t.value, &span, who);
+            let own = t.qualifier.map(|q| check_qualifier(cx, Some(q)));
+            let source = t
+                .source
+                .map(|s| check_text(cx, Some(s), "source", &span, who).ok_or(()));
+            let as_of = t.as_of.is_some_and(|a| *a.get_ref());
+            Some((
+                as_of,
+                Point {
+                    when: placeholder,
+                    value: value?,
+                    qualifier: own.unwrap_or(qualifier)?,
+                    source: source.transpose().ok()?,
+                },
+            ))
+        }
+    }
+}
+
 /// `stat `x`` when the id is known, else `this [[stat]] record`.
-fn who(kind: &str, id: Option<&str>) -> String {
+pub(crate) fn who(kind: &str, id: Option<&str>) -> String {
     match id {
         Some(id) => format!("{kind} `{id}`"),
         None => format!("this [[{kind}]] record"),
@@ -46,7 +174,7 @@ fn who(kind: &str, id: Option<&str>) -> String {
 }
 
 /// Reports a required field that is absent, at the record's header.
-fn missing(cx: &mut Ctx<'_>, header: &Range<usize>, who: &str, field: &str, hint: String) {
+pub(crate) fn missing(cx: &mut Ctx<'_>, header: &Range<usize>, who: &str, field: &str, hint: String) {
     cx.error(
         header.clone(),
         format!("{who} has no `{field}`"),
@@ -55,7 +183,7 @@ fn missing(cx: &mut Ctx<'_>, header: &Range<usize>, who: &str, field: &str, hint
 }
 
 /// The id must be present and `[a-z0-9_]+`.
-fn check_id(
+pub(crate) fn check_id(
     cx: &mut Ctx<'_>,
     id: Option<&Spanned<String>>,
     header: &Range<usize>,
@@ -161,33 +289,35 @@ fn number_hint(text: &str) -> String {
     }
 }
 
-/// The unit must be one of the table's.
+/// The unit must be built in or defined by a `[[unit]]` record.
 fn check_unit(
     cx: &mut Ctx<'_>,
     unit: Option<Spanned<String>>,
     header: &Range<usize>,
     who: &str,
-) -> Option<Unit> {
-    let keys = Unit::ALL.map(Unit::key);
+) -> Option<Arc<Unit>> {
     let Some(unit) = unit else {
-        missing(
-            cx,
-            header,
-            who,
-            "unit",
-            format!("add unit = \"…\", one of: {}", keys.join(", ")),
+        let hint = format!(
+            "add unit = \"…\", one of: {}; or define one with a [[unit]] record",
+            super::units::list(&cx.units)
         );
+        missing(cx, header, who, "unit", hint);
         return None;
     };
-    if let Some(u) = Unit::from_key(unit.get_ref()) {
-        return Some(u);
+    if let Some(u) = cx.units.get(unit.get_ref()) {
+        return Some(Arc::clone(u));
     }
+    if cx.broken_units.contains(unit.get_ref()) {
+        return None; // its [[unit]] record has an error of its own
+    }
+    let keys: Vec<String> = cx.units.keys().cloned().collect();
+    let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
     let msg = format!("unknown unit `{}`", unit.get_ref());
-    cx.error(
-        unit.span(),
-        msg,
-        Some(choice_hint(unit.get_ref(), &keys, "units")),
+    let hint = format!(
+        "{}; define a new unit with a [[unit]] record (id, zh, en, scale)",
+        choice_hint(unit.get_ref(), &keys, "units")
     );
+    cx.error(unit.span(), msg, Some(hint));
     None
 }
 

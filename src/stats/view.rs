@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::change;
 use super::format::{self, Lang};
 use super::model::{Group, Stat, When};
 
@@ -33,6 +34,34 @@ pub struct RecordView {
     pub source: String,
     /// How a computed figure was derived; `None` for reported figures.
     pub derived: Option<String>,
+    /// True when the record is a series of years.
+    pub is_series: bool,
+    /// Every value, oldest year first (one for a single-value record).
+    pub series: Vec<PointView>,
+}
+
+/// One year of a figure, for a template.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PointView {
+    /// The year; none for a timeless figure.
+    pub year: Option<i32>,
+    /// True for a stock figure "as of" `year`.
+    pub as_of: bool,
+    /// The value in base units.
+    pub value: f64,
+    /// The full figure: `100亿元` / `CNY 10 billion`.
+    pub display: String,
+    /// The figure without unit.
+    pub number: String,
+    /// The qualifier key.
+    pub qualifier: String,
+    /// The year as text.
+    pub period: String,
+    /// This year's source (its own, else the record's).
+    pub source: String,
+    /// The change from the series' previous year, a derived figure (`增长20.5%` /
+    /// `up 20.5%`); none for the first year, or when either value is not exact.
+    pub change: Option<String>,
 }
 
 /// A group for a template (`stats_group(id=…)`), texts in one language.
@@ -52,23 +81,43 @@ pub struct GroupView {
 /// for site languages).
 pub(crate) fn record(stat: &Stat, lang: Lang) -> RecordView {
     let code = lang.code();
+    let latest = stat.latest();
+    let changes = change::steps(stat);
+    let series = stat
+        .points
+        .iter()
+        .zip(changes)
+        .map(|(p, c)| PointView {
+            year: p.when.year(),
+            as_of: matches!(p.when, When::AsOf(_)),
+            value: p.value,
+            display: format::point_display(stat, p, lang),
+            number: format::point_number(stat, p, lang),
+            qualifier: p.qualifier.key().to_owned(),
+            period: format::period(p.when, lang),
+            source: stat.source_of(p, code).to_owned(),
+            change: c.map(|c| format::change(c.percent, lang)),
+        })
+        .collect();
     RecordView {
         id: stat.id.clone(),
-        value: stat.value,
+        value: latest.value,
         display: format::display(stat, lang),
         number: format::number(stat, lang),
         label: stat.label.get(code).unwrap_or_default().to_owned(),
-        unit: format::unit_name(stat.unit, lang).to_owned(),
-        qualifier: stat.qualifier.key().to_owned(),
-        year: stat.when.year(),
-        as_of: matches!(stat.when, When::AsOf(_)),
-        period: format::period(stat.when, lang),
-        source: stat.source.get(code).unwrap_or_default().to_owned(),
+        unit: format::unit_name(&stat.unit, lang),
+        qualifier: latest.qualifier.key().to_owned(),
+        year: latest.when.year(),
+        as_of: matches!(latest.when, When::AsOf(_)),
+        period: format::period(latest.when, lang),
+        source: stat.source_of(latest, code).to_owned(),
         derived: stat
             .derived
             .as_ref()
             .and_then(|d| d.get(code))
             .map(str::to_owned),
+        is_series: stat.is_series,
+        series,
     }
 }
 

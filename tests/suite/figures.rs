@@ -295,7 +295,7 @@ fn the_real_site_types_no_figure_by_hand() {
             let id = s.id.as_str();
             let display = stats.display(id, lang).unwrap();
             let number = stats.number(id, lang).unwrap();
-            let big = s.value.abs() >= 100.0 || s.value.fract() != 0.0;
+            let big = s.latest().value.abs() >= 100.0 || s.latest().value.fract() != 0.0;
             let mut forms = vec![];
             if display != number || big {
                 forms.push(display);
@@ -409,7 +409,14 @@ fn the_data_page_has_accessible_tables_and_downloads_in_each_language() {
             .iter()
             .map(|a| a.value().attr("href").unwrap().to_owned())
             .collect();
-        assert_eq!(downloads, ["/data/stats.csv", "/data/stats.json"]);
+        assert_eq!(
+            downloads,
+            [
+                "/data/stats.csv",
+                "/data/stats.json",
+                "/data/datapackage.json"
+            ]
+        );
     }
     assert!(crate::harness::broken_links(&site.public(), "/").is_empty());
 }

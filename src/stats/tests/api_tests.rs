@@ -108,13 +108,13 @@ fn render_stat_wraps_and_escapes() {
     let stats = fixture();
     assert_eq!(
         stats
-            .render_stat("rd_deduction_amount", None, "en")
+            .render_stat("rd_deduction_amount", None, None, "en")
             .unwrap(),
         "<span class=\"stat\" data-stat=\"rd_deduction_amount\">CNY 65.759 million</span>"
     );
     assert_eq!(
         stats
-            .render_stat("rd_deduction_amount", Some("number"), "zh")
+            .render_stat("rd_deduction_amount", Some("number"), None, "zh")
             .unwrap(),
         "<span class=\"stat\" data-stat=\"rd_deduction_amount\">6575.9万</span>"
     );
@@ -127,15 +127,15 @@ fn render_stat_wraps_and_escapes() {
 #[test]
 fn render_stat_errors() {
     let stats = fixture();
-    let (msg, hint) = stats.render_stat("enterprize", None, "zh").unwrap_err();
+    let (msg, hint) = stats.render_stat("enterprize", None, None, "zh").unwrap_err();
     assert_eq!(msg, "unknown stat id `enterprize`");
     assert_eq!(hint.as_deref(), Some("did you mean `enterprises`?"));
     let (msg, hint) = stats
-        .render_stat("enterprises", Some("short"), "zh")
+        .render_stat("enterprises", Some("short"), None, "zh")
         .unwrap_err();
     assert_eq!(msg, "unknown stat form `short`");
     assert!(hint.unwrap().contains("form=\"number\""));
-    let (msg, hint) = stats.render_stat("enterprises", None, "fr").unwrap_err();
+    let (msg, hint) = stats.render_stat("enterprises", None, None, "fr").unwrap_err();
     assert_eq!(msg, "stats cannot be shown in language `fr`");
     assert_eq!(hint.as_deref(), Some("site languages: zh, en"));
 }

@@ -19,7 +19,7 @@ fn attr<'a>(svg: &'a str, tag: &str, name: &str) -> &'a str {
 
 #[test]
 fn one_bar_per_record_with_title_desc_and_caption() {
-    let svg = fixture().chart_svg("recognition_tiers", "en").unwrap();
+    let svg = fixture().chart_svg("recognition_tiers", None, "en").unwrap();
     assert!(svg.starts_with("<figure class=\"chart\""));
     assert!(svg.ends_with("</figure>"));
     assert_eq!(count(&svg, "<rect"), 5);
@@ -40,9 +40,9 @@ fn one_bar_per_record_with_title_desc_and_caption() {
 #[test]
 fn desc_lists_every_label_and_value() {
     let stats = fixture();
-    let zh = stats.chart_svg("listing_tiers", "zh").unwrap();
+    let zh = stats.chart_svg("listing_tiers", None, "zh").unwrap();
     assert!(zh.contains("<desc id=\"chart-listing_tiers-zh-desc\">北交所上市企业：1家；新三板挂牌企业：1家；石家庄股权交易所挂牌企业：4家；上市后备资源库企业：11家</desc>"), "{zh}");
-    let en = stats.chart_svg("listing_tiers", "en").unwrap();
+    let en = stats.chart_svg("listing_tiers", None, "en").unwrap();
     assert!(
         en.contains("Listed on the Beijing Stock Exchange: 1; Quoted on the NEEQ: 1;"),
         "{en}"
@@ -52,7 +52,7 @@ fn desc_lists_every_label_and_value() {
 
 #[test]
 fn bars_scale_to_the_largest_value() {
-    let svg = fixture().chart_svg("listing_tiers", "en").unwrap();
+    let svg = fixture().chart_svg("listing_tiers", None, "en").unwrap();
     let widths: Vec<f64> = svg
         .split("<rect")
         .skip(1)
@@ -70,18 +70,18 @@ fn labels_and_titles_are_escaped() {
                label = { zh = \"<b>甲&乙</b>\", en = \"\\\"A\\\" & <B>\" }\nsource = { zh = \"s\", en = \"s\" }\n\
                [[group]]\nid = \"g\"\ntitle = { zh = \"<i>\", en = \"T&'\" }\nstats = [\"a\"]\n";
     let stats = load_str(src).unwrap();
-    let zh = stats.chart_svg("g", "zh").unwrap();
+    let zh = stats.chart_svg("g", None, "zh").unwrap();
     assert!(zh.contains("&lt;b&gt;甲&amp;乙&lt;/b&gt;"), "{zh}");
     assert!(zh.contains("<title id=\"chart-g-zh-title\">&lt;i&gt;</title>"));
     assert!(!zh.contains("<b>") && !zh.contains("<i>"));
-    let en = stats.chart_svg("g", "en").unwrap();
+    let en = stats.chart_svg("g", None, "en").unwrap();
     assert!(en.contains("&quot;A&quot; &amp; &lt;B&gt;"), "{en}");
     assert!(en.contains("T&amp;&#39;"));
 }
 
 #[test]
 fn long_labels_wrap_and_widen_the_label_column() {
-    let svg = fixture().chart_svg("recognition_tiers", "en").unwrap();
+    let svg = fixture().chart_svg("recognition_tiers", None, "en").unwrap();
     let srdi = svg.split("data-stat=\"provincial_srdi\"").nth(1).unwrap();
     let row = &srdi[..srdi.find("</g>").unwrap()];
     assert_eq!(count(row, "<tspan"), 2, "{row}");
@@ -97,10 +97,10 @@ fn long_labels_wrap_and_widen_the_label_column() {
 #[test]
 fn unknown_group_and_mixed_units_are_errors() {
     let stats = fixture();
-    let (msg, hint) = stats.chart_svg("recognition_tier", "zh").unwrap_err();
+    let (msg, hint) = stats.chart_svg("recognition_tier", None, "zh").unwrap_err();
     assert_eq!(msg, "unknown stats group `recognition_tier`");
     assert_eq!(hint.as_deref(), Some("did you mean `recognition_tiers`?"));
-    let (msg, _) = stats.chart_svg("key_figures", "zh").unwrap_err();
+    let (msg, _) = stats.chart_svg("key_figures", None, "zh").unwrap_err();
     assert!(msg.contains("mixes count and money"), "{msg}");
 }
 
@@ -137,7 +137,7 @@ fn colours_pass_wcag_aa_on_white() {
         contrast_on_white(BAR_COLOUR) >= 4.5,
         "bars are dark enough even for text"
     );
-    let svg = fixture().chart_svg("listing_tiers", "zh").unwrap();
+    let svg = fixture().chart_svg("listing_tiers", None, "zh").unwrap();
     assert!(svg.contains(&format!("fill=\"{TEXT_COLOUR}\"")));
     assert!(svg.contains(&format!("fill=\"{BAR_COLOUR}\"")));
 }

@@ -37,13 +37,13 @@ fn csv_has_bom_header_and_a_row_per_stat() {
     assert_eq!(rows[0], CSV_HEADER);
     assert_eq!(rows.len(), 1 + stats.ids().count());
     let rd = rows.iter().find(|r| r[0] == "rd_deduction_amount").unwrap();
-    assert_eq!(rd[1..6], ["65759000", "yuan", "exact", "2023", ""]);
+    assert_eq!(rd[1..6], ["2023", "year", "65759000", "yuan", "exact"]);
     assert_eq!(rd[8..10], ["6575.9万元", "CNY 65.759 million"]);
     let pool = rows
         .iter()
         .find(|r| r[0] == "wire_length_per_gram")
         .unwrap();
-    assert_eq!(pool[4..6], ["", "2024"]);
+    assert_eq!(pool[1..3], ["2024", "as_of"]);
     assert_eq!(pool[13], "Computed from 1,000 metres weighing 3 grams");
 }
 
@@ -70,7 +70,7 @@ fn csv_guards_against_formula_injection() {
                label = { zh = \"=HYPERLINK(\\\"x\\\")\", en = \"@x\" }\nsource = { zh = \"+s\", en = \"-s\" }\n";
     let csv = load_str(src).unwrap().to_csv();
     let rows = parse_csv(csv.trim_start_matches('\u{feff}'));
-    assert_eq!(rows[1][1], "-5", "numeric value column stays a number");
+    assert_eq!(rows[1][3], "-5", "numeric value column stays a number");
     assert_eq!(
         rows[1][6..12],
         ["'=HYPERLINK(\"x\")", "'@x", "'-5%", "'-5%", "'+s", "'-s"]

@@ -1,8 +1,15 @@
 //! The formatter against every figure of the article and the spec's edge cases.
 
 use super::fixture;
-use crate::stats::format::{Lang, full, number_only, plain_number};
+use crate::stats::format::{Lang, change, full, number_only, plain_number, unit_name};
+use crate::stats::load::builtin_units;
+use crate::stats::model::EnUnit;
 use crate::stats::model::{Qualifier, Unit};
+
+/// A built-in unit.
+fn u(id: &str) -> Unit {
+    (*builtin_units().unwrap()[id]).clone()
+}
 
 /// (id, zh full, en full, zh number, en number)
 const FIGURES: [(&str, &str, &str, &str, &str); 27] = [
@@ -122,7 +129,7 @@ fn every_article_figure_in_both_languages() {
 #[test]
 fn base_unit_values_of_the_article() {
     let stats = fixture();
-    let value = |id: &str| stats.get(id).map(|s| s.value);
+    let value = |id: &str| stats.get(id).map(|s| s.latest().value);
     assert_eq!(value("annual_capacity"), Some(10_000_000_000.0));
     assert_eq!(value("awards_fund"), Some(4_000_000.0));
     assert_eq!(value("rd_deduction_amount"), Some(65_759_000.0));
@@ -178,17 +185,17 @@ fn plain_number_edge_cases() {
 
 #[test]
 fn english_singular_only_for_exactly_one() {
-    let en = |v: f64, u: Unit| full(v, u, Qualifier::Exact, Lang::En);
-    assert_eq!(en(1.0, Unit::Grams), "1 gram");
-    assert_eq!(en(1.0, Unit::Metres), "1 metre");
-    assert_eq!(en(1.0, Unit::Pieces), "1 piece");
-    assert_eq!(en(1.0, Unit::Years), "1 year");
-    assert_eq!(en(1.0, Unit::MetresPerGram), "1 metre per gram");
-    assert_eq!(en(1.5, Unit::Grams), "1.5 grams");
-    assert_eq!(en(1_000_000.0, Unit::Pieces), "1 million pieces");
-    assert_eq!(en(0.0, Unit::Grams), "0 grams");
+    let en = |v: f64, u: &Unit| full(v, u, Qualifier::Exact, Lang::En);
+    assert_eq!(en(1.0, &u("grams")), "1 gram");
+    assert_eq!(en(1.0, &u("metres")), "1 metre");
+    assert_eq!(en(1.0, &u("pieces")), "1 piece");
+    assert_eq!(en(1.0, &u("years")), "1 year");
+    assert_eq!(en(1.0, &u("metres_per_gram")), "1 metre per gram");
+    assert_eq!(en(1.5, &u("grams")), "1.5 grams");
+    assert_eq!(en(1_000_000.0, &u("pieces")), "1 million pieces");
+    assert_eq!(en(0.0, &u("grams")), "0 grams");
     assert_eq!(
-        full(1.0, Unit::Grams, Qualifier::About, Lang::En),
+        full(1.0, &u("grams"), Qualifier::About, Lang::En),
         "about 1 gram"
     );
 }
@@ -200,29 +207,75 @@ fn qualifiers_in_both_languages() {
         (Qualifier::Over, "430余家", "more than 430"),
         (Qualifier::About, "约430家", "about 430"),
         (Qualifier::Exceeds, "超过430家", "over 430"),
+        (Qualifier::Nearly, "近430家", "nearly 430"),
+        (Qualifier::Under, "不足430家", "under 430"),
     ];
     for (q, zh, en) in cases {
-        assert_eq!(full(430.0, Unit::Enterprises, q, Lang::Zh), zh);
-        assert_eq!(full(430.0, Unit::Enterprises, q, Lang::En), en);
+        assert_eq!(full(430.0, &u("enterprises"), q, Lang::Zh), zh);
+        assert_eq!(full(430.0, &u("enterprises"), q, Lang::En), en);
     }
     assert_eq!(
-        full(4e6, Unit::Yuan, Qualifier::About, Lang::Zh),
+        full(4e6, &u("yuan"), Qualifier::About, Lang::Zh),
         "约400万元"
     );
-    assert_eq!(number_only(1e10, Qualifier::Over, Lang::Zh), "100余亿");
+    assert_eq!(number_only(1e10, &u("pieces"), Qualifier::Over, Lang::Zh), "100余亿");
 }
 
 #[test]
 fn every_unit_has_both_renderings() {
-    for unit in Unit::ALL {
+    let units = builtin_units().unwrap();
+    assert_eq!(units.len(), 14);
+    for unit in units.values() {
         let zh = full(2.0, unit, Qualifier::Exact, Lang::Zh);
         let en = full(2.0, unit, Qualifier::Exact, Lang::En);
         assert!(zh.starts_with('2') && zh.len() > 1, "{unit:?} zh {zh}");
         assert!(en.contains('2'), "{unit:?} en {en}");
-        assert_eq!(Unit::from_key(unit.key()), Some(unit));
     }
-    assert_eq!(full(0.5, Unit::Percent, Qualifier::Exact, Lang::En), "0.5%");
-    assert_eq!(full(-5.0, Unit::Percent, Qualifier::Exact, Lang::Zh), "-5%");
+    assert_eq!(full(0.5, &u("percent"), Qualifier::Exact, Lang::En), "0.5%");
+    assert_eq!(full(-5.0, &u("percent"), Qualifier::Exact, Lang::Zh), "-5%");
+    assert_eq!(full(20.0, &u("magnification"), Qualifier::Exact, Lang::En), "20×");
+}
+
+#[test]
+fn site_units_print_symbols_nouns_currencies_and_scale() {
+    let unit = |zh: &str, en: EnUnit, scale: bool, currency: Option<&str>| Unit {
+        id: "x".into(),
+        zh: zh.into(),
+        en,
+        scale,
+        currency: currency.map(str::to_owned),
+        kind: "x".into(),
+    };
+    let km2 = unit("平方公里", EnUnit::Symbol("km²".into()), false, None);
+    assert_eq!(full(12500.0, &km2, Qualifier::Exact, Lang::Zh), "12500平方公里");
+    assert_eq!(full(12500.0, &km2, Qualifier::About, Lang::En), "about 12,500 km²");
+    let tonnes = EnUnit::Noun {
+        one: "tonne".into(),
+        other: "tonnes".into(),
+    };
+    let t = unit("吨", tonnes, true, None);
+    assert_eq!(full(1.0, &t, Qualifier::Exact, Lang::En), "1 tonne");
+    assert_eq!(full(3.5e6, &t, Qualifier::Nearly, Lang::En), "nearly 3.5 million tonnes");
+    assert_eq!(full(3.5e6, &t, Qualifier::Nearly, Lang::Zh), "近350万吨");
+    let usd = unit("美元", EnUnit::Symbol(String::new()), true, Some("USD"));
+    assert_eq!(full(5e6, &usd, Qualifier::Under, Lang::En), "under USD 5 million");
+    assert_eq!(full(5e6, &usd, Qualifier::Under, Lang::Zh), "不足500万美元");
+    let people = unit("名", EnUnit::Symbol(String::new()), true, None);
+    assert_eq!(full(68.0, &people, Qualifier::Exact, Lang::En), "68");
+    assert_eq!(full(68.0, &people, Qualifier::Exact, Lang::Zh), "68名");
+    assert_eq!(unit_name(&km2, Lang::En), "km²");
+    assert_eq!(unit_name(&usd, Lang::En), "USD");
+    assert_eq!(unit_name(&people, Lang::En), "x");
+}
+
+#[test]
+fn changes_read_as_words() {
+    assert_eq!(change(20.4999, Lang::Zh), "增长20.5%");
+    assert_eq!(change(20.0, Lang::En), "up 20%");
+    assert_eq!(change(-3.26, Lang::En), "down 3.3%");
+    assert_eq!(change(-3.26, Lang::Zh), "下降3.3%");
+    assert_eq!(change(0.01, Lang::Zh), "持平");
+    assert_eq!(change(-0.04, Lang::En), "unchanged");
 }
 
 #[test]
@@ -245,17 +298,17 @@ fn an_exact_figure_keeps_every_digit_an_approximate_one_rounds() {
         (123_456.0, "12.3456万元", "CNY 123,456"),
     ];
     for (value, zh, en) in cases {
-        assert_eq!(full(value, Unit::Yuan, Qualifier::Exact, Lang::Zh), zh);
-        assert_eq!(full(value, Unit::Yuan, Qualifier::Exact, Lang::En), en);
+        assert_eq!(full(value, &u("yuan"), Qualifier::Exact, Lang::Zh), zh);
+        assert_eq!(full(value, &u("yuan"), Qualifier::Exact, Lang::En), en);
     }
     for q in [Qualifier::Over, Qualifier::About, Qualifier::Exceeds] {
-        let en = full(65_759_000.0, Unit::Yuan, q, Lang::En);
+        let en = full(65_759_000.0, &u("yuan"), q, Lang::En);
         assert!(en.ends_with("CNY 65.76 million"), "{q:?}: {en}");
-        let zh = full(1_234_567_891.0, Unit::Yuan, q, Lang::Zh);
+        let zh = full(1_234_567_891.0, &u("yuan"), q, Lang::Zh);
         assert!(zh.contains("12.3457"), "{q:?}: {zh}");
     }
     assert_eq!(
-        number_only(65_759_000.0, Qualifier::Exact, Lang::En),
+        number_only(65_759_000.0, &u("yuan"), Qualifier::Exact, Lang::En),
         "65.759 million"
     );
 }

@@ -38,7 +38,7 @@ fn ok_with(from: &str, to: &str) -> String {
 fn valid_record_loads_with_default_qualifier() {
     let stats = load_str(OK).unwrap();
     assert_eq!(
-        stats.get("enterprises").unwrap().qualifier,
+        stats.get("enterprises").unwrap().latest().qualifier,
         Qualifier::Exact
     );
 }
@@ -109,7 +109,7 @@ fn old_period_key_points_to_year_and_as_of() {
 fn unknown_top_level_key() {
     let (msg, hint, loc) = only(&format!("title = 1\n{OK}"));
     assert_eq!(msg, "unknown key `title` at the top level");
-    assert_eq!(hint, "allowed keys: stat, group");
+    assert_eq!(hint, "allowed keys: stat, group, unit");
     assert_eq!(loc, (1, 1));
     let (_, hint, _) = only(&OK.replace("[[stat]]", "[[stats]]"));
     assert!(hint.starts_with("did you mean `stat`?"), "{hint}");
@@ -136,7 +136,8 @@ fn unknown_unit_suggests_closest_and_lists_all() {
     let (msg, hint, loc) = only(&ok_with("unit = \"enterprises\"", "unit = \"meters\""));
     assert_eq!(msg, "unknown unit `meters`");
     assert!(hint.starts_with("did you mean `metres`?"), "{hint}");
-    assert!(hint.contains("yuan, enterprises"), "{hint}");
+    assert!(hint.contains("enterprises, grams"), "{hint}");
+    assert!(hint.contains("[[unit]]"), "{hint}");
     assert_eq!(loc, (4, 8));
 }
 
@@ -146,7 +147,7 @@ fn unknown_qualifier_suggests_closest_and_lists_all() {
     assert_eq!(msg, "unknown qualifier `abuot`");
     assert_eq!(
         hint,
-        "did you mean `about`? qualifiers: exact, over, about, exceeds"
+        "did you mean `about`? qualifiers: exact, over, about, exceeds, nearly, under"
     );
     assert_eq!(loc, (8, 13));
 }
@@ -366,7 +367,7 @@ fn a_timeless_figure_has_no_year() {
     let text = OK.replace("year = 2023\n", "timeless = true\n");
     let stats = load_str(&text).unwrap_or_else(|d| panic!("{d}"));
     let s = stats.get("enterprises").unwrap();
-    assert_eq!(s.when, crate::stats::When::Timeless);
+    assert_eq!(s.latest().when, crate::stats::When::Timeless);
     assert_eq!(
         stats.period("enterprises", "en").as_deref(),
         Some("not applicable")
