@@ -218,9 +218,10 @@ impl markdown::Resolver for Lookup {
             }
             other => {
                 let close = did_you_mean(other, ["stat", "stat_change", "chart"]);
-                let hint = close.map_or("the shortcodes are `stat`, `stat_change` and `chart`".to_owned(), |c| {
-                    format!("did you mean `{c}`?")
-                });
+                let hint = close.map_or(
+                    "the shortcodes are `stat`, `stat_change` and `chart`".to_owned(),
+                    |c| format!("did you mean `{c}`?"),
+                );
                 Err((format!("unknown shortcode `{other}`"), Some(hint)))
             }
         }

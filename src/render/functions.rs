@@ -41,7 +41,12 @@ pub fn register(tera: &mut Tera, lookup: &Arc<Lookup>) {
         let form = kw.get::<String>("form")?;
         let year = kw.get::<i64>("year")?;
         let html = l
-            .stat(&kw.must_get::<String>("id")?, form.as_deref(), year, &lang(st)?)
+            .stat(
+                &kw.must_get::<String>("id")?,
+                form.as_deref(),
+                year,
+                &lang(st)?,
+            )
             .map_err(miss)?;
         Ok(Value::safe_string(&html))
     });
@@ -62,7 +67,11 @@ pub fn register(tera: &mut Tera, lookup: &Arc<Lookup>) {
         move |kw: Kwargs, st: &State| -> TeraResult<Value> {
             let kind = kw.get::<String>("kind")?;
             let svg = l
-                .chart(&kw.must_get::<String>("group")?, kind.as_deref(), &lang(st)?)
+                .chart(
+                    &kw.must_get::<String>("group")?,
+                    kind.as_deref(),
+                    &lang(st)?,
+                )
                 .map_err(miss)?;
             Ok(Value::safe_string(&svg))
         },

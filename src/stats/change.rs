@@ -22,9 +22,17 @@ pub struct Change {
 
 /// The change of `stat` from year `from` to year `to`; by default `to` is the newest year
 /// and `from` the year before it in the series.
-pub(crate) fn between(stat: &Stat, from: Option<i64>, to: Option<i64>) -> Result<Change, CallError> {
+pub(crate) fn between(
+    stat: &Stat,
+    from: Option<i64>,
+    to: Option<i64>,
+) -> Result<Change, CallError> {
     let years = stat.years();
-    let listed = years.iter().map(i32::to_string).collect::<Vec<_>>().join(", ");
+    let listed = years
+        .iter()
+        .map(i32::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
     if years.len() < 2 {
         let msg = format!("stat `{}` has no two years to compare", stat.id);
         let hint = match years.as_slice() {
@@ -53,7 +61,10 @@ pub(crate) fn between(stat: &Stat, from: Option<i64>, to: Option<i64>) -> Result
         (None, Some(b)) => b,
         (None, None) => {
             let msg = format!("stat `{}` has no year before {to}", stat.id);
-            return Err((msg, Some(format!("its years are {listed}; give from= and to="))));
+            return Err((
+                msg,
+                Some(format!("its years are {listed}; give from= and to=")),
+            ));
         }
     };
     if from >= to {
@@ -75,8 +86,14 @@ pub(crate) fn between(stat: &Stat, from: Option<i64>, to: Option<i64>) -> Result
         }
     }
     if a.value == 0.0 {
-        let msg = format!("the change of `{}` from {from} cannot be computed: the {from} value is 0", stat.id);
-        return Err((msg, Some("show the two figures with stat(id=…, year=…) instead".to_owned())));
+        let msg = format!(
+            "the change of `{}` from {from} cannot be computed: the {from} value is 0",
+            stat.id
+        );
+        return Err((
+            msg,
+            Some("show the two figures with stat(id=…, year=…) instead".to_owned()),
+        ));
     }
     Ok(Change {
         from,

@@ -255,7 +255,11 @@ fn csv_row(s: &Stat, p: &Point, langs: &[Lang]) -> impl Iterator<Item = String> 
         |t: Option<&Text>, code: &str| guard(t.and_then(|t| t.get(code)).unwrap_or_default());
     let display = |code: &str| {
         let lang = Lang::from_code(code).filter(|l| langs.contains(l));
-        guard(&lang.map(|l| format::point_display(s, p, l)).unwrap_or_default())
+        guard(
+            &lang
+                .map(|l| format::point_display(s, p, l))
+                .unwrap_or_default(),
+        )
     };
     let source = |code: &str| guard(s.source_of(p, code));
     let mut row = vec![guard(&s.id), year, period_kind(p.when).to_owned()];
@@ -292,11 +296,12 @@ pub(crate) fn datapackage(stats: &Stats, meta: &PackageMeta<'_>) -> String {
             serde_json::json!({ "value": u.id, "label": names.values().cloned().collect::<Vec<_>>().join(" / "), "kind": u.kind, "currency": u.currency, "scale": u.scale })
         })
         .collect();
-    let unit_ids: Vec<&str> = used_units(stats).into_iter().map(|u| u.id.as_str()).collect();
+    let unit_ids: Vec<&str> = used_units(stats)
+        .into_iter()
+        .map(|u| u.id.as_str())
+        .collect();
     let qualifiers: Vec<&str> = super::Qualifier::ALL.iter().map(|q| q.key()).collect();
-    let text_field = |name: &str, description: &str| {
-        serde_json::json!({ "name": name, "type": "string", "description": description })
-    };
+    let text_field = |name: &str, description: &str| serde_json::json!({ "name": name, "type": "string", "description": description });
     let fields = vec![
         serde_json::json!({ "name": "id", "type": "string", "description": "The figure's id; with `year`, one row", "constraints": { "required": true, "pattern": "[a-z0-9_]+" } }),
         serde_json::json!({ "name": "year", "type": "year", "description": "The year the value is for (period = year) or as of (period = as_of); empty for a timeless figure" }),
@@ -306,12 +311,21 @@ pub(crate) fn datapackage(stats: &Stats, meta: &PackageMeta<'_>) -> String {
         serde_json::json!({ "name": "qualifier", "type": "string", "description": "How exactly the value is known: exact, over (余, more than), about (约), exceeds (超过), nearly (近), under (不足)", "constraints": { "required": true, "enum": qualifiers } }),
         text_field("label_zh", "What the figure counts, Simplified Chinese"),
         text_field("label_en", "What the figure counts, English"),
-        text_field("display_zh", "The value as the site shows it, Simplified Chinese"),
+        text_field(
+            "display_zh",
+            "The value as the site shows it, Simplified Chinese",
+        ),
         text_field("display_en", "The value as the site shows it, English"),
         text_field("source_zh", "Source note, Simplified Chinese"),
         text_field("source_en", "Source note, English"),
-        text_field("derived_zh", "For a computed figure: how it was derived (Chinese); empty for reported figures"),
-        text_field("derived_en", "For a computed figure: how it was derived (English); empty for reported figures"),
+        text_field(
+            "derived_zh",
+            "For a computed figure: how it was derived (Chinese); empty for reported figures",
+        ),
+        text_field(
+            "derived_en",
+            "For a computed figure: how it was derived (English); empty for reported figures",
+        ),
     ];
     let package = serde_json::json!({
         "profile": "tabular-data-package",

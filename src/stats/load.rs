@@ -175,7 +175,7 @@ fn check_languages(cx: &mut Ctx<'_>) -> Result<(), Diagnostics> {
 fn syntax_error(cx: &Ctx<'_>, e: &toml::de::Error) -> Diagnostics {
     let msg = e.message();
     let hint = if msg.contains("duplicate key") {
-        "each key may appear only once in a record".to_owned()
+        "each key may appear only once in a record, and each year once in a series".to_owned()
     } else if msg.contains("recurs") {
         format!(
             "the file nests too deeply (TOML allows at most {} levels); stats.toml needs only [[stat]] and [[group]] records",
@@ -351,9 +351,7 @@ fn field_hint(cx: &Ctx<'_>, field: &str) -> Option<String> {
             format!("write the year as a whole number without quotes, e.g. {field} = 2024")
         }
         "value" => "write one number without quotes, in base units, e.g. value = 430".to_owned(),
-        "series" => format!(
-            "write the years and values as a table: series = {{ 2022 = 8300000000, 2023 = {{ value = 10000000000, qualifier = \"exceeds\" }} }}"
-        ),
+        "series" => "write the years and values as a table: series = { 2022 = 8300000000, 2023 = { value = 10000000000, qualifier = \"exceeds\" } }".to_owned(),
         "en" => "write a symbol, en = \"km²\" (or \"\" for a bare number), or a noun, en = { one = \"tonne\", other = \"tonnes\" }".to_owned(),
         "scale" => "write scale = true (万/亿 and million/billion apply) or scale = false".to_owned(),
         "zh" | "currency" | "kind" => format!("write `{field}` as quoted text, e.g. {field} = \"…\""),

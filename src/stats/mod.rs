@@ -15,8 +15,8 @@ mod chart;
 mod export;
 pub mod format;
 mod load;
-mod timechart;
 pub mod model;
+pub(crate) mod timechart;
 mod units;
 mod validate;
 mod view;
@@ -28,10 +28,10 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
+pub use change::Change;
 pub use export::{ExportFile, ExportGroup, ExportPoint, ExportStat, ExportUnit, PackageMeta};
 pub use format::Lang;
 pub use model::{EnUnit, Group, Point, Qualifier, Stat, Text, Unit, When};
-pub use change::Change;
 pub use view::{GroupView, PointView, RecordView};
 
 use crate::diag::{Diagnostics, did_you_mean};
@@ -209,7 +209,10 @@ impl Stats {
 
     /// The year or period as text: `2023年` / `2023`, `截至2024年` / `as of 2024`.
     pub fn period(&self, id: &str, lang: &str) -> Option<String> {
-        Some(format::period(self.get(id)?.latest().when, self.lang(lang)?))
+        Some(format::period(
+            self.get(id)?.latest().when,
+            self.lang(lang)?,
+        ))
     }
 
     /// What `stat_record(id=…)` returns to templates.
@@ -302,7 +305,12 @@ impl Stats {
 
     /// The change of a series between two years (`from`, `to`; by default the newest year
     /// and the one before it in the series).
-    pub fn change(&self, id: &str, from: Option<i64>, to: Option<i64>) -> Result<Change, CallError> {
+    pub fn change(
+        &self,
+        id: &str,
+        from: Option<i64>,
+        to: Option<i64>,
+    ) -> Result<Change, CallError> {
         let stat = self.get(id).ok_or_else(|| self.unknown_id(id))?;
         change::between(stat, from, to)
     }
@@ -332,7 +340,12 @@ impl Stats {
     /// series, a chart over the years (`kind`: `"columns"`, the default, or `"line"`), as
     /// an inline SVG figure. Errors for an unknown group, a group mixing kinds of
     /// quantity, or an unknown kind.
-    pub fn chart_svg(&self, group: &str, kind: Option<&str>, lang: &str) -> Result<String, CallError> {
+    pub fn chart_svg(
+        &self,
+        group: &str,
+        kind: Option<&str>,
+        lang: &str,
+    ) -> Result<String, CallError> {
         let lang = self.call_lang(lang)?;
         let Some(g) = self.group(group) else {
             let hint = self
@@ -407,7 +420,10 @@ fn point_at(stat: &Stat, year: i64) -> Result<&Point, CallError> {
             [] => "this figure is timeless; leave `year` out".to_owned(),
             _ => format!("`{}` has the years {}", stat.id, years.join(", ")),
         };
-        (format!("stat `{}` has no value for {year}", stat.id), Some(hint))
+        (
+            format!("stat `{}` has no value for {year}", stat.id),
+            Some(hint),
+        )
     })
 }
 

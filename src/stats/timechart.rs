@@ -47,6 +47,7 @@ const TOP: f64 = 24.0;
 const AXIS_GAP: f64 = 20.0;
 const LEGEND_LINE: f64 = 20.0;
 const MIN_SLOT: f64 = 90.0;
+const MIN_WIDTH: f64 = 360.0;
 
 /// The chart of `group` over its years as `<figure class="chart chart--time">…</figure>`.
 pub(crate) fn svg(group: &GroupView, kind: Kind, lang: Lang) -> String {
@@ -67,7 +68,9 @@ pub(crate) fn svg(group: &GroupView, kind: Kind, lang: Lang) -> String {
         Kind::Line => widest_value + 12.0,
     }
     .max(MIN_SLOT);
-    let width = slot * years.len().max(1) as f64 + 20.0;
+    let count = years.len().max(1) as f64;
+    let width = (slot * count + 20.0).max(MIN_WIDTH);
+    let slot = (width - 20.0) / count;
     let legend: Vec<Vec<String>> = group
         .records
         .iter()
@@ -121,7 +124,13 @@ pub(crate) fn svg(group: &GroupView, kind: Kind, lang: Lang) -> String {
     }
     let plot_top = axis_y - PLOT_H;
     let x_of = |k: usize| 10.0 + slot * (k as f64 + 0.5);
-    let h_of = |v: f64| if max > 0.0 && v > 0.0 { (v / max * (PLOT_H - 24.0)).max(1.0) } else { 0.0 };
+    let h_of = |v: f64| {
+        if max > 0.0 && v > 0.0 {
+            (v / max * (PLOT_H - 24.0)).max(1.0)
+        } else {
+            0.0
+        }
+    };
     out.push_str(&format!(
         "<line x1=\"10\" y1=\"{a}\" x2=\"{x2}\" y2=\"{a}\" stroke=\"{TEXT_COLOUR}\" stroke-width=\"1\"/>\n",
         a = px(axis_y),

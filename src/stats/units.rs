@@ -18,7 +18,11 @@ pub(crate) const BUILTIN: &str = include_str!("units.toml");
 pub(crate) type Units = BTreeMap<String, Arc<Unit>>;
 
 /// Checks one `[[unit]]` record read by serde; `header` is its `[[unit]]` line.
-pub(crate) fn check_unit_def(cx: &mut Ctx<'_>, raw: RawUnit, header: &Range<usize>) -> Option<Unit> {
+pub(crate) fn check_unit_def(
+    cx: &mut Ctx<'_>,
+    raw: RawUnit,
+    header: &Range<usize>,
+) -> Option<Unit> {
     let id = check_id(cx, raw.id.as_ref(), header, "unit");
     let who = who("unit", id.as_deref());
     let zh = check_zh(cx, raw.zh, header, &who);
@@ -53,7 +57,11 @@ fn check_zh(
     };
     if zh.get_ref().trim().is_empty() {
         let hint = "write what Chinese puts after the number: a measure word such as 家 or 个, or a unit such as 平方公里";
-        cx.error(zh.span(), format!("`zh` of {who} is empty"), Some(hint.to_owned()));
+        cx.error(
+            zh.span(),
+            format!("`zh` of {who} is empty"),
+            Some(hint.to_owned()),
+        );
         return None;
     }
     Some(zh.into_inner().trim().to_owned())
@@ -80,7 +88,11 @@ fn check_en(
         RawEn::Symbol(s) => Some(EnUnit::Symbol(s.trim().to_owned())),
         RawEn::Noun(n) if n.one.trim().is_empty() || n.other.trim().is_empty() => {
             let hint = "write both forms, e.g. en = { one = \"tonne\", other = \"tonnes\" }";
-            cx.error(span, format!("`en` of {who} has an empty noun"), Some(hint.to_owned()));
+            cx.error(
+                span,
+                format!("`en` of {who} has an empty noun"),
+                Some(hint.to_owned()),
+            );
             None
         }
         RawEn::Noun(n) => Some(EnUnit::Noun {
@@ -105,8 +117,13 @@ fn check_currency(cx: &mut Ctx<'_>, code: Spanned<String>) -> Result<String, ()>
 fn check_kind(cx: &mut Ctx<'_>, kind: Spanned<String>) -> Result<String, ()> {
     let text = kind.get_ref().trim();
     if text.is_empty() {
-        let hint = "name the kind of quantity, e.g. kind = \"area\"; units of one kind can share a chart";
-        cx.error(kind.span(), "`kind` is empty".to_owned(), Some(hint.to_owned()));
+        let hint =
+            "name the kind of quantity, e.g. kind = \"area\"; units of one kind can share a chart";
+        cx.error(
+            kind.span(),
+            "`kind` is empty".to_owned(),
+            Some(hint.to_owned()),
+        );
         return Err(());
     }
     Ok(text.to_owned())
@@ -114,5 +131,9 @@ fn check_kind(cx: &mut Ctx<'_>, kind: Spanned<String>) -> Result<String, ()> {
 
 /// The ids of `units`, for hints.
 pub(crate) fn list(units: &Units) -> String {
-    units.keys().map(String::as_str).collect::<Vec<_>>().join(", ")
+    units
+        .keys()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(", ")
 }

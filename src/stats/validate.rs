@@ -90,7 +90,11 @@ fn check_series(
     let span = series.span();
     let series = series.into_inner();
     if series.is_empty() {
-        cx.error(span, format!("the `series` of {who} is empty"), Some(SERIES_HINT.to_owned()));
+        cx.error(
+            span,
+            format!("the `series` of {who} is empty"),
+            Some(SERIES_HINT.to_owned()),
+        );
         return None;
     }
     let mut points = Vec::new();
@@ -174,7 +178,13 @@ pub(crate) fn who(kind: &str, id: Option<&str>) -> String {
 }
 
 /// Reports a required field that is absent, at the record's header.
-pub(crate) fn missing(cx: &mut Ctx<'_>, header: &Range<usize>, who: &str, field: &str, hint: String) {
+pub(crate) fn missing(
+    cx: &mut Ctx<'_>,
+    header: &Range<usize>,
+    who: &str,
+    field: &str,
+    hint: String,
+) {
     cx.error(
         header.clone(),
         format!("{who} has no `{field}`"),

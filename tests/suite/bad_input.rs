@@ -59,6 +59,12 @@ mod each {
     use super::run_named;
 
     case_tests! {
+        series_year_not_in_the_series,
+        series_duplicate_year,
+        series_year_key_not_a_number,
+        series_change_from_an_inexact_value,
+        unit_used_but_not_defined,
+        unit_defined_twice,
         bom_and_crlf_give_identical_output,
         deep_toml_dotted_key_in_front_matter,
         deep_toml_inline_tables_in_config,

@@ -3,6 +3,7 @@
 //! assertions on parsed HTML.
 
 mod harness;
+mod history;
 
 mod bad_input;
 mod bilingual;

@@ -127,7 +127,9 @@ fn render_stat_wraps_and_escapes() {
 #[test]
 fn render_stat_errors() {
     let stats = fixture();
-    let (msg, hint) = stats.render_stat("enterprize", None, None, "zh").unwrap_err();
+    let (msg, hint) = stats
+        .render_stat("enterprize", None, None, "zh")
+        .unwrap_err();
     assert_eq!(msg, "unknown stat id `enterprize`");
     assert_eq!(hint.as_deref(), Some("did you mean `enterprises`?"));
     let (msg, hint) = stats
@@ -135,7 +137,9 @@ fn render_stat_errors() {
         .unwrap_err();
     assert_eq!(msg, "unknown stat form `short`");
     assert!(hint.unwrap().contains("form=\"number\""));
-    let (msg, hint) = stats.render_stat("enterprises", None, None, "fr").unwrap_err();
+    let (msg, hint) = stats
+        .render_stat("enterprises", None, None, "fr")
+        .unwrap_err();
     assert_eq!(msg, "stats cannot be shown in language `fr`");
     assert_eq!(hint.as_deref(), Some("site languages: zh, en"));
 }

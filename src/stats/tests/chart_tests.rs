@@ -19,7 +19,9 @@ fn attr<'a>(svg: &'a str, tag: &str, name: &str) -> &'a str {
 
 #[test]
 fn one_bar_per_record_with_title_desc_and_caption() {
-    let svg = fixture().chart_svg("recognition_tiers", None, "en").unwrap();
+    let svg = fixture()
+        .chart_svg("recognition_tiers", None, "en")
+        .unwrap();
     assert!(svg.starts_with("<figure class=\"chart\""));
     assert!(svg.ends_with("</figure>"));
     assert_eq!(count(&svg, "<rect"), 5);
@@ -81,7 +83,9 @@ fn labels_and_titles_are_escaped() {
 
 #[test]
 fn long_labels_wrap_and_widen_the_label_column() {
-    let svg = fixture().chart_svg("recognition_tiers", None, "en").unwrap();
+    let svg = fixture()
+        .chart_svg("recognition_tiers", None, "en")
+        .unwrap();
     let srdi = svg.split("data-stat=\"provincial_srdi\"").nth(1).unwrap();
     let row = &srdi[..srdi.find("</g>").unwrap()];
     assert_eq!(count(row, "<tspan"), 2, "{row}");
@@ -140,4 +144,24 @@ fn colours_pass_wcag_aa_on_white() {
     let svg = fixture().chart_svg("listing_tiers", None, "zh").unwrap();
     assert!(svg.contains(&format!("fill=\"{TEXT_COLOUR}\"")));
     assert!(svg.contains(&format!("fill=\"{BAR_COLOUR}\"")));
+}
+
+#[test]
+fn every_series_colour_passes_aa_on_white() {
+    for colour in crate::stats::timechart::PALETTE {
+        let ratio = contrast_on_white(colour);
+        assert!(ratio >= 4.5, "{colour}: {ratio:.2}");
+    }
+}
+
+#[test]
+fn a_series_group_draws_years_and_an_unknown_kind_is_an_error() {
+    let src = "[[stat]]\nid = \"r\"\nunit = \"yuan\"\nseries = { 2022 = 5, 2023 = 6 }\nlabel = { zh = \"营收\", en = \"Revenue\" }\nsource = { zh = \"s\", en = \"s\" }\n\n[[group]]\nid = \"g\"\ntitle = { zh = \"营收\", en = \"Revenue\" }\nstats = [\"r\"]\n";
+    let stats = load_str(src).unwrap();
+    let svg = stats.chart_svg("g", Some("line"), "en").unwrap();
+    assert!(svg.contains("<polyline"), "{svg}");
+    assert!(svg.contains(">2022</text>") && svg.contains(">2023</text>"));
+    let (msg, hint) = stats.chart_svg("g", Some("pie"), "en").unwrap_err();
+    assert_eq!(msg, "unknown chart kind `pie`");
+    assert!(hint.unwrap().contains("line"));
 }

@@ -218,7 +218,10 @@ fn qualifiers_in_both_languages() {
         full(4e6, &u("yuan"), Qualifier::About, Lang::Zh),
         "约400万元"
     );
-    assert_eq!(number_only(1e10, &u("pieces"), Qualifier::Over, Lang::Zh), "100余亿");
+    assert_eq!(
+        number_only(1e10, &u("pieces"), Qualifier::Over, Lang::Zh),
+        "100余亿"
+    );
 }
 
 #[test]
@@ -233,7 +236,10 @@ fn every_unit_has_both_renderings() {
     }
     assert_eq!(full(0.5, &u("percent"), Qualifier::Exact, Lang::En), "0.5%");
     assert_eq!(full(-5.0, &u("percent"), Qualifier::Exact, Lang::Zh), "-5%");
-    assert_eq!(full(20.0, &u("magnification"), Qualifier::Exact, Lang::En), "20×");
+    assert_eq!(
+        full(20.0, &u("magnification"), Qualifier::Exact, Lang::En),
+        "20×"
+    );
 }
 
 #[test]
@@ -247,18 +253,30 @@ fn site_units_print_symbols_nouns_currencies_and_scale() {
         kind: "x".into(),
     };
     let km2 = unit("平方公里", EnUnit::Symbol("km²".into()), false, None);
-    assert_eq!(full(12500.0, &km2, Qualifier::Exact, Lang::Zh), "12500平方公里");
-    assert_eq!(full(12500.0, &km2, Qualifier::About, Lang::En), "about 12,500 km²");
+    assert_eq!(
+        full(12500.0, &km2, Qualifier::Exact, Lang::Zh),
+        "12500平方公里"
+    );
+    assert_eq!(
+        full(12500.0, &km2, Qualifier::About, Lang::En),
+        "about 12,500 km²"
+    );
     let tonnes = EnUnit::Noun {
         one: "tonne".into(),
         other: "tonnes".into(),
     };
     let t = unit("吨", tonnes, true, None);
     assert_eq!(full(1.0, &t, Qualifier::Exact, Lang::En), "1 tonne");
-    assert_eq!(full(3.5e6, &t, Qualifier::Nearly, Lang::En), "nearly 3.5 million tonnes");
+    assert_eq!(
+        full(3.5e6, &t, Qualifier::Nearly, Lang::En),
+        "nearly 3.5 million tonnes"
+    );
     assert_eq!(full(3.5e6, &t, Qualifier::Nearly, Lang::Zh), "近350万吨");
     let usd = unit("美元", EnUnit::Symbol(String::new()), true, Some("USD"));
-    assert_eq!(full(5e6, &usd, Qualifier::Under, Lang::En), "under USD 5 million");
+    assert_eq!(
+        full(5e6, &usd, Qualifier::Under, Lang::En),
+        "under USD 5 million"
+    );
     assert_eq!(full(5e6, &usd, Qualifier::Under, Lang::Zh), "不足500万美元");
     let people = unit("名", EnUnit::Symbol(String::new()), true, None);
     assert_eq!(full(68.0, &people, Qualifier::Exact, Lang::En), "68");

@@ -17,6 +17,7 @@ pub fn all() -> Vec<Case> {
     all.extend(path_cases());
     all.extend(symlink_cases());
     all.extend(bounds_cases());
+    all.extend(history_cases());
     all.extend(built_cases());
     all
 }
@@ -392,6 +393,56 @@ pub fn as_nobody(site: &Site, cmd: Command) -> Option<Command> {
     dropped.arg(cmd.get_program()).args(cmd.get_args());
     dropped.current_dir(site.parent()).env("NO_COLOR", "1");
     Some(dropped)
+}
+
+// ----- figures with history, units -----
+
+/// A figure with history, shown on the case page; `edit` then breaks one thing.
+const HISTORY: &str = "[[stat]]\nid = \"revenue\"\nunit = \"yuan\"\nseries = { 2022 = 5000000000, 2023 = 6000000000 }\nlabel = { zh = \"营业收入\", en = \"Revenue\" }\nsource = { zh = \"公报\", en = \"Bulletin\" }\n\n[[stat]]\nid = \"firms\"\nvalue = 10\nunit = \"enterprises\"\nas_of = 2024\nlabel = { zh = \"企业\", en = \"Firms\" }\nsource = { zh = \"公报\", en = \"Bulletin\" }\n";
+
+fn with_history(s: &Site, stats: &str, body: &str) {
+    s.write("content/stats.toml", stats);
+    s.write(
+        "content/tech/case.md",
+        &format!("+++\ntitle = \"案例\"\n+++\n{body}\n"),
+    );
+}
+
+fn history_cases() -> Vec<Case> {
+    vec![
+        case("series_year_not_in_the_series", |s| {
+            with_history(
+                s,
+                HISTORY,
+                "上一年营收{{ stat(id=\"revenue\", year=2019) }}。",
+            );
+        }),
+        case("series_duplicate_year", |s| {
+            let stats = HISTORY.replace("2022 = 5000000000, 2023", "2022 = 5000000000, 2022");
+            with_history(s, &stats, "营收{{ stat(id=\"revenue\") }}。");
+        }),
+        case("series_year_key_not_a_number", |s| {
+            let stats = HISTORY.replace("2022 = 5000000000", "last_year = 5000000000");
+            with_history(s, &stats, "营收{{ stat(id=\"revenue\") }}。");
+        }),
+        case("series_change_from_an_inexact_value", |s| {
+            let exceeds = "2023 = { value = 6000000000, qualifier = \"exceeds\" }";
+            let stats = HISTORY.replace("2023 = 6000000000", exceeds);
+            with_history(s, &stats, "营收{{ stat_change(id=\"revenue\") }}。");
+        }),
+        case("unit_used_but_not_defined", |s| {
+            let stats = HISTORY.replace("unit = \"enterprises\"", "unit = \"square_kilometres\"");
+            with_history(s, &stats, "企业{{ stat(id=\"firms\") }}家。");
+        }),
+        case("unit_defined_twice", |s| {
+            let unit = "[[unit]]\nid = \"mu\"\nzh = \"亩\"\nen = \"mu\"\n\n";
+            with_history(
+                s,
+                &format!("{unit}{unit}{HISTORY}"),
+                "企业{{ stat(id=\"firms\") }}家。",
+            );
+        }),
+    ]
 }
 
 // ----- bounds: deep TOML, floods of errors -----
