@@ -45,6 +45,10 @@ pub struct BuildOptions {
     /// Write the search pages but not the search index (tests that compare outputs, and
     /// that do not search, save its cost).
     pub skip_search_index: bool,
+    /// The published output whose URL manifest this build is compared with (a URL it
+    /// published that this build does not is a warning); by default the output folder.
+    /// `check` and `serve`, which build elsewhere, name the site's real output folder.
+    pub compare_urls_with: Option<PathBuf>,
 }
 
 /// Counts for one language.
@@ -210,9 +214,16 @@ fn run(opts: &BuildOptions, retain: bool) -> Result<(BuildReport, Option<Retaine
     drop(pages);
     let copied = output::copy_files(&staging, &s.config, &s.static_files, &s.content)?;
     s.fingerprints.write(&staging)?;
+    let with_stats = s.lookup.stats.is_some();
     if let Some(stats) = &s.lookup.stats {
         output::write_data(&staging, &s.config, stats)?;
     }
+    let plan = output::urls::plan(&s.config, &s.content, &s.static_files, with_stats);
+    let previous = opts
+        .compare_urls_with
+        .as_deref()
+        .unwrap_or(&s.config.output_dir);
+    let lost = output::write_urls(&staging, &s.config, &s.content, &plan, previous)?;
     let done = &first.done;
     let html = |id: DocId| {
         done.as_slice()
@@ -233,7 +244,7 @@ fn run(opts: &BuildOptions, retain: bool) -> Result<(BuildReport, Option<Retaine
     let report = BuildReport {
         languages: summarize(&s.config, &s.content),
         static_files: copied,
-        warnings: [s.content.warnings.clone(), publish_warnings].concat(),
+        warnings: [s.content.warnings.clone(), publish_warnings, lost].concat(),
         output_dir,
         elapsed: started.elapsed(),
     };

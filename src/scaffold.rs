@@ -74,6 +74,10 @@ pub const THEME: &[(&str, &[u8])] = &[
         include_bytes!("../templates/partials/page-list.html"),
     ),
     (
+        "templates/partials/pager.html",
+        include_bytes!("../templates/partials/pager.html"),
+    ),
+    (
         "templates/partials/search-form.html",
         include_bytes!("../templates/partials/search-form.html"),
     ),

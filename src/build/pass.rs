@@ -185,17 +185,21 @@ pub(super) fn second_pass(
     Ok(reads)
 }
 
-/// Renders document `i` through its template into its output file.
+/// Renders document `i` through its template into its output file (and, for a paginated
+/// section, each further listing page into its own).
 fn write_doc(
     sink: Sink,
     pages: &Pages,
     id: DocId,
     rendered: Option<&Rendered>,
 ) -> std::result::Result<Reads, Diagnostic> {
-    let file = pages.doc(id).output_file();
-    write_file(sink.staging, &file, |out| {
-        render::render_doc(sink.theme, pages, id, rendered, out)
-    })
+    let mut reads = Reads::default();
+    for (k, file) in render::doc_files(pages, id) {
+        reads.extend(&write_file(sink.staging, &file, |out| {
+            render::render_doc(sink.theme, pages, (id, k), rendered, out)
+        })?);
+    }
+    Ok(reads)
 }
 
 /// Renders into memory, then writes the file: a template error and a disk error are told

@@ -138,8 +138,12 @@ pub fn check(opts: &CheckOptions) -> Result<CheckReport, Diagnostics> {
         .map_err(|e| {
             crate::fsutil::io_error(e, &std::env::temp_dir(), "cannot create a folder in")
         })?;
+    let root = crate::fsutil::absolute(&opts.root);
+    // The URLs the site's real output published, to warn about any this build loses.
+    let published = Config::load(&root, &Overrides::default()).map(|c| c.output_dir);
     let build_opts = BuildOptions {
-        root: crate::fsutil::absolute(&opts.root),
+        compare_urls_with: published.ok(),
+        root,
         overrides: Overrides {
             base_url: None,
             output_dir: Some(

@@ -39,6 +39,7 @@ pub fn run(root: &Path, args: Args) -> Result<(), ExitCode> {
         no_compress: args.no_compress,
         plain_assets: false,
         skip_search_index: false,
+        compare_urls_with: None,
     };
     let report = build(&opts).map_err(|d| super::fail(&d))?;
     for w in &report.warnings {

@@ -38,6 +38,13 @@ pub struct FrontMatter {
     /// A template other than the default `page.html` / `section.html`.
     #[serde(default)]
     pub template: Option<toml::Spanned<String>>,
+    /// Old URLs of this page or section (`["/old/url/"]`, below the base URL): each
+    /// becomes a redirect page to the current URL.
+    #[serde(default)]
+    pub aliases: Vec<toml::Spanned<String>>,
+    /// Sections only: list this many pages per listing page (`/news/`, `/news/page/2/`…).
+    #[serde(default)]
+    pub paginate_by: Option<toml::Spanned<i64>>,
     /// Free-form values for templates.
     #[serde(default)]
     pub extra: toml::Table,
@@ -118,6 +125,11 @@ fn shift_spans(mut meta: FrontMatter, by: usize) -> FrontMatter {
     };
     meta.slug = meta.slug.map(shift);
     meta.template = meta.template.map(shift);
+    meta.aliases = meta.aliases.into_iter().map(shift).collect();
+    meta.paginate_by = meta.paginate_by.map(|s| {
+        let span = s.span();
+        toml::Spanned::new(span.start + by..span.end + by, s.into_inner())
+    });
     meta
 }
 

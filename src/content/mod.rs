@@ -53,6 +53,8 @@ pub struct Document {
     pub parent: Option<String>,
     /// URL path below the base path, with a trailing slash: `en/tech/` (empty for home).
     pub url_path: String,
+    /// Its `aliases`, as URL paths below the base path (`tech/old-name/`).
+    pub aliases: Vec<String>,
 }
 
 impl Document {
@@ -275,7 +277,9 @@ pub fn parse_document(
         return Ok(None);
     }
     let url_path = path::url_path(config, &placed, &split.meta, &text, rel)?;
+    let aliases = path::moved_and_paged(&placed, &split.meta, &text, rel)?;
     Ok(Some(Document {
+        aliases,
         key: placed.key,
         lang: placed.lang,
         path: rel.to_path_buf(),

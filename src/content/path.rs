@@ -141,6 +141,91 @@ pub fn url_path(
     Ok(url)
 }
 
+/// Checks `aliases` and `paginate_by`; returns the aliases as URL paths below the base
+/// path (`old/url/`, or `old/page.html` as written).
+pub fn moved_and_paged(
+    placed: &Placed,
+    meta: &FrontMatter,
+    text: &Arc<str>,
+    rel: &Path,
+) -> Result<Vec<String>> {
+    let mut errors = Vec::new();
+    if let Some(n) = &meta.paginate_by {
+        let (message, hint) = if placed.kind == Kind::Page {
+            (
+                "`paginate_by` is for sections: a page lists nothing".to_owned(),
+                "move it to the front matter of the section's _index.md".to_owned(),
+            )
+        } else if *n.get_ref() < 1 {
+            (
+                format!("`paginate_by = {}` lists no pages", n.get_ref()),
+                "give how many pages each listing page shows, e.g. paginate_by = 10, or remove the key to list every page on one".to_owned(),
+            )
+        } else {
+            (String::new(), String::new())
+        };
+        if !message.is_empty() {
+            errors.push(
+                Diagnostic::error(message)
+                    .in_file(rel)
+                    .at(text, n.span())
+                    .with_hint(hint),
+            );
+        }
+    }
+    let mut aliases = Vec::new();
+    for alias in &meta.aliases {
+        match alias_path(alias.get_ref()) {
+            Ok(path) => aliases.push(path),
+            Err(why) => errors.push(
+                Diagnostic::error(format!("alias `{}` {why}", alias.get_ref()))
+                    .in_file(rel)
+                    .at(text, alias.span())
+                    .with_hint("write the old URL's path below the site's address, starting with /: aliases = [\"/tech/old-name/\"]"),
+            ),
+        }
+    }
+    if errors.is_empty() {
+        Ok(aliases)
+    } else {
+        Err(crate::diag::Diagnostics(errors))
+    }
+}
+
+/// An alias as a URL path below the base path: `/tech/old/` → `tech/old/`, `/old` →
+/// `old/`, `/old.html` → `old.html`; an error says why it cannot be one of the site's
+/// own paths.
+pub fn alias_path(raw: &str) -> std::result::Result<String, String> {
+    if raw.contains("://") || raw.starts_with("//") {
+        return Err("leaves the site: an alias is a path of this site, not an address".to_owned());
+    }
+    let Some(rest) = raw.strip_prefix('/') else {
+        return Err("does not start with /".to_owned());
+    };
+    if raw.contains(['?', '#', '\\']) || raw.chars().any(char::is_control) {
+        return Err("has `?`, `#`, a backslash or a control character".to_owned());
+    }
+    let segments: Vec<&str> = rest.split('/').filter(|s| !s.is_empty()).collect();
+    if segments.is_empty() {
+        return Err("is the home page".to_owned());
+    }
+    for seg in &segments {
+        if *seg == "." || *seg == ".." {
+            return Err("escapes the site with `.` or `..`".to_owned());
+        }
+        fsutil::check_segment_chars(seg)?;
+        if seg.starts_with('.') {
+            return Err("names a hidden file".to_owned());
+        }
+    }
+    let path = segments.join("/");
+    if rest.ends_with('/') || !segments[segments.len() - 1].ends_with(".html") {
+        Ok(format!("{path}/"))
+    } else {
+        Ok(path)
+    }
+}
+
 fn checked_slug(slug: &toml::Spanned<String>, text: &Arc<str>, rel: &Path) -> Result<String> {
     let raw = slug.get_ref();
     let why = fsutil::check_segment_chars(raw)

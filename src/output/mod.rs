@@ -11,9 +11,11 @@ pub mod assets;
 pub mod compress;
 pub mod feed;
 pub mod layout;
+pub mod redirects;
 pub mod search;
 pub mod sitemap;
 mod staging;
+pub mod urls;
 mod xml;
 
 pub use staging::{MARKER, STAGING_MARKER, Staging};
@@ -56,6 +58,29 @@ pub fn finish(staging: &Staging, p: &Publish) -> Result<Vec<Diagnostic>> {
         compress::compress_dir(staging.dir())?;
     }
     Ok(warnings)
+}
+
+/// Writes the redirect pages (aliases, `page/1/`) and `_redirects`, then the URL
+/// manifest; returns a warning for each URL the output at `previous` published that this
+/// build does not (none when it has no manifest).
+pub fn write_urls(
+    staging: &Staging,
+    config: &Config,
+    content: &Content,
+    plan: &[urls::Planned],
+    previous: &Path,
+) -> Result<Vec<Diagnostic>> {
+    for (rel, bytes) in redirects::files(config, content, plan) {
+        staging.write(&rel, &bytes)?;
+    }
+    let published = urls::published(config, content, plan);
+    staging.write(
+        Path::new(urls::MANIFEST),
+        urls::manifest(&published).as_bytes(),
+    )?;
+    Ok(urls::read_manifest(previous)
+        .map(|before| urls::lost(config, &before, &published))
+        .unwrap_or_default())
 }
 
 /// Copies `static/` and the non-Markdown files of `content/`; returns how many.
@@ -127,37 +152,14 @@ pub fn check_plan(
     static_files: &[PathBuf],
     with_stats: bool,
 ) -> Result<()> {
-    let pages = content
-        .docs
-        .iter()
-        .map(|d| (d.output_file(), d.path.clone()));
-    let generated = crate::render::generated_pages(config).map(|(kind, lang)| {
-        let template = Path::new("templates").join(kind.template());
-        (kind.file(lang), template)
-    });
-    let assets = content.assets.iter().map(|a| {
-        let shown = a.source.strip_prefix(&config.root).unwrap_or(&a.source);
-        (a.output.clone(), shown.to_path_buf())
-    });
-    let statics = static_files
-        .iter()
-        .map(|rel| (layout::static_output(rel), rel.clone()));
-    let downloads = layout::DATA_DOWNLOADS
-        .into_iter()
-        .filter(|_| with_stats)
-        .map(|out| (PathBuf::from(out), config.stats.clone().unwrap_or_default()));
-    let planned = pages
-        .chain(generated)
-        .chain(assets)
-        .chain(statics)
-        .chain(downloads);
-    let mut seen: HashMap<String, PathBuf> = HashMap::new();
+    let planned = urls::plan(config, content, static_files, with_stats);
+    let mut seen: HashMap<String, &urls::Planned> = HashMap::new();
     let mut errors = Vec::new();
-    for (out, source) in planned {
-        let key = out.to_string_lossy().to_lowercase();
+    for p in &planned {
+        let key = p.file.to_string_lossy().to_lowercase();
         match seen.get(&key) {
-            Some(first) => errors.push(collision(first, &source, &out)),
-            None => drop(seen.insert(key, source)),
+            Some(first) => errors.push(collision(first, p)),
+            None => drop(seen.insert(key, p)),
         }
     }
     if errors.is_empty() {
@@ -167,13 +169,33 @@ pub fn check_plan(
     }
 }
 
-fn collision(first: &Path, second: &Path, out: &Path) -> Diagnostic {
+fn collision(first: &urls::Planned, second: &urls::Planned) -> Diagnostic {
+    use urls::Kind;
+    let what = |p: &urls::Planned| match p.kind {
+        Kind::Redirect if p.file.ends_with("page/1/index.html") => "the first-page redirect of",
+        Kind::Redirect => "an alias in",
+        Kind::Pager => "a listing page of",
+        _ => "",
+    };
+    let name = |p: &urls::Planned| {
+        let w = what(p);
+        let shown = format!("`{}`", p.source.display());
+        if w.is_empty() {
+            shown
+        } else {
+            format!("{w} {shown}")
+        }
+    };
     let d = Diagnostic::error(format!(
-        "`{}` and `{}` would both be written to `/{}`",
-        first.display(),
-        second.display(),
-        out.display()
+        "{} and {} would both be written to `/{}`",
+        name(first),
+        name(second),
+        second.url_path()
     ));
-    d.in_file(second)
-        .with_hint("rename or remove one of them; a file in static/ or content/ may not replace a generated page or another file")
+    let hint = if first.redirect.is_some() || second.redirect.is_some() {
+        "an alias may not name a URL the site publishes or another alias; remove or change one of them"
+    } else {
+        "rename or remove one of them; a file in static/ or content/ may not replace a generated page or another file"
+    };
+    d.in_file(&second.source).with_hint(hint)
 }

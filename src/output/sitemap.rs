@@ -8,8 +8,8 @@
 
 use std::path::Path;
 
-use super::Staging;
 use super::xml::{Out, Xml};
+use super::{Staging, urls};
 use crate::config::Config;
 use crate::content::front_matter::date_string;
 use crate::content::{Content, Document};
@@ -42,23 +42,39 @@ pub fn robots_txt(config: &Config) -> String {
 
 /// The sitemap document.
 pub fn sitemap(config: &Config, content: &Content) -> std::io::Result<Vec<u8>> {
+    let counts = urls::listed_counts(content);
+    let pagers = |d: &Document| {
+        let listed = counts.get(&(d.key.as_str(), d.lang.as_str()));
+        urls::pager_count(d, listed.copied().unwrap_or(0))
+    };
     let mut x = Xml::new()?;
     x.open("urlset", &[("xmlns", NS), ("xmlns:xhtml", XHTML_NS)], |x| {
-        content
-            .docs
-            .iter()
-            .try_for_each(|doc| url(x, config, content, doc))
+        content.docs.iter().try_for_each(|doc| {
+            (1..=pagers(doc)).try_for_each(|k| url(x, config, content, (doc, k), &pagers))
+        })
     })?;
     Ok(x.finish())
 }
 
-fn url(x: &mut Xml, config: &Config, content: &Content, doc: &Document) -> Out {
+/// Listing page `k` of `doc` (1 for the document itself), with its language versions:
+/// each twin's listing page `k` where it has one.
+fn url(
+    x: &mut Xml,
+    config: &Config,
+    content: &Content,
+    (doc, k): (&Document, usize),
+    pagers: &dyn Fn(&Document) -> usize,
+) -> Out {
     x.open("url", &[], |x| {
-        x.text("loc", &[], &config.permalink(&doc.url_path))?;
+        x.text("loc", &[], &config.permalink(&urls::pager_path(doc, k)))?;
         if let Some(lastmod) = lastmod(doc) {
             x.text("lastmod", &[], &lastmod)?;
         }
-        for (hreflang, href) in alternates(config, content, &doc.key) {
+        let mut links = alternates(config, content, &doc.key);
+        if k > 1 {
+            links = pager_alternates(config, content, &doc.key, k, pagers);
+        }
+        for (hreflang, href) in links {
             x.empty(
                 "xhtml:link",
                 &[
@@ -79,6 +95,29 @@ pub fn lastmod(doc: &Document) -> Option<String> {
         .as_ref()
         .or(meta.date.as_ref())
         .and_then(date_string)
+}
+
+/// [`alternates`] for listing page `k`: the twins that have a listing page `k`.
+fn pager_alternates(
+    config: &Config,
+    content: &Content,
+    key: &str,
+    k: usize,
+    pagers: &dyn Fn(&Document) -> usize,
+) -> Vec<(String, String)> {
+    let at = |code: &str| {
+        let twin = content.get(key, code).filter(|t| pagers(t) >= k)?;
+        Some(config.permalink(&urls::pager_path(twin, k)))
+    };
+    let mut out: Vec<(String, String)> = config
+        .languages
+        .iter()
+        .filter_map(|l| Some((l.html_lang.clone(), at(&l.code)?)))
+        .collect();
+    if let Some(default) = at(&config.default_language().code) {
+        out.push(("x-default".to_owned(), default));
+    }
+    out
 }
 
 /// `(hreflang, permalink)` of every language version of `key`, then `x-default`.

@@ -49,6 +49,31 @@ pub struct Summary {
     pub extra: serde_json::Value,
 }
 
+/// The listing pages of a section with `paginate_by`, for its template (`paginator`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Paginator {
+    /// The pages listed on this listing page (also `section.pages`).
+    pub pages: Vec<Summary>,
+    /// This listing page's number, from 1.
+    pub current: usize,
+    /// How many listing pages there are.
+    pub total: usize,
+    /// `paginate_by`.
+    pub per_page: usize,
+    /// How many pages the section lists in all.
+    pub items: usize,
+    /// URL of the first listing page (the section's own URL).
+    pub first: String,
+    /// URL of the last listing page.
+    pub last: String,
+    /// URL of the previous listing page; none on the first.
+    pub previous: Option<String>,
+    /// URL of the next listing page; none on the last.
+    pub next: Option<String>,
+    /// URL of every listing page, in order.
+    pub urls: Vec<String>,
+}
+
 /// A titled link: a parent section, a subsection, a menu entry.
 #[allow(missing_docs)] // template API, see the README
 #[derive(Debug, Clone, Serialize)]

@@ -98,13 +98,14 @@ impl Theme {
     }
 }
 
-/// Renders document `i` of `pages` through its template into `out` and returns what the
-/// template read. `rendered` is its Markdown when `pages` does not hold it (the streaming
-/// pass drops each page's HTML once it is written).
+/// Renders listing page `pager` (1-based; always 1 unless the document is a paginated
+/// section) of document `i` of `pages` through its template into `out` and returns what
+/// the template read. `rendered` is its Markdown when `pages` does not hold it (the
+/// streaming pass drops each page's HTML once it is written).
 pub fn render_doc(
     theme: &Theme,
     pages: &Pages,
-    id: DocId,
+    (id, pager): (DocId, usize),
     rendered: Option<&Rendered>,
     out: impl Write,
 ) -> std::result::Result<Reads, Diagnostic> {
@@ -112,12 +113,26 @@ pub fn render_doc(
     let template = context::template_name(doc);
     let (result, reads) = deps::record(|| {
         let ctx = match rendered {
-            Some(r) => pages.context_with(id, r),
-            None => pages.context(id),
+            Some(r) => pages.pager_context(id, r, pager),
+            None => pages.pager_context(id, &pages.rendered[id.index()], pager),
         };
         theme.render_to(template, &ctx, out, Some(&doc.path))
     });
     result.map(|()| reads)
+}
+
+/// Each listing page of document `id` and the file it is written to: its own page, then
+/// for a paginated section `page/2/`, `page/3/`…
+pub fn doc_files(pages: &Pages, id: DocId) -> Vec<(usize, PathBuf)> {
+    let doc = &pages.content[id];
+    (1..=pages.pager_count(id))
+        .map(|k| {
+            (
+                k,
+                crate::output::urls::file_of_url(&crate::output::urls::pager_path(doc, k)),
+            )
+        })
+        .collect()
 }
 
 /// Renders a language's generated page (404, search) into `out`; returns what it read.
@@ -341,11 +356,44 @@ impl<'a> Pages<'a> {
     /// The context of document `i` whose Markdown is `rendered` (for a build that keeps
     /// no page's HTML longer than it takes to write it).
     pub fn context_with(&self, id: DocId, rendered: &Rendered) -> Context {
+        self.pager_context(id, rendered, 1)
+    }
+
+    /// How many pages the listing of document `id` is split into (1 unless it is a
+    /// section with `paginate_by`).
+    pub fn pager_count(&self, id: DocId) -> usize {
         let doc = &self.content[id];
-        let url = self.lookup.config.url(&doc.url_path);
-        let permalink = self.lookup.config.permalink(&doc.url_path);
+        crate::output::urls::pager_count(doc, self.listed(doc).len())
+    }
+
+    /// The pages document `doc` lists, in order.
+    fn listed(&self, doc: &Document) -> &[usize] {
+        self.listings
+            .children
+            .get(&(doc.key.clone(), doc.lang.clone()))
+            .map_or(&[], |(pages, _)| pages.as_slice())
+    }
+
+    /// The context of listing page `pager` (1-based) of document `i`: for a paginated
+    /// section, `section.pages` holds that page's share of the listing, `paginator`
+    /// describes the pages, and `current_url`, `permalink` and the language versions
+    /// point at listing page `pager`.
+    pub fn pager_context(&self, id: DocId, rendered: &Rendered, pager: usize) -> Context {
+        use crate::output::urls::pager_path;
+        let doc = &self.content[id];
+        let config = &self.lookup.config;
+        let total = self.pager_count(id);
+        let pager = pager.clamp(1, total);
+        let here = pager_path(doc, pager);
+        let url = config.url(&here);
+        let permalink = config.permalink(&here);
         let mut ctx = self.common(&doc.lang, &url, &permalink, kind_name(doc.kind));
-        let mut view = context::doc_view(doc, rendered, url, permalink);
+        let mut view = context::doc_view(
+            doc,
+            rendered,
+            config.url(&doc.url_path),
+            config.permalink(&doc.url_path),
+        );
         view.parent = doc
             .parent
             .as_ref()
@@ -355,14 +403,54 @@ impl<'a> Pages<'a> {
             .children
             .get(&(doc.key.clone(), doc.lang.clone()));
         if let Some((pages, subs)) = listed {
-            view.pages = pages
+            let per = doc
+                .meta
+                .paginate_by
+                .as_ref()
+                .and_then(|n| usize::try_from(*n.get_ref()).ok())
+                .filter(|_| doc.kind != Kind::Page);
+            let share = match per {
+                Some(per) => {
+                    let start = (pager - 1).saturating_mul(per).min(pages.len());
+                    &pages[start..(start.saturating_add(per)).min(pages.len())]
+                }
+                None => pages.as_slice(),
+            };
+            view.pages = share
                 .iter()
                 .map(|&j| self.listings.summaries[j].clone())
                 .collect();
             view.subsections = subs.iter().map(|&j| self.link_of(j)).collect();
+            if let Some(per) = per {
+                let at = |k: usize| config.url(&pager_path(doc, k));
+                let paginator = context::Paginator {
+                    pages: view.pages.clone(),
+                    current: pager,
+                    total,
+                    per_page: per,
+                    items: pages.len(),
+                    first: at(1),
+                    last: at(total),
+                    previous: (pager > 1).then(|| at(pager - 1)),
+                    next: (pager < total).then(|| at(pager + 1)),
+                    urls: (1..=total).map(at).collect(),
+                };
+                ctx.insert("paginator", &paginator);
+            }
+        }
+        let mut translations = self.translations(&doc.key, &doc.lang);
+        if pager > 1 {
+            for tr in translations.iter_mut().filter(|t| t.exists) {
+                let twin = self.content.id(&doc.key, &tr.lang);
+                if let Some(twin) = twin.filter(|&t| self.pager_count(t) >= pager) {
+                    let path = pager_path(&self.content[twin], pager);
+                    tr.url = config.url(&path);
+                    tr.permalink = config.permalink(&path);
+                }
+            }
         }
         ctx.insert("menu", &self.menu(&doc.lang, &top_key(&doc.key)));
-        ctx.insert("translations", &self.translations(&doc.key, &doc.lang));
+        ctx.insert("translations", &translations);
         ctx.insert("x_default", &self.x_default(&doc.key));
         ctx.insert(
             if doc.kind == Kind::Page {

@@ -89,6 +89,7 @@ impl Server {
         let www = scratch_dir.join("www");
         let output_dir = www.join(base_path.trim_matches('/'));
         let mut session = Session::new(BuildOptions {
+            compare_urls_with: Some(config.output_dir.clone()),
             root: root.clone(),
             overrides: Overrides {
                 base_url: Some(url.clone()),

@@ -348,11 +348,15 @@ impl Session {
             *errors = crate::diag::collapse(std::mem::take(errors));
             return;
         }
-        match super::write::commit(model, &self.pending, &files) {
-            Ok(()) => {
-                for (out, path, _, reads) in files {
+        let published = self.opts.compare_urls_with.as_deref();
+        match super::write::commit(model, &self.pending, &files, published) {
+            Ok(lost) => {
+                report.warnings.extend(lost);
+                for (out, written, reads) in files {
                     self.deps.set_template(out, reads);
-                    report.rendered.push(path);
+                    report
+                        .rendered
+                        .extend(written.into_iter().map(|(path, _)| path));
                 }
                 report.copied = self.pending.copies.keys().cloned().collect();
                 report.deleted = self.pending.deletes.iter().cloned().collect();
@@ -363,27 +367,47 @@ impl Session {
     }
 }
 
-/// A rendered output: what it is, where it goes, its bytes and what it read.
-pub(super) type RenderedFile = (Output, PathBuf, Vec<u8>, Reads);
+/// A rendered output: what it is, the files it is written to (a paginated section has
+/// one per listing page) with their bytes, and what it read.
+pub(super) type RenderedFile = (Output, Vec<(PathBuf, Vec<u8>)>, Reads);
 
 fn render_output(
     model: &Model,
     pages: &Pages,
     out: &Output,
 ) -> Option<Result<RenderedFile, Diagnostic>> {
-    let mut bytes = Vec::with_capacity(16 * 1024);
-    let path = output_file(model, out)?;
+    let render = |file: PathBuf, f: &dyn Fn(&mut Vec<u8>) -> Result<Reads, Diagnostic>| {
+        let mut bytes = Vec::with_capacity(16 * 1024);
+        f(&mut bytes).map(|reads| ((file, bytes), reads))
+    };
     let result = match out {
         Output::Doc { .. } => {
             let i = index_of(model, out)?;
-            render::render_doc(&model.theme, pages, i, None, &mut bytes)
+            let mut files = Vec::new();
+            let mut reads = Reads::default();
+            for (k, file) in render::doc_files(pages, i) {
+                let one = render(file, &|b| {
+                    render::render_doc(&model.theme, pages, (i, k), None, b)
+                });
+                match one {
+                    Ok((f, r)) => {
+                        files.push(f);
+                        reads.extend(&r);
+                    }
+                    Err(e) => return Some(Err(e)),
+                }
+            }
+            Ok((files, reads))
         }
         Output::Generated(kind, code) => {
             let lang = model.config.language(code)?;
-            render::render_generated(&model.theme, pages, *kind, lang, &mut bytes)
+            render(kind.file(lang), &|b| {
+                render::render_generated(&model.theme, pages, *kind, lang, b)
+            })
+            .map(|(f, r)| (vec![f], r))
         }
     };
-    Some(result.map(|reads| (out.clone(), path, bytes, reads)))
+    Some(result.map(|(files, reads)| (out.clone(), files, reads)))
 }
 
 /// The file an output is written to, if it still exists.

@@ -8,16 +8,21 @@ use crate::build::Model;
 use crate::diag::Diagnostic;
 use crate::fsutil::io_error;
 
-/// Writes rendered pages, copies and deletions, and the data downloads when the
-/// statistics changed.
+/// Writes rendered pages, copies and deletions, the data downloads when the statistics
+/// changed, the publish stages' small files, and the redirects and URL manifest; returns a
+/// warning for each URL the site's published output (`published`) has that this one
+/// lost.
 pub(super) fn commit(
     model: &Model,
     pending: &Pending,
     files: &[RenderedFile],
-) -> Result<(), Diagnostic> {
+    published: Option<&Path>,
+) -> Result<Vec<Diagnostic>, Diagnostic> {
     let dir = &model.config.output_dir;
-    for (_, rel, bytes, _) in files {
-        replace(dir, rel, bytes)?;
+    for (_, written, _) in files {
+        for (rel, bytes) in written {
+            replace(dir, rel, bytes)?;
+        }
     }
     for (rel, source) in &pending.copies {
         let bytes = std::fs::read(source).map_err(|e| io_error(e, source, "cannot read"))?;
@@ -40,7 +45,51 @@ pub(super) fn commit(
             replace(dir, &rel, &bytes)?;
         }
     }
-    Ok(())
+    urls(model, dir, published)
+}
+
+/// Writes the redirect pages, `_redirects` and the URL manifest as a full build does, and
+/// removes the listing pages and redirects the previous manifest of `dir` names that the
+/// site no longer has (a section that lists fewer pages, an alias taken out).
+fn urls(
+    model: &Model,
+    dir: &Path,
+    published: Option<&Path>,
+) -> Result<Vec<Diagnostic>, Diagnostic> {
+    use crate::output::{redirects, urls};
+    let (config, content) = (&*model.config, &model.content);
+    let stats = model.lookup.stats.is_some();
+    let plan = urls::plan(config, content, &model.static_files, stats);
+    let now = urls::published(config, content, &plan);
+    let before = urls::read_manifest(dir).unwrap_or_default();
+    let kept: std::collections::HashSet<String> = now.iter().map(|p| p.url_path()).collect();
+    for r in before.iter().filter(|r| !kept.contains(&r.url)) {
+        let generated = matches!(r.kind, urls::Kind::Pager | urls::Kind::Redirect)
+            || r.url == redirects::NETLIFY;
+        if generated {
+            let rel = urls::file_of_url(&r.url);
+            match std::fs::remove_file(inside(dir, &rel)?) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    return Err(io_error(e, &rel, "cannot remove"));
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut files = redirects::files(config, content, &plan);
+    files.push((
+        PathBuf::from(urls::MANIFEST),
+        urls::manifest(&now).into_bytes(),
+    ));
+    for (rel, bytes) in files {
+        if std::fs::read(dir.join(&rel)).ok().as_deref() != Some(bytes.as_slice()) {
+            replace(dir, &rel, &bytes)?;
+        }
+    }
+    Ok(published
+        .and_then(urls::read_manifest)
+        .map(|before| urls::lost(config, &before, &now))
+        .unwrap_or_default())
 }
 
 /// What the publish stages write that any edit may change, made again from the model as

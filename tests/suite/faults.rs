@@ -23,6 +23,7 @@ fn quick(site: &Site) -> BuildOptions {
         overrides: Overrides::default(),
         no_compress: true,
         skip_search_index: true,
+        compare_urls_with: None,
         ..BuildOptions::default()
     }
 }

@@ -121,6 +121,7 @@ impl Site {
             no_compress: true,
             plain_assets: false,
             skip_search_index: false,
+            compare_urls_with: None,
         })
     }
 

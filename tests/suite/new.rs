@@ -29,6 +29,7 @@ fn a_new_site_builds_in_both_languages_and_passes_check() {
         no_compress: true,
         plain_assets: false,
         skip_search_index: false,
+        compare_urls_with: None,
     })
     .unwrap_or_else(|d| panic!("{d}"));
     assert!(report.warnings.is_empty(), "{:?}", report.warnings);

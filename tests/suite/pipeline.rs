@@ -292,6 +292,7 @@ fn run_sequence(edits: &[Edit]) -> Result<(), TestCaseError> {
         no_compress: true,
         plain_assets: true,
         skip_search_index: true,
+        compare_urls_with: None,
         ..BuildOptions::default()
     };
     let mut session = Session::new(opts(&live));

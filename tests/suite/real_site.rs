@@ -19,6 +19,7 @@ fn the_real_site_builds_without_warnings_and_links_resolve() {
         no_compress: true,
         plain_assets: false,
         skip_search_index: false,
+        compare_urls_with: None,
     };
     let report = match profilegen::build(&opts) {
         Ok(r) => r,

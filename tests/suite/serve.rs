@@ -28,6 +28,7 @@ fn session(site: &Site, out: &std::path::Path) -> Session {
         no_compress: true,
         plain_assets: true,
         skip_search_index: true,
+        compare_urls_with: None,
     });
     let first = s.rebuild(&[]);
     assert!(first.ok() && first.full, "{:?}", first.errors);
