@@ -69,8 +69,10 @@ pub struct BuildReport {
     pub languages: Vec<LanguageSummary>,
     /// Files copied from `static/` and from `content/`.
     pub static_files: usize,
-    /// Warnings (a page without its twin, …).
+    /// Warnings (a page without its twin, …), those of `lost_urls` included.
     pub warnings: Vec<Diagnostic>,
+    /// The URLs the compared output published that this build does not (warnings).
+    pub lost_urls: Vec<Diagnostic>,
     /// Where the site was written.
     pub output_dir: PathBuf,
     /// Wall time.
@@ -244,7 +246,8 @@ fn run(opts: &BuildOptions, retain: bool) -> Result<(BuildReport, Option<Retaine
     let report = BuildReport {
         languages: summarize(&s.config, &s.content),
         static_files: copied,
-        warnings: [s.content.warnings.clone(), publish_warnings, lost].concat(),
+        warnings: [s.content.warnings.clone(), publish_warnings, lost.clone()].concat(),
+        lost_urls: lost,
         output_dir,
         elapsed: started.elapsed(),
     };
@@ -295,6 +298,24 @@ fn early_staging(s: &Sources, theme: &Result<Theme>, force: bool) -> Option<Stag
         return None;
     }
     Staging::create(&s.config, force).ok()
+}
+
+/// The site's redirects (aliases and the first pages of paginated sections) as nginx
+/// `location` lines (`nginx`) or in the `_redirects` format: what `profilegen redirects`
+/// prints. Reads the config and the content only; a site whose URLs collide is refused
+/// as a build would refuse it.
+pub fn redirect_rules(root: &Path, nginx: bool) -> Result<String> {
+    let config = Config::load(root, &Overrides::default())?;
+    let content = content::load(&config, false)?;
+    let static_files = fsutil::walk_files(&config.root, Path::new("static"))?;
+    let with_stats = config.stats.is_some();
+    output::check_plan(&config, &content, &static_files, with_stats)?;
+    let plan = output::urls::plan(&config, &content, &static_files, with_stats);
+    Ok(if nginx {
+        output::redirects::nginx(&config, &plan)
+    } else {
+        output::redirects::netlify(&config, &plan)
+    })
 }
 
 /// Reads the statistics file named in the config, if the site has one.

@@ -170,7 +170,8 @@ pub fn check(opts: &CheckOptions) -> Result<CheckReport, Diagnostics> {
         .collect();
     diags.extend(scans.iter().flat_map(|s| s.findings.iter().cloned()));
     match build::build_retained(&build_opts) {
-        Ok((_, retained)) => {
+        Ok((built, retained)) => {
+            diags.extend(built.lost_urls);
             let mut reads: Vec<Reads> = retained
                 .template_reads
                 .into_iter()

@@ -3,6 +3,7 @@
 mod build;
 mod check;
 mod new;
+mod redirects;
 mod serve;
 
 use std::io::IsTerminal;
@@ -32,6 +33,8 @@ enum Command {
     Check(check::Args),
     /// Create a new site (config, starter content in both languages, the default theme) in DIR.
     New(new::Args),
+    /// Print the redirects for moved pages (`aliases`), as nginx lines with --nginx.
+    Redirects(redirects::Args),
     /// Serve the site on http://127.0.0.1:1111/ and rebuild it on every save.
     Serve(serve::Args),
 }
@@ -43,6 +46,7 @@ pub fn run(cli: Cli) -> Result<(), ExitCode> {
         Command::Serve(args) => serve::run(&cli.root, args),
         Command::Check(args) => check::run(&cli.root, args),
         Command::New(args) => new::run(args),
+        Command::Redirects(args) => redirects::run(&cli.root, args),
     }
 }
 

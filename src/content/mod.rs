@@ -9,6 +9,8 @@
 pub mod front_matter;
 mod path;
 
+pub use path::alias_path;
+
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};

@@ -158,7 +158,7 @@ pub fn check_plan(
     for p in &planned {
         let key = p.file.to_string_lossy().to_lowercase();
         match seen.get(&key) {
-            Some(first) => errors.push(collision(first, p)),
+            Some(first) => errors.push(collision(content, first, p)),
             None => drop(seen.insert(key, p)),
         }
     }
@@ -169,7 +169,7 @@ pub fn check_plan(
     }
 }
 
-fn collision(first: &urls::Planned, second: &urls::Planned) -> Diagnostic {
+fn collision(content: &Content, first: &urls::Planned, second: &urls::Planned) -> Diagnostic {
     use urls::Kind;
     let what = |p: &urls::Planned| match p.kind {
         Kind::Redirect if p.file.ends_with("page/1/index.html") => "the first-page redirect of",
@@ -197,5 +197,20 @@ fn collision(first: &urls::Planned, second: &urls::Planned) -> Diagnostic {
     } else {
         "rename or remove one of them; a file in static/ or content/ may not replace a generated page or another file"
     };
-    d.in_file(&second.source).with_hint(hint)
+    // Point at the alias that names the URL, when one does.
+    let alias = [second, first].into_iter().find_map(|p| {
+        let doc = content.docs.iter().find(|d| d.path == p.source)?;
+        let url = p.url_path();
+        let a = doc
+            .meta
+            .aliases
+            .iter()
+            .find(|a| crate::content::alias_path(a.get_ref()).is_ok_and(|path| path == url))?;
+        Some((doc, a.span()))
+    });
+    match alias {
+        Some((doc, span)) => d.in_file(&doc.path).at(&doc.text, span),
+        None => d.in_file(&second.source),
+    }
+    .with_hint(hint)
 }

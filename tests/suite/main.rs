@@ -4,6 +4,7 @@
 
 mod harness;
 mod history;
+mod urls;
 
 mod bad_input;
 mod bilingual;

@@ -129,6 +129,10 @@ enum Edit {
     Partial(u8),
     Static(u8),
     Config(u8),
+    /// The example page's `aliases`: none, or one old URL.
+    Alias(u8),
+    /// The finance section's `paginate_by`: none, or 1–3 pages per listing page.
+    Paginate(u8),
     /// A broken front matter: both builds fail; then the fix.
     BreakThenFix,
 }
@@ -149,6 +153,8 @@ fn edit() -> impl Strategy<Value = Edit> {
         n().prop_map(Edit::Partial),
         n().prop_map(Edit::Static),
         n().prop_map(Edit::Config),
+        n().prop_map(Edit::Alias),
+        n().prop_map(Edit::Paginate),
         Just(Edit::BreakThenFix),
     ]
 }
@@ -159,6 +165,7 @@ struct Sources {
     title: String,
     body: String,
     slug: Option<String>,
+    alias: Option<String>,
 }
 
 const EXAMPLE: &str = "content/tech/example.md";
@@ -189,8 +196,13 @@ impl Sources {
             .as_ref()
             .map(|s| format!("slug = \"{s}\"\n"))
             .unwrap_or_default();
+        let alias = self
+            .alias
+            .as_ref()
+            .map(|a| format!("aliases = [\"{a}\"]\n"))
+            .unwrap_or_default();
         format!(
-            "+++\ntitle = \"{}\"\ndescription = \"示例。\"\ndate = 2026-01-01\n{slug}+++\n\n{}\n\n## 企业概况 {{#overview}}\n\n返回[科技创新](@/tech/_index.md)。\n",
+            "+++\ntitle = \"{}\"\ndescription = \"示例。\"\ndate = 2026-01-01\n{slug}{alias}+++\n\n{}\n\n## 企业概况 {{#overview}}\n\n返回[科技创新](@/tech/_index.md)。\n",
             self.title, self.body
         )
     }
@@ -260,6 +272,17 @@ impl Sources {
                 "title = \"区域产业概况",
                 &format!("title = \"区域产业概况{n}\""),
             )],
+            Edit::Alias(n) => {
+                self.alias = (n % 3 != 0).then(|| format!("/old/case-{n}/"));
+                vec![self.write(EXAMPLE, &self.example())]
+            }
+            Edit::Paginate(n) => {
+                let line = match n % 4 {
+                    0 => "# paginate".to_owned(),
+                    k => format!("paginate_by = {k} # paginate"),
+                };
+                vec![self.replace("content/finance/_index.md", "# paginate", &line)]
+            }
             Edit::BreakThenFix => unreachable!("handled by the runner"),
         }
     }
@@ -273,11 +296,16 @@ fn run_sequence(edits: &[Edit]) -> Result<(), TestCaseError> {
     let stats = std::fs::read_to_string(root.join("content/stats.toml")).unwrap();
     let stats = stats.replacen("value = 10\n", "value = 10 # platforms\n", 1);
     std::fs::write(root.join("content/stats.toml"), stats).unwrap();
+    // Mark the line `Paginate` edits.
+    let finance = root.join("content/finance/_index.md");
+    let text = std::fs::read_to_string(&finance).unwrap();
+    std::fs::write(&finance, text.replacen("+++\n", "+++\n# paginate\n", 1)).unwrap();
     let mut src = Sources {
         root,
         title: "示例企业案例".into(),
         body: "企业案例写在栏目文件夹中。".into(),
         slug: None,
+        alias: None,
     };
     src.write(EXAMPLE, &src.example());
     let (live, fresh) = (tmp.path().join("live"), tmp.path().join("fresh"));

@@ -595,3 +595,63 @@ fn files_outside_the_site_change_nothing() {
     let r = s.rebuild(&[site.root().join("content/tech/case.md")]);
     assert_eq!(r.generation, 2, "a real change is a new generation");
 }
+
+#[test]
+fn a_new_item_shifts_a_paginated_listing_and_an_alias_appears_on_save() {
+    let site = Site::starter();
+    site.replace(
+        "content/tech/_index.md",
+        "weight = 1",
+        "weight = 1\npaginate_by = 1",
+    );
+    site.replace(
+        "content/tech/_index.en.md",
+        "weight = 1",
+        "weight = 1\npaginate_by = 1",
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let mut s = session(&site, &out);
+    assert!(!out.join("tech/page/2/index.html").exists());
+    let r = edit(
+        &site,
+        &mut s,
+        "content/tech/b.md",
+        "+++\ntitle = \"乙\"\nweight = -1\n+++\n乙。\n",
+    );
+    assert!(r.ok(), "{:?}", r.errors);
+    // The new page sorts first: page 1 lists it, page 2 the old case.
+    let listed = |rel: &str| -> Vec<String> {
+        let page = Page(Html::parse_document(
+            &std::fs::read_to_string(out.join(rel)).unwrap(),
+        ));
+        page.all(".section-pages .page-list__title a")
+            .iter()
+            .map(|a| a.text().collect::<String>().trim().to_owned())
+            .collect()
+    };
+    assert_eq!(listed("tech/index.html"), ["乙"]);
+    assert_eq!(listed("tech/page/2/index.html"), ["案例"]);
+    site.remove("content/tech/b.md");
+    let r = s.rebuild(&[PathBuf::from("content/tech/b.md")]);
+    assert!(r.ok() && !r.full, "{:?}", r.errors);
+    assert!(
+        !out.join("tech/page/2/index.html").exists(),
+        "a vanished listing page is removed"
+    );
+    let r = edit(
+        &site,
+        &mut s,
+        "content/tech/case.md",
+        &CASE.replace("+++\n见", "aliases = [\"/old-case/\"]\n+++\n见"),
+    );
+    assert!(r.ok(), "{:?}", r.errors);
+    let alias = std::fs::read_to_string(out.join("old-case/index.html")).unwrap();
+    assert!(alias.contains("url=/tech/case/"), "{alias}");
+    let r = edit(&site, &mut s, "content/tech/case.md", CASE);
+    assert!(r.ok(), "{:?}", r.errors);
+    assert!(
+        !out.join("old-case/index.html").exists(),
+        "a removed alias is removed"
+    );
+}

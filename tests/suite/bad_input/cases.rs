@@ -18,6 +18,7 @@ pub fn all() -> Vec<Case> {
     all.extend(symlink_cases());
     all.extend(bounds_cases());
     all.extend(history_cases());
+    all.extend(url_cases());
     all.extend(built_cases());
     all
 }
@@ -441,6 +442,34 @@ fn history_cases() -> Vec<Case> {
                 &format!("{unit}{unit}{HISTORY}"),
                 "企业{{ stat(id=\"firms\") }}家。",
             );
+        }),
+    ]
+}
+
+// ----- paginated sections, aliases -----
+
+fn url_cases() -> Vec<Case> {
+    vec![
+        case("paginate_by_zero", |s| {
+            edit(
+                s,
+                "content/tech/_index.md",
+                "weight = 1",
+                "weight = 1\npaginate_by = 0",
+            );
+        }),
+        case("alias_is_another_pages_url", |s| {
+            page(s, "title = \"案例\"\naliases = [\"/tech/\"]\n");
+        }),
+        case("alias_twice_in_two_files", |s| {
+            page(s, "title = \"案例\"\naliases = [\"/old/\"]\n");
+            s.write(
+                "content/tech/other.md",
+                "+++\ntitle = \"其他\"\naliases = [\"/old\"]\n+++\n其他。\n",
+            );
+        }),
+        case("alias_escapes_the_site", |s| {
+            page(s, "title = \"案例\"\naliases = [\"/../../etc/passwd\"]\n");
         }),
     ]
 }
