@@ -64,6 +64,7 @@ function extOf(url) {
 }
 
 function expectedType(url) {
+  if (url.endsWith("/_redirects")) return "application/octet-stream";
   return url.endsWith("/atom.xml") ? "application/atom+xml" : TYPES[extOf(url)];
 }
 
@@ -257,8 +258,30 @@ async function checkSite(browser, site) {
   await searchFinds(context, site, "en/", "bonding wire", "en/tech/tongda-bonding-wire/");
   await searchFinds(context, site, "en/about/", "innovating", "en/tech/");
   await checkWithoutJs(browser, site);
+  if (site.name === "kept") await checkKept(context, site);
   await context.close();
   vnu(site);
+}
+
+/** A profile kept for years: listing pages, moved pages, a chart over years. */
+async function checkKept(context, site) {
+  const page = await context.newPage();
+  for (const [from, to] of [["old-about/", "about/"], ["en/old-about/", "en/about/"], ["news/page/1/", "news/"]]) {
+    await page.goto(new URL(from, site.base).href);
+    await page.waitForURL(new URL(to, site.base).href, { timeout: 5000 }).catch(() => {});
+    check(page.url() === new URL(to, site.base).href, `${site.name} ${from} redirects to ${to}`, page.url());
+  }
+  await page.goto(new URL("news/", site.base).href);
+  const next = await page.getAttribute("head link[rel=next]", "href");
+  check(next === new URL("news/page/2/", site.base).pathname, `${site.name} news/ links its next listing page`, String(next));
+  await page.click("nav.pager a[rel=next]");
+  check(page.url() === new URL("news/page/2/", site.base).href, `${site.name} the pager's next link works`, page.url());
+  await page.goto(new URL("about/", site.base).href);
+  const years = await page.$$eval("figure.chart--time[data-kind=columns] text.chart-year", (ts) => ts.map((t) => t.textContent));
+  check(years.join(",") === "2021,2022,2023", `${site.name} a series is charted over its years`, years.join(","));
+  const redirects = (await get(new URL("_redirects", site.base).href)).body.toString("utf8");
+  check(redirects.includes("/old-about/ /about/ 301"), `${site.name} _redirects lists the alias`, redirects.slice(0, 300));
+  await page.close();
 }
 
 async function checkCaching(site) {

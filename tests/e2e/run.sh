@@ -12,6 +12,7 @@ E2E="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$E2E/../.." && pwd)"
 PORT="${E2E_PORT:-18431}"
 SUB_PORT=$((PORT + 1))
+KEPT_PORT=$((PORT + 2))
 ART="${E2E_ARTIFACTS:-$ROOT/target/e2e-artifacts}"
 WORK="$(mktemp -d)"
 chmod 755 "$WORK" # nginx's workers run as an unprivileged user
@@ -49,6 +50,44 @@ build() {
   echo "== build $1 ($2)"
   (cd "$ROOT" && cargo run --quiet -- build --base-url "$2" --output-dir "$3") >"$WORK/build-$1.log" 2>&1 \
     || { cat "$WORK/build-$1.log"; return 1; }
+}
+
+# kept OUT: the real site as it looks after years of upkeep: a paginated section, moved
+# pages (aliases), and a figure with history charted over its years (fictional values,
+# in this test copy only).
+kept() {
+  echo "== build kept (pagination, aliases, a series)"
+  local src="$WORK/kept-src"
+  mkdir -p "$src" && cp -r "$ROOT"/{config.toml,content,templates,static} "$src/" || return 1
+  sed -i 's/^weight = 5$/weight = 5\npaginate_by = 1/' "$src/content/news/_index.md" "$src/content/news/_index.en.md"
+  sed -i 's/^weight = 6$/weight = 6\naliases = ["\/old-about\/"]/' "$src/content/about/_index.md"
+  sed -i 's/^weight = 6$/weight = 6\naliases = ["\/en\/old-about\/"]/' "$src/content/about/_index.en.md"
+  cat >>"$src/content/stats.toml" <<'TOML'
+
+[[stat]]
+id = "e2e_series"
+unit = "yuan"
+series = { 2021 = 7000000000, 2022 = 8300000000, 2023 = 10000000000 }
+label = { zh = "测试序列", en = "Test series" }
+source = { zh = "测试数据", en = "Test data" }
+
+[[stat]]
+id = "e2e_series_two"
+unit = "yuan"
+series = { 2021 = 2000000000, 2022 = 2500000000, 2023 = { value = 3000000000, qualifier = "about" } }
+label = { zh = "测试序列二", en = "Second test series" }
+source = { zh = "测试数据", en = "Test data" }
+
+[[group]]
+id = "e2e_history"
+title = { zh = "测试历年数据", en = "Test history" }
+stats = ["e2e_series", "e2e_series_two"]
+TOML
+  printf '\n{{ stat_change(id="e2e_series") }}\n\n{{ chart(group="e2e_history") }}\n\n{{ chart(group="e2e_history", kind="line") }}\n' \
+    | tee -a "$src/content/about/_index.md" >>"$src/content/about/_index.en.md"
+  (cd "$ROOT" && cargo run --quiet -- build --root "$src" --base-url "$2" --output-dir "$1") >"$WORK/build-kept.log" 2>&1 \
+    || { cat "$WORK/build-kept.log"; return 1; }
+  grep -q "tech/tongda-bonding-wire" "$1/sitemap.xml" && [ -f "$1/news/page/2/index.html" ] && [ -f "$1/old-about/index.html" ]
 }
 
 # server PORT PREFIX DOCROOT: the README's server block, for a site at PREFIX ("/" or "/renze/")
@@ -109,6 +148,7 @@ http {
   scgi_temp_path $WORK/tmp-scgi;
 $(server "$PORT" / "$WORK/root")
 $(server "$SUB_PORT" /renze/ "$WORK/sub")
+$(server "$KEPT_PORT" / "$WORK/kept")
 }
 EOF
 }
@@ -116,6 +156,7 @@ EOF
 install || fail "installing the test tools"
 build root "http://127.0.0.1:$PORT/" "$WORK/root" || fail "building the site"
 build sub "http://127.0.0.1:$SUB_PORT/renze/" "$WORK/sub/renze" || fail "building the site under /renze/"
+kept "$WORK/kept" "http://127.0.0.1:$KEPT_PORT/" || fail "building the kept site"
 nginx_conf >"$WORK/nginx.conf"
 nginx -t -c "$WORK/nginx.conf" -e "$WORK/nginx-error.log" >/dev/null 2>&1 || { cat "$WORK/nginx-error.log"; fail "nginx config"; }
 nginx -c "$WORK/nginx.conf" -e "$WORK/nginx-error.log" &
@@ -127,5 +168,5 @@ done
 kill -0 "$NGINX_PID" 2>/dev/null || { cat "$WORK/nginx-error.log"; NGINX_PID=""; fail "nginx did not start (is port $PORT or $SUB_PORT taken? set E2E_PORT)"; }
 rm -rf "$ART" && mkdir -p "$ART"
 echo "== checks (screenshots in $ART)"
-SITES="[{\"name\":\"root\",\"base\":\"http://127.0.0.1:$PORT/\",\"dir\":\"$WORK/root\"},{\"name\":\"sub\",\"base\":\"http://127.0.0.1:$SUB_PORT/renze/\",\"dir\":\"$WORK/sub/renze\"}]"
+SITES="[{\"name\":\"root\",\"base\":\"http://127.0.0.1:$PORT/\",\"dir\":\"$WORK/root\"},{\"name\":\"sub\",\"base\":\"http://127.0.0.1:$SUB_PORT/renze/\",\"dir\":\"$WORK/sub/renze\"},{\"name\":\"kept\",\"base\":\"http://127.0.0.1:$KEPT_PORT/\",\"dir\":\"$WORK/kept\"}]"
 node "$E2E/check.mjs" "$SITES" "$ART"
