@@ -102,8 +102,8 @@ pub(crate) fn between(
     })
 }
 
-/// The change of each exact value from the exact value of the year before it in the
-/// series, by year (what the data page's change column shows).
+/// The change of each exact value from the exact value of the year before it, by year
+/// (what the data page's change column shows); none after a gap in the series.
 pub(crate) fn steps(stat: &Stat) -> Vec<Option<Change>> {
     let mut out = vec![None];
     for pair in stat.points.windows(2) {
@@ -111,6 +111,10 @@ pub(crate) fn steps(stat: &Stat) -> Vec<Option<Change>> {
             out.push(None);
             continue;
         };
+        if to != from + 1 {
+            out.push(None);
+            continue;
+        }
         out.push(between(stat, Some(i64::from(from)), Some(i64::from(to))).ok());
     }
     out.truncate(stat.points.len());

@@ -150,3 +150,25 @@ fn empty_file_is_valid_and_empty() {
     assert_eq!(stats.ids().count(), 0);
     assert_eq!(stats.closest_id("x"), None);
 }
+
+#[test]
+fn changes_are_computed_between_exact_years_only() {
+    let src = "[[stat]]\nid = \"r\"\nunit = \"yuan\"\nseries = { 2019 = 100, 2021 = 110, 2022 = { value = 121, qualifier = \"about\" }, 2023 = 150 }\nlabel = { zh = \"营收\", en = \"Revenue\" }\nsource = { zh = \"s\", en = \"s\" }\n";
+    let stats = load_str(src).unwrap();
+    let view = stats.record_view("r", "en").unwrap();
+    let changes: Vec<Option<&str>> = view.series.iter().map(|p| p.change.as_deref()).collect();
+    // 2019 → 2021 is a gap, 2022 is approximate: no change on the previous year there.
+    assert_eq!(changes, [None, None, None, None]);
+    let c = stats.change("r", Some(2019), Some(2021)).unwrap();
+    assert_eq!((c.from, c.to), (2019, 2021));
+    assert!((c.percent - 10.0).abs() < 1e-9);
+    // The default compares the newest year with the one before it: 2022 is "about".
+    let (msg, hint) = stats.change("r", None, None).unwrap_err();
+    assert!(msg.contains("qualified `about` (2022)"), "{msg}");
+    assert!(hint.unwrap().contains("precision"));
+    let (msg, _) = stats.change("r", Some(2023), Some(2021)).unwrap_err();
+    assert_eq!(msg, "`from` (2023) must be earlier than `to` (2021)");
+    let (msg, hint) = stats.change("r", Some(2020), None).unwrap_err();
+    assert_eq!(msg, "stat `r` has no value for 2020");
+    assert_eq!(hint.unwrap(), "`r` has the years 2019, 2021, 2022, 2023");
+}
