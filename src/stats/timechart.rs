@@ -79,14 +79,15 @@ pub(crate) fn svg(group: &GroupView, kind: Kind, lang: Lang) -> String {
     let legend_h: f64 = legend.iter().map(|l| l.len() as f64 * LEGEND_LINE).sum();
     let axis_y = TOP + legend_h + 10.0 + PLOT_H;
     let height = axis_y + AXIS_GAP + 6.0;
-    let base = format!("chart-{}-{}", group.id, lang.code());
+    let kind_name = match kind {
+        Kind::Columns => "columns",
+        Kind::Line => "line",
+    };
+    // The kind is in the ids: a page may show a group both as columns and as lines.
+    let base = format!("chart-{}-{kind_name}-{}", group.id, lang.code());
     let mut out = format!(
-        "<figure class=\"chart chart--time\" data-group=\"{}\" data-kind=\"{}\">\n",
+        "<figure class=\"chart chart--time\" data-group=\"{}\" data-kind=\"{kind_name}\">\n",
         esc(&group.id),
-        match kind {
-            Kind::Columns => "columns",
-            Kind::Line => "line",
-        }
     );
     out.push_str(&format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"100%\" \

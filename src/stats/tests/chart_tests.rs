@@ -165,3 +165,22 @@ fn a_series_group_draws_years_and_an_unknown_kind_is_an_error() {
     assert_eq!(msg, "unknown chart kind `pie`");
     assert!(hint.unwrap().contains("line"));
 }
+
+#[test]
+fn one_group_as_columns_and_as_lines_has_distinct_ids() {
+    let src = "[[stat]]\nid = \"r\"\nunit = \"yuan\"\nseries = { 2022 = 5, 2023 = 6 }\nlabel = { zh = \"营收\", en = \"Revenue\" }\nsource = { zh = \"s\", en = \"s\" }\n\n[[group]]\nid = \"g\"\ntitle = { zh = \"营收\", en = \"Revenue\" }\nstats = [\"r\"]\n";
+    let stats = load_str(src).unwrap();
+    let ids = |svg: &str| -> Vec<String> {
+        svg.split(" id=\"")
+            .skip(1)
+            .map(|s| s[..s.find('"').unwrap()].to_owned())
+            .collect()
+    };
+    let columns = ids(&stats.chart_svg("g", None, "zh").unwrap());
+    let lines = ids(&stats.chart_svg("g", Some("line"), "zh").unwrap());
+    assert_eq!(columns.len(), 2);
+    assert!(
+        columns.iter().all(|id| !lines.contains(id)),
+        "{columns:?} {lines:?}"
+    );
+}
