@@ -225,7 +225,7 @@ fn run(opts: &BuildOptions, retain: bool) -> Result<(BuildReport, Option<Retaine
         .compare_urls_with
         .as_deref()
         .unwrap_or(&s.config.output_dir);
-    let lost = output::write_urls(&staging, &s.config, &s.content, &plan, previous)?;
+    let lost = output::write_urls(&staging, &s.config, &s.content, plan, previous)?;
     let done = &first.done;
     let html = |id: DocId| {
         done.as_slice()

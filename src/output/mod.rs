@@ -67,10 +67,10 @@ pub fn write_urls(
     staging: &Staging,
     config: &Config,
     content: &Content,
-    plan: &[urls::Planned],
+    plan: Vec<urls::Planned>,
     previous: &Path,
 ) -> Result<Vec<Diagnostic>> {
-    for (rel, bytes) in redirects::files(config, content, plan) {
+    for (rel, bytes) in redirects::files(config, content, &plan) {
         staging.write(&rel, &bytes)?;
     }
     let published = urls::published(config, content, plan);

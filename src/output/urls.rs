@@ -224,8 +224,8 @@ pub fn plan(
 }
 
 /// What the URL manifest records: the [`plan`], the sitemap and each language's feed.
-pub fn published(config: &Config, content: &Content, plan: &[Planned]) -> Vec<Planned> {
-    let mut out = plan.to_vec();
+pub fn published(config: &Config, content: &Content, plan: Vec<Planned>) -> Vec<Planned> {
+    let mut out = plan;
     let generated = |path: String| Planned {
         file: PathBuf::from(path),
         kind: Kind::Generated,

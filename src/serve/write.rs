@@ -60,7 +60,8 @@ fn urls(
     let (config, content) = (&*model.config, &model.content);
     let stats = model.lookup.stats.is_some();
     let plan = urls::plan(config, content, &model.static_files, stats);
-    let now = urls::published(config, content, &plan);
+    let mut files = redirects::files(config, content, &plan);
+    let now = urls::published(config, content, plan);
     let before = urls::read_manifest(dir).unwrap_or_default();
     let kept: std::collections::HashSet<String> = now.iter().map(|p| p.url_path()).collect();
     for r in before.iter().filter(|r| !kept.contains(&r.url)) {
@@ -76,7 +77,6 @@ fn urls(
             }
         }
     }
-    let mut files = redirects::files(config, content, &plan);
     files.push((
         PathBuf::from(urls::MANIFEST),
         urls::manifest(&now).into_bytes(),
