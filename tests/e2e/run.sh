@@ -87,16 +87,22 @@ TOML
     | tee -a "$src/content/about/_index.md" >>"$src/content/about/_index.en.md"
   (cd "$ROOT" && cargo run --quiet -- build --root "$src" --base-url "$2" --output-dir "$1") >"$WORK/build-kept.log" 2>&1 \
     || { cat "$WORK/build-kept.log"; return 1; }
-  grep -q "tech/tongda-bonding-wire" "$1/sitemap.xml" && [ -f "$1/news/page/2/index.html" ] && [ -f "$1/old-about/index.html" ]
+  grep -q "tech/tongda-bonding-wire" "$1/sitemap.xml" && [ -f "$1/news/page/2/index.html" ] && [ -f "$1/old-about/index.html" ] || return 1
+  # The README's way to real 301s under nginx.
+  (cd "$ROOT" && cargo run --quiet -- redirects --nginx --root "$src") >"$WORK/kept-redirects.conf" || return 1
+  grep -q "location = /old-about/ { return 301 /about/; }" "$WORK/kept-redirects.conf"
 }
 
-# server PORT PREFIX DOCROOT: the README's server block, for a site at PREFIX ("/" or "/renze/")
+# server PORT PREFIX DOCROOT [INCLUDE]: the README's server block, for a site at PREFIX
+# ("/" or "/renze/"), including the file INCLUDE (the README's redirects) when given
 server() {
-  local port="$1" p="$2" root="$3"
+  local port="$1" p="$2" root="$3" extra=""
+  [ -n "${4:-}" ] && extra="include $4;"
   cat <<EOF
   server {
     listen 127.0.0.1:$port;
     root $root;
+    $extra
     absolute_redirect off;
     gzip_static on;
     brotli_static on;
@@ -148,7 +154,7 @@ http {
   scgi_temp_path $WORK/tmp-scgi;
 $(server "$PORT" / "$WORK/root")
 $(server "$SUB_PORT" /renze/ "$WORK/sub")
-$(server "$KEPT_PORT" / "$WORK/kept")
+$(server "$KEPT_PORT" / "$WORK/kept" "$WORK/kept-redirects.conf")
 }
 EOF
 }
