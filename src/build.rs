@@ -19,6 +19,7 @@ use crate::content::{self, Content, DocId, Document, PerDoc};
 use crate::deps::{self, Output, Reads};
 use crate::diag::{Diagnostic, Diagnostics, Result};
 use crate::fsutil;
+use crate::images;
 use crate::lookup::Lookup;
 use crate::markdown::{self, Rendered};
 use crate::output::{self, Staging, layout};
@@ -62,6 +63,15 @@ pub struct LanguageSummary {
     pub sections: usize,
 }
 
+/// How many photos a build encoded and how many it took from the cache.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImageCounts {
+    /// Encoded now.
+    pub processed: usize,
+    /// Taken from the cache.
+    pub reused: usize,
+}
+
 /// What a successful build did.
 #[derive(Debug, Clone)]
 pub struct BuildReport {
@@ -73,6 +83,8 @@ pub struct BuildReport {
     pub warnings: Vec<Diagnostic>,
     /// The URLs the compared output published that this build does not (warnings).
     pub lost_urls: Vec<Diagnostic>,
+    /// Photos encoded by this build and taken from the cache.
+    pub images: ImageCounts,
     /// Where the site was written.
     pub output_dir: PathBuf,
     /// Wall time.
@@ -117,6 +129,7 @@ struct Sources {
     static_files: Vec<PathBuf>,
     fingerprints: output::assets::Fingerprints,
     lookup: Arc<Lookup>,
+    images: images::Cache,
 }
 
 fn sources(opts: &BuildOptions) -> Result<Sources> {
@@ -133,8 +146,15 @@ fn sources(opts: &BuildOptions) -> Result<Sources> {
         .iter()
         .map(|p| layout::static_name(p))
         .collect();
+    let images = images::Cache::new(config.root.join(images::CACHE_DIR));
+    let photos = Arc::new(images::process_all(
+        &images,
+        &photo_sources(&config, &content),
+    ));
     let lookup = Arc::new(
-        Lookup::new(Arc::clone(&config), &content, names, stats).with_fingerprints(&fingerprints),
+        Lookup::new(Arc::clone(&config), &content, names, stats)
+            .with_fingerprints(&fingerprints)
+            .with_photos(photos),
     );
     Ok(Sources {
         config,
@@ -142,7 +162,44 @@ fn sources(opts: &BuildOptions) -> Result<Sources> {
         static_files,
         fingerprints,
         lookup,
+        images,
     })
+}
+
+/// The photos of `content/` that are processed (not kept original): absolute path, and
+/// path relative to the project.
+pub fn photo_sources(config: &Config, content: &Content) -> Vec<(PathBuf, PathBuf)> {
+    content
+        .assets
+        .iter()
+        .filter_map(|a| {
+            let rel = a.source.strip_prefix(&config.root).ok()?.to_path_buf();
+            let processed = images::is_photo(&rel) && !config.keeps_original(&rel);
+            processed.then(|| (a.source.clone(), rel))
+        })
+        .collect()
+}
+
+/// The photos that cannot be published and that no page showed (a page that shows one
+/// reports it at its image).
+fn photo_errors(lookup: &Lookup) -> Result<()> {
+    let errors: Vec<Diagnostic> = lookup
+        .photos
+        .iter()
+        .filter_map(|(rel, r)| {
+            let e = r.as_ref().err()?;
+            Some(
+                Diagnostic::error(e.message.clone())
+                    .in_file(rel)
+                    .with_hint(e.hint.clone()),
+            )
+        })
+        .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Diagnostics(errors))
+    }
 }
 
 /// The checks of a theme against the site: templates named in front matter, the search
@@ -199,6 +256,7 @@ fn run(opts: &BuildOptions, retain: bool) -> Result<(BuildReport, Option<Retaine
     markdown::check_anchors(&s.content, |i| {
         (&first.done[i].anchors, &first.done[i].links)
     })?;
+    photo_errors(&s.lookup)?;
     let theme = theme?;
     check_theme(&s.config, &s.content, &s.static_files, &s.lookup, &theme)?;
     let staging = match early {
@@ -215,6 +273,7 @@ fn run(opts: &BuildOptions, retain: bool) -> Result<(BuildReport, Option<Retaine
     let generated_reads = pass::second_pass(sink, &pages, &s.config, &mut first)?;
     drop(pages);
     let copied = output::copy_files(&staging, &s.config, &s.static_files, &s.content)?;
+    output::write_photos(&staging, &s.lookup.photos, &s.images)?;
     s.fingerprints.write(&staging)?;
     let with_stats = s.lookup.stats.is_some();
     if let Some(stats) = &s.lookup.stats {
@@ -243,11 +302,14 @@ fn run(opts: &BuildOptions, retain: bool) -> Result<(BuildReport, Option<Retaine
     };
     let publish_warnings = output::finish(&staging, &publish)?;
     let output_dir = staging.publish()?;
+    s.images.prune();
+    let (processed, reused) = s.images.counts();
     let report = BuildReport {
         languages: summarize(&s.config, &s.content),
         static_files: copied,
         warnings: [s.content.warnings.clone(), publish_warnings, lost.clone()].concat(),
         lost_urls: lost,
+        images: ImageCounts { processed, reused },
         output_dir,
         elapsed: started.elapsed(),
     };

@@ -40,6 +40,15 @@ struct RawConfig {
     feeds: RawFeeds,
     #[serde(default)]
     search: RawSearch,
+    #[serde(default)]
+    images: RawImages,
+}
+
+/// `[images]`: photos published untouched.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct RawImages {
+    originals: Vec<String>,
 }
 
 /// `[feeds]`: which section's pages make the Atom feeds.
@@ -254,6 +263,9 @@ pub struct Config {
     pub feeds: Feeds,
     /// `[search] enabled`: build the search index and the search pages.
     pub search: bool,
+    /// `[images] originals`: photos (files or folders, relative to the project, such as
+    /// `content/press/`) published untouched instead of processed.
+    pub original_images: Vec<PathBuf>,
     /// The text of `config.toml`, for located errors.
     pub source: Arc<str>,
 }
@@ -271,6 +283,11 @@ pub struct Overrides {
 }
 
 impl Config {
+    /// True when the photo at `rel` (relative to the project) is published untouched.
+    pub fn keeps_original(&self, rel: &Path) -> bool {
+        self.original_images.iter().any(|p| rel.starts_with(p))
+    }
+
     /// The `lang` tags for text in another language on a page in `lang`: Chinese runs
     /// on a page of another language get the site's Chinese language tag, English
     /// phrases on a Chinese page the site's English tag (when the site has that language).
@@ -363,6 +380,7 @@ impl Config {
             markdown,
             feeds,
             search: raw.search.enabled,
+            original_images: raw.images.originals.iter().map(PathBuf::from).collect(),
             source,
         })
     }

@@ -18,6 +18,7 @@ pub mod content;
 pub mod deps;
 pub mod diag;
 pub mod fsutil;
+pub mod images;
 pub mod lookup;
 pub mod markdown;
 pub mod output;

@@ -5,6 +5,7 @@
 //! pass and by the template functions (`link`, `asset`, `t`, `stat`, `chart`).
 
 use std::collections::{HashMap, HashSet};
+use std::path::Path;
 use std::sync::Arc;
 
 use crate::config::Config;
@@ -29,6 +30,8 @@ pub struct Lookup {
     pub stats: Option<Arc<Stats>>,
     /// Static file → its fingerprinted name (`css/site.css` → `css/site.<hash>.css`).
     fingerprints: HashMap<String, String>,
+    /// The photos of `content/`, processed.
+    pub photos: Arc<crate::images::Photos>,
 }
 
 impl Lookup {
@@ -54,6 +57,64 @@ impl Lookup {
             static_files,
             stats,
             fingerprints: HashMap::new(),
+            photos: Arc::default(),
+        }
+    }
+
+    /// Makes Markdown images of the site's photos use their processed copies.
+    pub fn with_photos(mut self, photos: Arc<crate::images::Photos>) -> Self {
+        self.photos = photos;
+        self
+    }
+
+    /// The photo a Markdown image destination names (see [`markdown::Resolver::photo`]).
+    pub fn photo(&self, dest: &str, from: &Path) -> Option<Result<markdown::Photo, Miss>> {
+        let rel = photo_path(dest, from)?;
+        match self.photos.get(&rel) {
+            Some(Ok(p)) => Some(Ok(self.photo_urls(&rel, p))),
+            Some(Err(e)) => Some(Err((e.message.clone(), Some(e.hint.clone())))),
+            None if self.config.keeps_original(&rel) || self.config.root.join(&rel).is_file() => {
+                None
+            }
+            None => {
+                let folder = rel.parent().unwrap_or(Path::new("content"));
+                let near = self
+                    .photos
+                    .keys()
+                    .filter(|p| p.parent() == Some(folder))
+                    .filter_map(|p| p.file_name()?.to_str());
+                let name = rel.file_name().and_then(|n| n.to_str()).unwrap_or(dest);
+                let hint = match did_you_mean(name, near) {
+                    Some(c) => format!("did you mean `{c}`? (looked for `{}`)", rel.display()),
+                    None => format!(
+                        "looked for `{}`: put the photo next to the page, or fix the name",
+                        rel.display()
+                    ),
+                };
+                Some(Err((format!("image `{dest}` not found"), Some(hint))))
+            }
+        }
+    }
+
+    /// The URLs of a processed photo's copies, published beside where the source is.
+    fn photo_urls(&self, rel: &Path, p: &crate::images::Processed) -> markdown::Photo {
+        let folder = crate::images::output_folder(rel);
+        let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or("photo");
+        let published = p.published(stem);
+        let url = |name: &str| self.config.url(&format!("{folder}{name}"));
+        let webp: Vec<String> = published
+            .iter()
+            .filter(|(name, _)| name.ends_with(".webp"))
+            .map(|(name, v)| format!("{} {}w", url(name), v.width))
+            .collect();
+        let fallback = published
+            .last()
+            .map_or(String::new(), |(name, _)| url(name));
+        markdown::Photo {
+            webp_srcset: webp.join(", "),
+            fallback,
+            width: p.fallback.width,
+            height: p.fallback.height,
         }
     }
 
@@ -230,6 +291,10 @@ impl markdown::Resolver for Lookup {
     fn base_path(&self) -> &str {
         &self.config.base_url.path
     }
+
+    fn photo(&self, dest: &str, from: &Path) -> Option<Result<markdown::Photo, Miss>> {
+        Lookup::photo(self, dest, from)
+    }
 }
 
 /// A year argument (`year=2021`, `from=2022`): a whole number without quotes.
@@ -242,6 +307,42 @@ fn year_arg(call: &Shortcode, key: &str) -> Result<Option<i64>, Miss> {
             Some(format!("write {key}=2023, without quotes")),
         )),
     }
+}
+
+/// The project-relative path (`content/tech/photo.jpg`) of a Markdown image destination
+/// that may name one of the site's photos: relative to the Markdown file `from`, or
+/// site-absolute (`/tech/photo.jpg`). `None` for another site's image, a file that is not
+/// a photo, or a path that leaves `content/`.
+fn photo_path(dest: &str, from: &Path) -> Option<std::path::PathBuf> {
+    use std::path::Component;
+    let dest = dest.split(['?', '#']).next().unwrap_or_default();
+    if dest.is_empty() || dest.contains(':') || dest.starts_with("//") {
+        return None;
+    }
+    let decoded = percent_encoding::percent_decode_str(dest)
+        .decode_utf8()
+        .ok()?;
+    let joined = match decoded.strip_prefix('/') {
+        Some(abs) => Path::new("content").join(abs),
+        None => from.parent()?.join(decoded.as_ref()),
+    };
+    if !crate::images::is_photo(&joined) {
+        return None;
+    }
+    let mut out = std::path::PathBuf::new();
+    for c in joined.components() {
+        match c {
+            Component::Normal(n) => out.push(n),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    return None;
+                }
+            }
+            _ => return None,
+        }
+    }
+    out.starts_with("content").then_some(out)
 }
 
 fn missing_arg(name: &str, arg: &str, example: &str) -> Miss {

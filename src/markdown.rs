@@ -97,7 +97,33 @@ pub trait Resolver: Sync {
     /// Base path of the site, e.g. "/" or "/renze/": root-relative link and image
     /// targets ("/img.png") get it prefixed ("/renze/img.png"), exactly once.
     fn base_path(&self) -> &str;
+
+    /// The published copies of the photo an image destination names, relative to the
+    /// Markdown file `from` (`photo.jpg`, `../img/photo.jpg`) or to the site
+    /// (`/tech/photo.jpg`); `None` when the destination is not one of the site's photos
+    /// (another site's image, a file profilegen does not process), `Some(Err)` when it
+    /// names a photo that is missing or cannot be published.
+    fn photo(&self, _dest: &str, _from: &Path) -> Option<Result<Photo, (String, Option<String>)>> {
+        None
+    }
 }
+
+/// A photo's published copies, for its `<picture>`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Photo {
+    /// `srcset` of the WebP copies: `/tech/photo.3f9a1c2b7d.480.webp 480w, …`.
+    pub webp_srcset: String,
+    /// URL of the JPEG or PNG fallback.
+    pub fallback: String,
+    /// Width of the fallback, in pixels (the displayed aspect ratio, orientation applied).
+    pub width: u32,
+    /// Height of the fallback.
+    pub height: u32,
+}
+
+/// The `sizes` of every photo: the width the theme gives the text column (`--measure`,
+/// 40em) on wide screens, the viewport's on narrow ones.
+pub const PHOTO_SIZES: &str = "(min-width: 44em) 40em, 100vw";
 
 /// A parsed `{{ name(key="value", n=3, flag=true) }}` call.
 #[derive(Debug, Clone, PartialEq)]

@@ -48,6 +48,13 @@ pub fn run(root: &Path, args: Args) -> Result<(), ExitCode> {
     for l in &report.languages {
         println!("{:>4}: {} pages, {} sections", l.lang, l.pages, l.sections);
     }
+    let images = report.images;
+    if images.processed + images.reused > 0 {
+        println!(
+            "images: {} processed, {} reused",
+            images.processed, images.reused
+        );
+    }
     println!(
         "{} static files; site written to {} in {} ms",
         report.static_files,

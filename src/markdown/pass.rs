@@ -11,7 +11,7 @@ use super::headings::{self, PendingHeading};
 use super::html::{self, Finding};
 use super::links::{self, SCRIPT_URL_HINT};
 use super::text::{Summary, WordCounter};
-use super::{Input, InternalLink, Rendered, Resolver};
+use super::{Input, InternalLink, Photo, Rendered, Resolver};
 use crate::diag::Diagnostic;
 
 mod inline;
@@ -62,6 +62,11 @@ pub(super) struct Pass<'a, 'r> {
     paragraph: Option<usize>,
     /// Index of the last shortcode's output event.
     shortcode_at: Option<usize>,
+    /// A photo being read: the index of its `Start(Image)` event, its copies and title.
+    photo: Option<(usize, Photo, String)>,
+    /// A photo's `<figure>`, used when it is alone in its paragraph: index of its inline
+    /// `<picture>` event, and the figure.
+    photo_block: Option<(usize, String)>,
     /// Index of the open HTML block's first event, and its events' body ranges.
     html_block: usize,
     html_ranges: Vec<Range<usize>>,
@@ -101,6 +106,8 @@ impl<'a, 'r> Pass<'a, 'r> {
             footnote_depth: 0,
             paragraph: None,
             shortcode_at: None,
+            photo: None,
+            photo_block: None,
             html_block: 0,
             html_ranges: Vec::new(),
             last_char: None,
@@ -197,8 +204,20 @@ impl<'a, 'r> Pass<'a, 'r> {
                 self.ids.push(label.to_string());
             }
             Tag::Link { dest_url, .. } => self.rewrite_destination(dest_url, range),
-            Tag::Image { dest_url, .. } => {
+            Tag::Image {
+                dest_url, title, ..
+            } => {
                 self.image_depth += 1;
+                match self.resolver.photo(dest_url, self.input.file) {
+                    Some(Ok(photo)) if self.image_depth == 1 => {
+                        self.photo = Some((self.events.len(), photo, title.to_string()));
+                    }
+                    Some(Err((message, hint))) => {
+                        let span = links::dest_span(self.body, range.clone(), dest_url);
+                        self.error(span, message, hint);
+                    }
+                    _ => {}
+                }
                 self.rewrite_destination(dest_url, range);
             }
             _ => {}
@@ -222,10 +241,41 @@ impl<'a, 'r> Pass<'a, 'r> {
             TagEnd::FootnoteDefinition => {
                 self.footnote_depth = self.footnote_depth.saturating_sub(1)
             }
-            TagEnd::Image => self.image_depth = self.image_depth.saturating_sub(1),
+            TagEnd::Image => {
+                self.image_depth = self.image_depth.saturating_sub(1);
+                if self.image_depth == 0
+                    && let Some((start, photo, title)) = self.photo.take()
+                {
+                    return self.push_photo(start, &photo, &title);
+                }
+            }
             _ => {}
         }
         self.events.push(Event::End(tag));
+    }
+
+    /// Replaces the image events from `start` with the photo's `<picture>` (alt text from
+    /// them); alone in its paragraph it becomes a `<figure>` with the title as caption.
+    fn push_photo(&mut self, start: usize, photo: &Photo, title: &str) {
+        let alt: String = self.events[start + 1..]
+            .iter()
+            .filter_map(|e| match e {
+                Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                _ => None,
+            })
+            .collect();
+        self.events.truncate(start);
+        let first = self.paragraph == Some(0) && start == 1;
+        let picture = picture_html(photo, &alt, title, first);
+        let index = self.events.len();
+        self.shortcode_at = Some(index);
+        let caption = match title.trim() {
+            "" => String::new(),
+            t => format!("<figcaption>{}</figcaption>", escape(t)),
+        };
+        let figure = format!("<figure class=\"photo\">{picture}{caption}</figure>");
+        self.photo_block = Some((index, figure));
+        self.events.push(Event::InlineHtml(picture.into()));
     }
 
     /// Closes a paragraph; a paragraph holding only one shortcode loses its `<p>` (the
@@ -240,7 +290,11 @@ impl<'a, 'r> Pass<'a, 'r> {
         }
         if let Some(Event::InlineHtml(output)) = self.events.pop() {
             self.events.pop();
-            self.events.push(Event::Html(output));
+            let block = match self.photo_block.take() {
+                Some((i, figure)) if Some(i) == start.map(|s| s + 1) => figure.into(),
+                _ => output,
+            };
+            self.events.push(Event::Html(block));
         }
         true
     }
@@ -540,4 +594,29 @@ fn is_inline_end(tag: TagEnd) -> bool {
             | TagEnd::Subscript
             | TagEnd::Link
     )
+}
+
+/// The `<picture>` of a photo: WebP copies for browsers that take them, the fallback
+/// with the displayed size (no layout shift), loaded lazily unless it opens the page.
+fn picture_html(photo: &Photo, alt: &str, title: &str, first: bool) -> String {
+    let loading = if first { "" } else { " loading=\"lazy\"" };
+    let title_attr = match title.trim() {
+        "" => String::new(),
+        t => format!(" title=\"{}\"", escape(t)),
+    };
+    format!(
+        "<picture><source type=\"image/webp\" srcset=\"{srcset}\" sizes=\"{sizes}\">\
+         <img src=\"{src}\" width=\"{w}\" height=\"{h}\" alt=\"{alt}\"{title_attr}{loading} decoding=\"async\"></picture>",
+        srcset = escape(&photo.webp_srcset),
+        sizes = super::PHOTO_SIZES,
+        src = escape(&photo.fallback),
+        w = photo.width,
+        h = photo.height,
+        alt = escape(alt),
+    )
+}
+
+/// Escapes text for an HTML attribute or text node.
+fn escape(text: &str) -> String {
+    crate::stats::escape_html(text)
 }

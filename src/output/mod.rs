@@ -83,6 +83,52 @@ pub fn write_urls(
         .unwrap_or_default())
 }
 
+/// Writes the processed copies of every photo beside where its source is
+/// (`content/tech/photo.jpg` → `tech/photo.3f9a1c2b7d.800.webp`, …), from the cache.
+pub fn write_photos(
+    staging: &Staging,
+    photos: &crate::images::Photos,
+    cache: &crate::images::Cache,
+) -> Result<()> {
+    use rayon::prelude::*;
+    let jobs: Vec<(PathBuf, &Path, PathBuf)> = photos
+        .iter()
+        .filter_map(|(rel, r)| Some((rel, r.as_ref().ok()?)))
+        .flat_map(|(rel, p)| {
+            let folder = crate::images::output_folder(rel);
+            let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or("photo");
+            p.published(stem)
+                .into_iter()
+                .map(|(name, v)| {
+                    (
+                        cache.file(v),
+                        rel.as_path(),
+                        PathBuf::from(format!("{folder}{name}")),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let errors: Vec<Diagnostic> = jobs
+        .par_iter()
+        .filter_map(|(from, shown, to)| staging.copy(from, shown, to).err())
+        .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Diagnostics(crate::diag::collapse(errors)))
+    }
+}
+
+/// True for a photo of `content/` that is published as processed copies, not as itself.
+pub fn processed_photo(config: &Config, asset: &crate::content::Asset) -> bool {
+    let rel = asset
+        .source
+        .strip_prefix(&config.root)
+        .unwrap_or(&asset.source);
+    crate::images::is_photo(rel) && !config.keeps_original(rel)
+}
+
 /// Copies `static/` and the non-Markdown files of `content/`; returns how many.
 pub fn copy_files(
     staging: &Staging,
@@ -100,13 +146,19 @@ pub fn copy_files(
                 layout::static_output(rel),
             )
         })
-        .chain(content.assets.iter().map(|a| {
-            (
-                a.source.clone(),
-                a.source.strip_prefix(&config.root).unwrap_or(&a.source),
-                a.output.clone(),
-            )
-        }))
+        .chain(
+            content
+                .assets
+                .iter()
+                .filter(|a| !processed_photo(config, a))
+                .map(|a| {
+                    (
+                        a.source.clone(),
+                        a.source.strip_prefix(&config.root).unwrap_or(&a.source),
+                        a.output.clone(),
+                    )
+                }),
+        )
         .collect();
     let errors: Vec<Diagnostic> = jobs
         .par_iter()

@@ -199,7 +199,11 @@ pub fn plan(
             redirect: None,
         });
     }
-    for a in &content.assets {
+    for a in content
+        .assets
+        .iter()
+        .filter(|a| !super::processed_photo(config, a))
+    {
         let shown = a.source.strip_prefix(&config.root).unwrap_or(&a.source);
         out.push(file(a.output.clone(), shown.to_path_buf()));
     }

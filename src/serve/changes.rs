@@ -98,6 +98,9 @@ pub(super) fn classify(model: &Model, rel: &Path) -> Change {
         ),
         "static" => Change::Static,
         _ if rel.extension().is_some_and(|e| e == "md") => Change::Markdown,
+        // A photo is processed (or taken from the cache) by a full rebuild, which
+        // re-renders the pages that show it.
+        _ if crate::images::is_photo(rel) && !model.config.keeps_original(rel) => Change::Tree,
         _ => Change::Asset,
     }
 }

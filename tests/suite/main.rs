@@ -4,6 +4,7 @@
 
 mod harness;
 mod history;
+mod photos;
 mod urls;
 
 mod bad_input;

@@ -655,3 +655,48 @@ fn a_new_item_shifts_a_paginated_listing_and_an_alias_appears_on_save() {
         "a removed alias is removed"
     );
 }
+
+#[test]
+fn an_added_or_replaced_photo_shows_on_save() {
+    let site = Site::starter();
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let mut s = session(&site, &out);
+    let photo = |w: u32| {
+        let img = image::RgbImage::from_pixel(w, w / 2, image::Rgb([10, 120, 200]));
+        let mut bytes = Vec::new();
+        img.write_to(
+            &mut std::io::Cursor::new(&mut bytes),
+            image::ImageFormat::Png,
+        )
+        .unwrap();
+        bytes
+    };
+    let src = |out: &std::path::Path| -> String {
+        let html = std::fs::read_to_string(out.join("tech/case/index.html")).unwrap();
+        Page(Html::parse_document(&html)).attr("main figure.photo img", "src")
+    };
+    site.write_bytes("content/tech/plan.png", &photo(640));
+    site.write(
+        "content/tech/case.md",
+        &CASE.replace("见[", "![厂区](plan.png)\n\n见["),
+    );
+    let r = s.rebuild(&[
+        PathBuf::from("content/tech/plan.png"),
+        PathBuf::from("content/tech/case.md"),
+    ]);
+    assert!(r.ok(), "{:?}", r.errors);
+    let first = src(&out);
+    assert!(
+        first.ends_with(".640.png") || first.ends_with(".640.jpg"),
+        "{first}"
+    );
+    assert!(out.join(first.trim_start_matches('/')).is_file());
+    site.write_bytes("content/tech/plan.png", &photo(320));
+    let r = s.rebuild(&[PathBuf::from("content/tech/plan.png")]);
+    assert!(r.ok(), "{:?}", r.errors);
+    let second = src(&out);
+    assert_ne!(first, second, "a replaced photo gets new URLs");
+    assert!(second.contains(".320."), "{second}");
+    assert!(out.join(second.trim_start_matches('/')).is_file());
+}
