@@ -129,7 +129,7 @@ struct Sources {
     static_files: Vec<PathBuf>,
     fingerprints: output::assets::Fingerprints,
     lookup: Arc<Lookup>,
-    images: images::Cache,
+    images: Arc<images::Cache>,
 }
 
 fn sources(opts: &BuildOptions) -> Result<Sources> {
@@ -146,7 +146,7 @@ fn sources(opts: &BuildOptions) -> Result<Sources> {
         .iter()
         .map(|p| layout::static_name(p))
         .collect();
-    let images = images::Cache::new(config.root.join(images::CACHE_DIR));
+    let images = Arc::new(images::Cache::new(config.root.join(images::CACHE_DIR)));
     let photos = Arc::new(images::process_all(
         &images,
         &photo_sources(&config, &content),
@@ -154,7 +154,7 @@ fn sources(opts: &BuildOptions) -> Result<Sources> {
     let lookup = Arc::new(
         Lookup::new(Arc::clone(&config), &content, names, stats)
             .with_fingerprints(&fingerprints)
-            .with_photos(photos),
+            .with_photos(photos, Arc::clone(&images)),
     );
     Ok(Sources {
         config,
@@ -274,6 +274,7 @@ fn run(opts: &BuildOptions, retain: bool) -> Result<(BuildReport, Option<Retaine
     drop(pages);
     let copied = output::copy_files(&staging, &s.config, &s.static_files, &s.content)?;
     output::write_photos(&staging, &s.lookup.photos, &s.images)?;
+    output::write_made_images(&staging, &s.lookup.made_images())?;
     s.fingerprints.write(&staging)?;
     let with_stats = s.lookup.stats.is_some();
     if let Some(stats) = &s.lookup.stats {

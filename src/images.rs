@@ -210,6 +210,279 @@ impl Cache {
     }
 }
 
+/// How a template's `image()` call sizes a photo.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    /// Scale to fit inside the box, keeping the proportions.
+    Fit,
+    /// Scale to cover the box and crop the middle to exactly its size.
+    Fill,
+}
+
+/// The format `image()` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// JPEG (PNG when the photo has transparency).
+    Auto,
+    /// JPEG.
+    Jpeg,
+    /// PNG.
+    Png,
+    /// WebP.
+    Webp,
+}
+
+/// What `image(path=…, width=…, height=…, op=…, format=…)` asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Transform {
+    /// The box's width; none to follow the height.
+    pub width: Option<u32>,
+    /// The box's height; none to follow the width.
+    pub height: Option<u32>,
+    /// Fit or fill.
+    pub op: Op,
+    /// The format written.
+    pub format: Format,
+}
+
+impl Transform {
+    fn spec(&self) -> String {
+        let side = |v: Option<u32>| v.map_or("a".to_owned(), |v| v.to_string());
+        let op = match self.op {
+            Op::Fit => "fit",
+            Op::Fill => "fill",
+        };
+        let format = match self.format {
+            Format::Auto => "auto",
+            Format::Jpeg => "jpg",
+            Format::Png => "png",
+            Format::Webp => "webp",
+        };
+        format!("{}x{}-{op}-{format}", side(self.width), side(self.height))
+    }
+}
+
+/// One copy made by a template's `image()`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Made {
+    /// The copy in the cache, with its pixel size.
+    pub variant: Variant,
+    /// Its extension: `jpg`, `png` or `webp`.
+    pub ext: String,
+    /// The source's hash (10 hex digits), for the published name.
+    pub hash: String,
+}
+
+impl Made {
+    /// The name it is published under beside `stem`: `photo.3f9a1c2b7d.1200x630.jpg`.
+    pub fn published(&self, stem: &str) -> String {
+        format!(
+            "{stem}.{}.{}x{}.{}",
+            self.hash, self.variant.width, self.variant.height, self.ext
+        )
+    }
+}
+
+impl Cache {
+    /// One sized copy of the photo with these bytes, made or taken from the cache.
+    pub fn transform(&self, bytes: &[u8], shown: &Path, t: Transform) -> Result<Made, ImageError> {
+        let digest = Sha256::digest(bytes);
+        let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+        let key = format!("{}-{}", &hex[..32], short_hash(SETTINGS));
+        if let Ok(mut used) = self.used.lock() {
+            used.insert(key.clone());
+        }
+        let name = format!("{key}_{}", t.spec());
+        let json = self.dir.join(format!("{name}.json"));
+        if let Some(made) = std::fs::read_to_string(&json)
+            .ok()
+            .and_then(|text| serde_json::from_str::<Made>(&text).ok())
+            .filter(|m| self.dir.join(&m.variant.cached).is_file())
+        {
+            return Ok(made);
+        }
+        let rgba = decode(bytes, shown)?;
+        let (w, h) = rgba.dimensions();
+        let (tw, _, crop) = sized(w, h, t);
+        let cropped;
+        let source = match crop {
+            Some((x, y, cw, ch)) => {
+                cropped = image::imageops::crop_imm(&rgba, x, y, cw, ch).to_image();
+                &cropped
+            }
+            None => &rgba,
+        };
+        let (pixels, th) = resized(source, tw)?;
+        let alpha = pixels.chunks_exact(4).any(|p| p[3] < 255);
+        let (ext, data) = write_format(&pixels, tw, th, t.format, alpha, shown)?;
+        let cached = format!("{name}.{ext}");
+        std::fs::create_dir_all(&self.dir).map_err(|e| io(e, &self.dir))?;
+        std::fs::write(self.dir.join(&cached), data).map_err(|e| io(e, &self.dir))?;
+        let made = Made {
+            variant: Variant {
+                cached,
+                width: tw,
+                height: th,
+            },
+            ext: ext.to_owned(),
+            hash: hex[..10].to_owned(),
+        };
+        let text = serde_json::to_string(&made).unwrap_or_default();
+        std::fs::write(json, text).map_err(|e| io(e, &self.dir))?;
+        Ok(made)
+    }
+}
+
+/// A rectangle of the source: x, y, width, height.
+type Crop = (u32, u32, u32, u32);
+
+/// The target size for `t` of a `w` × `h` image, and for `fill` the crop (x, y, width,
+/// height) of the source that has the box's proportions. Never larger than the source.
+fn sized(w: u32, h: u32, t: Transform) -> (u32, u32, Option<Crop>) {
+    let ratio = |a: u32, b: u32, c: u32| {
+        ((u64::from(a) * u64::from(b) + u64::from(c) / 2) / u64::from(c).max(1)).max(1) as u32
+    };
+    match (t.op, t.width, t.height) {
+        (_, None, None) => (w, h, None),
+        (Op::Fit, Some(bw), None) => {
+            let tw = bw.min(w);
+            (tw, ratio(h, tw, w), None)
+        }
+        (Op::Fit, None, Some(bh)) => {
+            let th = bh.min(h);
+            (ratio(w, th, h), th, None)
+        }
+        (Op::Fit, Some(bw), Some(bh)) => {
+            // The smaller of the two scales, never above 1.
+            let by_w = u64::from(bw) * u64::from(h) <= u64::from(bh) * u64::from(w);
+            let (tw, th) = if by_w {
+                let tw = bw.min(w);
+                (tw, ratio(h, tw, w))
+            } else {
+                let th = bh.min(h);
+                (ratio(w, th, h), th)
+            };
+            (tw, th, None)
+        }
+        (Op::Fill, Some(bw), Some(bh)) => {
+            // Crop the middle to the box's proportions, then scale (never up).
+            let (cw, ch) = if u64::from(w) * u64::from(bh) > u64::from(h) * u64::from(bw) {
+                (ratio(h, bw, bh).min(w), h)
+            } else {
+                (w, ratio(w, bh, bw).min(h))
+            };
+            let (x, y) = ((w - cw) / 2, (h - ch) / 2);
+            let tw = bw.min(cw);
+            (tw, ratio(ch, tw, cw), Some((x, y, cw, ch)))
+        }
+        (Op::Fill, width, height) => sized(
+            w,
+            h,
+            Transform {
+                op: Op::Fit,
+                width,
+                height,
+                ..t
+            },
+        ),
+    }
+}
+
+/// Encodes RGBA pixels in the asked format (`Auto`: PNG with transparency, else JPEG).
+fn write_format(
+    pixels: &[u8],
+    w: u32,
+    h: u32,
+    format: Format,
+    alpha: bool,
+    shown: &Path,
+) -> Result<(&'static str, Vec<u8>), ImageError> {
+    let failed = |e: image::ImageError| {
+        ImageError::new(
+            format!("`{}`: cannot encode a copy: {e}", shown.display()),
+            "please report it",
+        )
+    };
+    let format = match format {
+        Format::Auto if alpha => Format::Png,
+        Format::Auto => Format::Jpeg,
+        f => f,
+    };
+    let mut out = Vec::new();
+    match format {
+        Format::Webp => {
+            let data = webp::Encoder::from_rgba(pixels, w, h).encode(WEBP_QUALITY);
+            Ok(("webp", data.to_vec()))
+        }
+        Format::Png => {
+            image::codecs::png::PngEncoder::new(&mut out)
+                .write_image(pixels, w, h, image::ExtendedColorType::Rgba8)
+                .map_err(failed)?;
+            Ok(("png", out))
+        }
+        Format::Jpeg | Format::Auto => {
+            let rgb: Vec<u8> = pixels
+                .chunks_exact(4)
+                .flat_map(|p| [p[0], p[1], p[2]])
+                .collect();
+            image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY)
+                .write_image(&rgb, w, h, image::ExtendedColorType::Rgb8)
+                .map_err(failed)?;
+            Ok(("jpg", out))
+        }
+    }
+}
+
+/// Decodes a photo: format checked against the extension, size limits, orientation
+/// applied.
+fn decode(bytes: &[u8], shown: &Path) -> Result<image::RgbaImage, ImageError> {
+    let format = sniff(bytes, shown)?;
+    let end = [0xFF, 0xD9];
+    if format == ImageFormat::Jpeg && !bytes.windows(2).rev().take(64 * 1024).any(|w| w == end) {
+        // JPEG decoders fill a cut-short file with grey rather than fail: a JPEG ends
+        // with its end-of-image marker (trailing bytes after it are tolerated).
+        return Err(ImageError::new(
+            format!(
+                "`{}` cannot be decoded: the file is cut short (no end-of-image marker)",
+                shown.display()
+            ),
+            "the file is damaged or cut short; export or copy it again",
+        ));
+    }
+    let damaged = |e: image::ImageError| {
+        ImageError::new(
+            format!("`{}` cannot be decoded: {e}", shown.display()),
+            "the file is damaged or cut short; export or copy it again",
+        )
+    };
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
+    reader.limits(limits());
+    let mut decoder = reader
+        .into_decoder()
+        .map_err(|e| too_big(e, shown).unwrap_or_else(&damaged))?;
+    let (w, h) = decoder.dimensions();
+    if u64::from(w) * u64::from(h) > MAX_PIXELS {
+        return Err(bomb(shown, w, h));
+    }
+    let orientation = decoder
+        .orientation()
+        .unwrap_or(image::metadata::Orientation::NoTransforms);
+    let mut img = DynamicImage::from_decoder(decoder)
+        .map_err(|e| too_big(e, shown).unwrap_or_else(&damaged))?;
+    img.apply_orientation(orientation);
+    Ok(img.to_rgba8())
+}
+
+/// The decoding limits: no side over [`MAX_SIDE`], no allocation over what
+/// [`MAX_PIXELS`] RGBA pixels need plus a margin.
+fn limits() -> Limits {
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    limits.max_alloc = Some(MAX_PIXELS * 4 + 64 * 1024 * 1024);
+    limits
+}
+
 /// 8 hex digits of a text's SHA-256.
 fn short_hash(text: &str) -> String {
     Sha256::digest(text.as_bytes())
@@ -273,59 +546,15 @@ fn encode(
     hash: &str,
     dir: &Path,
 ) -> Result<Processed, ImageError> {
-    let format = sniff(bytes, shown)?;
-    if format == ImageFormat::Jpeg
-        && !bytes
-            .windows(2)
-            .rev()
-            .take(64 * 1024)
-            .any(|w| w == [0xFF, 0xD9])
-    {
-        // JPEG decoders fill a cut-short file with grey rather than fail: a JPEG ends
-        // with its end-of-image marker (trailing bytes after it are tolerated).
-        return Err(ImageError::new(
-            format!(
-                "`{}` cannot be decoded: the file is cut short (no end-of-image marker)",
-                shown.display()
-            ),
-            "the file is damaged or cut short; export or copy it again",
-        ));
-    }
-    let damaged = |e: image::ImageError| {
-        ImageError::new(
-            format!("`{}` cannot be decoded: {e}", shown.display()),
-            "the file is damaged or cut short; export or copy it again",
-        )
-    };
-    let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
-    let mut limits = Limits::default();
-    limits.max_image_width = Some(MAX_SIDE);
-    limits.max_image_height = Some(MAX_SIDE);
-    limits.max_alloc = Some(MAX_PIXELS * 4 + 64 * 1024 * 1024);
-    reader.limits(limits);
-    let mut decoder = reader
-        .into_decoder()
-        .map_err(|e| too_big(e, shown).unwrap_or_else(&damaged))?;
-    let (w, h) = decoder.dimensions();
-    if u64::from(w) * u64::from(h) > MAX_PIXELS {
-        return Err(bomb(shown, w, h));
-    }
-    let orientation = decoder
-        .orientation()
-        .unwrap_or(image::metadata::Orientation::NoTransforms);
-    let mut img = DynamicImage::from_decoder(decoder)
-        .map_err(|e| too_big(e, shown).unwrap_or_else(&damaged))?;
-    img.apply_orientation(orientation);
-    let alpha = has_transparency(&img);
-    let (width, height) = (img.width(), img.height());
+    let rgba = decode(bytes, shown)?;
+    let alpha = rgba.pixels().any(|p| p.0[3] < 255);
+    let (width, height) = rgba.dimensions();
     let mut widths: Vec<u32> = WIDTHS.iter().copied().filter(|&x| x < width).collect();
     if widths.len() < WIDTHS.len() {
         widths.push(width.min(WIDTHS[WIDTHS.len() - 1]));
     }
     widths.dedup();
     std::fs::create_dir_all(dir).map_err(|e| io(e, dir))?;
-    let rgba = img.to_rgba8();
-    drop(img);
     let mut webp = Vec::new();
     for &tw in &widths {
         let (copy, th) = resized(&rgba, tw)?;
@@ -341,27 +570,13 @@ fn encode(
     }
     let fw = width.min(FALLBACK_WIDTH);
     let (copy, fh) = resized(&rgba, fw)?;
-    let (cached, fallback_type) = if alpha {
-        let cached = format!("{key}_{fw}.png");
-        let buf = image::RgbaImage::from_raw(fw, fh, copy).ok_or_else(|| internal(shown))?;
-        let mut out = Vec::new();
-        buf.write_to(&mut Cursor::new(&mut out), ImageFormat::Png)
-            .map_err(&damaged)?;
-        std::fs::write(dir.join(&cached), out).map_err(|e| io(e, dir))?;
-        (cached, "image/png")
+    let (ext, data) = write_format(&copy, fw, fh, Format::Auto, alpha, shown)?;
+    let cached = format!("{key}_{fw}.{ext}");
+    std::fs::write(dir.join(&cached), data).map_err(|e| io(e, dir))?;
+    let fallback_type = if ext == "png" {
+        "image/png"
     } else {
-        let cached = format!("{key}_{fw}.jpg");
-        let rgb: Vec<u8> = copy
-            .chunks_exact(4)
-            .flat_map(|p| [p[0], p[1], p[2]])
-            .collect();
-        let mut out = Vec::new();
-        let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY);
-        encoder
-            .write_image(&rgb, fw, fh, image::ExtendedColorType::Rgb8)
-            .map_err(&damaged)?;
-        std::fs::write(dir.join(&cached), out).map_err(|e| io(e, dir))?;
-        (cached, "image/jpeg")
+        "image/jpeg"
     };
     let processed = Processed {
         width,
@@ -408,11 +623,6 @@ fn resized(rgba: &image::RgbaImage, width: u32) -> Result<(Vec<u8>, u32), ImageE
     Ok((dst.into_vec(), height))
 }
 
-/// True when some pixel is not fully opaque.
-fn has_transparency(img: &DynamicImage) -> bool {
-    img.color().has_alpha() && img.to_rgba8().pixels().any(|p| p.0[3] < 255)
-}
-
 /// The limits' error, told as a refused bomb; other errors back as they were.
 fn too_big(e: image::ImageError, shown: &Path) -> Result<ImageError, image::ImageError> {
     match &e {
@@ -443,16 +653,6 @@ fn io(e: std::io::Error, dir: &Path) -> ImageError {
     ImageError::new(
         format!("cannot write the image cache `{}`: {e}", dir.display()),
         "check that the project folder is writable and the disk is not full",
-    )
-}
-
-fn internal(shown: &Path) -> ImageError {
-    ImageError::new(
-        format!(
-            "`{}`: the resized copy has the wrong size (a bug)",
-            shown.display()
-        ),
-        "please report it",
     )
 }
 
@@ -488,4 +688,66 @@ pub fn process_all(cache: &Cache, files: &[(PathBuf, PathBuf)]) -> Photos {
             (shown.clone(), result)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(width: Option<u32>, height: Option<u32>, op: Op) -> Transform {
+        Transform {
+            width,
+            height,
+            op,
+            format: Format::Auto,
+        }
+    }
+
+    #[test]
+    fn fit_keeps_proportions_and_never_enlarges() {
+        assert_eq!(
+            sized(2000, 1000, t(Some(500), None, Op::Fit)),
+            (500, 250, None)
+        );
+        assert_eq!(
+            sized(2000, 1000, t(None, Some(100), Op::Fit)),
+            (200, 100, None)
+        );
+        assert_eq!(
+            sized(2000, 1000, t(Some(500), Some(500), Op::Fit)),
+            (500, 250, None)
+        );
+        assert_eq!(
+            sized(2000, 1000, t(Some(4000), None, Op::Fit)),
+            (2000, 1000, None)
+        );
+        assert_eq!(sized(300, 200, t(None, None, Op::Fit)), (300, 200, None));
+    }
+
+    #[test]
+    fn fill_crops_the_middle_to_the_box() {
+        // Wider than the box: the sides are cut.
+        assert_eq!(
+            sized(2000, 1000, t(Some(1200), Some(630), Op::Fill)),
+            (1200, 630, Some((47, 0, 1905, 1000)))
+        );
+        // Taller than the box: top and bottom are cut.
+        assert_eq!(
+            sized(1200, 2000, t(Some(1200), Some(630), Op::Fill)),
+            (1200, 630, Some((0, 685, 1200, 630)))
+        );
+        // Smaller than the box: cropped to its shape, not enlarged.
+        let (w, h, _) = sized(600, 600, t(Some(1200), Some(630), Op::Fill));
+        assert_eq!((w, h), (600, 315));
+    }
+
+    #[test]
+    fn only_photo_extensions_are_processed() {
+        assert!(is_photo(Path::new("content/a/B.JPG")));
+        assert!(is_photo(Path::new("x.webp")));
+        assert!(!is_photo(Path::new("x.svg")));
+        assert!(!is_photo(Path::new("x.gif")));
+        assert_eq!(output_folder(Path::new("content/tech/a.jpg")), "tech/");
+        assert_eq!(output_folder(Path::new("content/a.jpg")), "");
+    }
 }

@@ -32,6 +32,26 @@ pub struct Lookup {
     fingerprints: HashMap<String, String>,
     /// The photos of `content/`, processed.
     pub photos: Arc<crate::images::Photos>,
+    /// The image cache, for templates' `image()`.
+    images: Option<Arc<crate::images::Cache>>,
+    /// The copies `image()` made: (path, transform) → its view and published file.
+    made: std::sync::Mutex<HashMap<(String, String), ImageView>>,
+    /// Each copy `image()` made: output path → cached file.
+    made_files:
+        std::sync::Mutex<std::collections::BTreeMap<std::path::PathBuf, std::path::PathBuf>>,
+}
+
+/// What a template's `image()` returns.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ImageView {
+    /// Root-relative URL of the copy.
+    pub url: String,
+    /// Its width in pixels.
+    pub width: u32,
+    /// Its height in pixels.
+    pub height: u32,
+    /// `"<url> <width>w"`, for an `<img srcset>`.
+    pub srcset: String,
 }
 
 impl Lookup {
@@ -58,13 +78,88 @@ impl Lookup {
             stats,
             fingerprints: HashMap::new(),
             photos: Arc::default(),
+            images: None,
+            made: Default::default(),
+            made_files: Default::default(),
         }
     }
 
-    /// Makes Markdown images of the site's photos use their processed copies.
-    pub fn with_photos(mut self, photos: Arc<crate::images::Photos>) -> Self {
+    /// Makes Markdown images of the site's photos use their processed copies, and
+    /// templates' `image()` use `cache`.
+    pub fn with_photos(
+        mut self,
+        photos: Arc<crate::images::Photos>,
+        cache: Arc<crate::images::Cache>,
+    ) -> Self {
         self.photos = photos;
+        self.images = Some(cache);
         self
+    }
+
+    /// The image cache, if this lookup has one.
+    pub fn image_cache(&self) -> Option<&Arc<crate::images::Cache>> {
+        self.images.as_ref()
+    }
+
+    /// Every copy templates' `image()` made so far: output path → cached file.
+    pub fn made_images(&self) -> Vec<(std::path::PathBuf, std::path::PathBuf)> {
+        self.made_files
+            .lock()
+            .map(|m| m.iter().map(|(a, b)| (a.clone(), b.clone())).collect())
+            .unwrap_or_default()
+    }
+
+    /// `image(path=…, width=…, height=…, op=…, format=…)`: a sized copy of a photo of
+    /// `content/` (path below it, `tech/photo.jpg`) or of `static/` (`img/hero.jpg`).
+    pub fn image(&self, path: &str, t: crate::images::Transform) -> Result<ImageView, Miss> {
+        let memo = (path.to_owned(), format!("{t:?}"));
+        if let Some(v) = self.made.lock().ok().and_then(|m| m.get(&memo).cloned()) {
+            return Ok(v);
+        }
+        let clean = path.trim_start_matches('/');
+        let rel = ["content", "static"]
+            .into_iter()
+            .map(|top| Path::new(top).join(clean))
+            .find(|p| self.config.root.join(p).is_file())
+            .ok_or_else(|| {
+                (
+                    format!("image `{path}` not found in content/ or static/"),
+                    Some("give the path below content/ (`tech/photo.jpg`) or static/ (`img/hero.jpg`)".to_owned()),
+                )
+            })?;
+        // Copies go beside the source's published place.
+        let folder = match rel.strip_prefix("static") {
+            Ok(inside) => crate::images::output_folder(&Path::new("content").join(inside)),
+            Err(_) => crate::images::output_folder(&rel),
+        };
+        crate::deps::note(|r| {
+            r.assets.insert(clean.to_owned());
+        });
+        let cache = self
+            .images
+            .as_ref()
+            .ok_or_else(|| ("images cannot be processed here".to_owned(), None))?;
+        let bytes = std::fs::read(self.config.root.join(&rel))
+            .map_err(|e| (format!("cannot read `{}`: {e}", rel.display()), None))?;
+        let made = cache
+            .transform(&bytes, &rel, t)
+            .map_err(|e| (e.message, Some(e.hint)))?;
+        let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or("image");
+        let out = format!("{folder}{}", made.published(stem));
+        let url = self.config.url(&out);
+        let view = ImageView {
+            srcset: format!("{url} {}w", made.variant.width),
+            url,
+            width: made.variant.width,
+            height: made.variant.height,
+        };
+        if let Ok(mut files) = self.made_files.lock() {
+            files.insert(std::path::PathBuf::from(out), cache.file(&made.variant));
+        }
+        if let Ok(mut m) = self.made.lock() {
+            m.insert(memo, view.clone());
+        }
+        Ok(view)
     }
 
     /// The photo a Markdown image destination names (see [`markdown::Resolver::photo`]).

@@ -42,6 +42,10 @@ pub struct FrontMatter {
     /// becomes a redirect page to the current URL.
     #[serde(default)]
     pub aliases: Vec<toml::Spanned<String>>,
+    /// The page's image for link previews (`og:image`): a photo's path relative to the
+    /// Markdown file, published at 1200 × 630.
+    #[serde(default)]
+    pub image: Option<toml::Spanned<String>>,
     /// Sections only: list this many pages per listing page (`/news/`, `/news/page/2/`…).
     #[serde(default)]
     pub paginate_by: Option<toml::Spanned<i64>>,
@@ -126,6 +130,7 @@ fn shift_spans(mut meta: FrontMatter, by: usize) -> FrontMatter {
     meta.slug = meta.slug.map(shift);
     meta.template = meta.template.map(shift);
     meta.aliases = meta.aliases.into_iter().map(shift).collect();
+    meta.image = meta.image.map(shift);
     meta.paginate_by = meta.paginate_by.map(|s| {
         let span = s.span();
         toml::Spanned::new(span.start + by..span.end + by, s.into_inner())

@@ -120,6 +120,14 @@ pub fn write_photos(
     }
 }
 
+/// Writes the copies templates' `image()` made (output path, cached file).
+pub fn write_made_images(staging: &Staging, made: &[(PathBuf, PathBuf)]) -> Result<()> {
+    for (out, cached) in made {
+        staging.copy(cached, out, out)?;
+    }
+    Ok(())
+}
+
 /// True for a photo of `content/` that is published as processed copies, not as itself.
 pub fn processed_photo(config: &Config, asset: &crate::content::Asset) -> bool {
     let rel = asset

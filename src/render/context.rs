@@ -33,6 +33,8 @@ pub struct DocView<'a> {
     pub parent: Option<LinkView>,
     pub pages: Vec<Summary>,
     pub subsections: Vec<LinkView>,
+    /// Front matter `image`, as a path below `content/` for `image(path=…)`.
+    pub image: Option<String>,
 }
 
 /// A page in a listing.
@@ -139,7 +141,37 @@ pub fn doc_view<'a>(
         parent: None,
         pages: Vec::new(),
         subsections: Vec::new(),
+        image: doc
+            .meta
+            .image
+            .as_ref()
+            .map(|i| image_path(doc, i.get_ref())),
     }
+}
+
+/// A front-matter image path (relative to the Markdown file, or `/…` below `content/`)
+/// as a path below `content/`.
+fn image_path(doc: &Document, image: &str) -> String {
+    if let Some(abs) = image.strip_prefix('/') {
+        return abs.to_owned();
+    }
+    let dir = doc
+        .path
+        .parent()
+        .and_then(|p| p.strip_prefix("content").ok())
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .unwrap_or_default();
+    let mut parts: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
+    for seg in image.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    parts.join("/")
 }
 
 /// The template for a document: its `template` or the default for its kind.

@@ -1,4 +1,4 @@
-//! The functions templates call: `t`, `asset`, `link`, `stat`, `stat_record`,
+//! The functions templates call: `t`, `asset`, `link`, `image`, `stat`, `stat_record`,
 //! `stats_group`, `stats_groups` and `chart`.
 //!
 //! Each reads the page's language from the template context (`lang`), so a template
@@ -76,6 +76,12 @@ pub fn register(tera: &mut Tera, lookup: &Arc<Lookup>) {
             Ok(Value::safe_string(&svg))
         },
     );
+    let l = Arc::clone(lookup);
+    tera.register_function("image", move |kw: Kwargs, _: &State| -> TeraResult<Value> {
+        let t = transform(&kw)?;
+        let view = l.image(&kw.must_get::<String>("path")?, t).map_err(miss)?;
+        Ok(Value::from_serializable(&view))
+    });
     register_data(tera, lookup);
     super::publish::register(tera, lookup); // feed_url, search_url, json_script, absolute, og_locale
 }
@@ -135,6 +141,58 @@ fn register_data(tera: &mut Tera, lookup: &Arc<Lookup>) {
             Ok(Value::from_serializable(&views))
         },
     );
+}
+
+/// `width`, `height`, `op` and `format` of `image()`.
+fn transform(kw: &Kwargs) -> TeraResult<crate::images::Transform> {
+    use crate::images::{Format, Op, Transform};
+    let side = |key: &str| -> TeraResult<Option<u32>> {
+        match kw.get::<i64>(key)? {
+            None => Ok(None),
+            Some(n) => u32::try_from(n)
+                .ok()
+                .filter(|&n| (1..=crate::images::MAX_SIDE).contains(&n))
+                .map(Some)
+                .ok_or_else(|| {
+                    Error::message(format!(
+                        "`{key}={n}` is not a size in pixels (1 to {})",
+                        crate::images::MAX_SIDE
+                    ))
+                }),
+        }
+    };
+    let op = match kw.get::<String>("op")?.as_deref() {
+        None | Some("fit") => Op::Fit,
+        Some("fill") => Op::Fill,
+        Some(other) => {
+            return Err(Error::message(format!(
+                "unknown image op `{other}` (hint: op=\"fit\" keeps the whole image inside width × height, op=\"fill\" crops it to exactly that size)"
+            )));
+        }
+    };
+    let format = match kw.get::<String>("format")?.as_deref() {
+        None | Some("auto") => Format::Auto,
+        Some("jpg" | "jpeg") => Format::Jpeg,
+        Some("png") => Format::Png,
+        Some("webp") => Format::Webp,
+        Some(other) => {
+            return Err(Error::message(format!(
+                "unknown image format `{other}` (hint: jpg, png, webp, or leave it out)"
+            )));
+        }
+    };
+    let t = Transform {
+        width: side("width")?,
+        height: side("height")?,
+        op,
+        format,
+    };
+    if t.op == Op::Fill && (t.width.is_none() || t.height.is_none()) {
+        return Err(Error::message(
+            "op=\"fill\" needs both width and height (hint: image(path=…, width=1200, height=630, op=\"fill\"))",
+        ));
+    }
+    Ok(t)
 }
 
 fn lang(state: &State) -> TeraResult<String> {

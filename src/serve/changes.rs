@@ -148,7 +148,7 @@ pub(super) fn apply(s: &mut Session, changes: &[(PathBuf, Change)], errors: &mut
         .collect();
     if relink {
         let stats = stats.unwrap_or_else(|| model.lookup.stats.clone());
-        model.lookup = Arc::new(Lookup::new(
+        let mut lookup = Lookup::new(
             Arc::clone(&model.config),
             &model.content,
             model
@@ -157,7 +157,11 @@ pub(super) fn apply(s: &mut Session, changes: &[(PathBuf, Change)], errors: &mut
                 .map(|p| layout::static_name(p))
                 .collect(),
             stats,
-        ));
+        );
+        if let Some(cache) = model.lookup.image_cache() {
+            lookup = lookup.with_photos(Arc::clone(&model.lookup.photos), Arc::clone(cache));
+        }
+        model.lookup = Arc::new(lookup);
     }
     if relink || !templates.is_empty() {
         reload_theme(model, pending, &mut s.graph, &templates, errors);

@@ -40,6 +40,12 @@ pub(super) fn commit(
     if pending.data {
         write_data(model, dir)?;
     }
+    for (out, cached) in model.lookup.made_images() {
+        if !dir.join(&out).is_file() {
+            let bytes = std::fs::read(&cached).map_err(|e| io_error(e, &cached, "cannot read"))?;
+            replace(dir, &out, &bytes)?;
+        }
+    }
     for (rel, bytes) in publish_files(model)? {
         if std::fs::read(dir.join(&rel)).ok().as_deref() != Some(bytes.as_slice()) {
             replace(dir, &rel, &bytes)?;

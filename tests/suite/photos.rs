@@ -332,3 +332,63 @@ fn a_photo_listed_as_original_is_published_untouched() {
     assert!(page.all("main picture").is_empty());
     assert_eq!(page.attr("main img", "src"), "workshop.jpg");
 }
+
+#[test]
+fn a_page_image_is_its_link_preview_and_templates_size_photos_with_image() {
+    let site = photo_site("workshop.jpg", &jpeg_with_exif(2000, 1200));
+    site.replace(
+        "content/tech/case.md",
+        "title = \"案例\"",
+        "title = \"案例\"\nimage = \"workshop.jpg\"",
+    );
+    site.write("templates/card.html", "{% extends \"page.html\" %}{% block head %}{% set thumb = image(path=\"tech/workshop.jpg\", width=300) %}<meta name=\"thumb\" content=\"{{ thumb.url }} {{ thumb.width }}x{{ thumb.height }} {{ thumb.srcset }}\">{% endblock head %}");
+    site.replace(
+        "content/tech/case.en.md",
+        "title = \"Case\"",
+        "title = \"Case\"\ntemplate = \"card.html\"",
+    );
+    site.build_ok();
+    let page = site.html("tech/case/index.html");
+    let og = page.attr("meta[property='og:image']", "content");
+    assert!(
+        og.starts_with("https://example.org/tech/workshop.") && og.ends_with(".1200x630.jpg"),
+        "{og}"
+    );
+    assert_eq!(
+        page.attr("meta[property='og:image:width']", "content"),
+        "1200"
+    );
+    assert_eq!(
+        page.attr("meta[property='og:image:height']", "content"),
+        "630"
+    );
+    let path = site
+        .public()
+        .join(og.trim_start_matches("https://example.org/"));
+    let bytes = std::fs::read(&path).unwrap();
+    assert_eq!(decoded(&path).width(), 1200);
+    assert!(!contains(&bytes, b"Exif"));
+    // A page without an image keeps the site's default preview.
+    let other = site.html("tech/index.html");
+    assert!(
+        other
+            .attr("meta[property='og:image']", "content")
+            .contains("/img/share")
+    );
+    // image() in a template: fit to 300 wide, the rotated photo is 300 × 500.
+    let en = site.html("en/tech/case/index.html");
+    let thumb = en.attr("meta[name=thumb]", "content");
+    let parts: Vec<&str> = thumb.split(' ').collect();
+    assert!(parts[0].ends_with(".300x500.jpg"), "{thumb}");
+    assert_eq!(parts[1], "300x500");
+    assert_eq!(parts[3], "300w");
+    assert!(
+        site.public()
+            .join(parts[0].trim_start_matches('/'))
+            .is_file()
+    );
+    // A bad op is an error naming the choices.
+    site.write("templates/card.html", "{% extends \"page.html\" %}{% block head %}{% set t = image(path=\"tech/workshop.jpg\", width=300, op=\"stretch\") %}{% endblock head %}");
+    let report = site.build_err();
+    assert!(report.contains("unknown image op `stretch`"), "{report}");
+}
