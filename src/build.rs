@@ -46,6 +46,8 @@ pub struct BuildOptions {
     /// Write the search pages but not the search index (tests that compare outputs, and
     /// that do not search, save its cost).
     pub skip_search_index: bool,
+    /// Show the progress of long stages on an interactive terminal (`build` does).
+    pub progress: bool,
     /// The published output whose URL manifest this build is compared with (a URL it
     /// published that this build does not is a warning); by default the output folder.
     /// `check` and `serve`, which build elsewhere, name the site's real output folder.
@@ -133,6 +135,7 @@ struct Sources {
 }
 
 fn sources(opts: &BuildOptions) -> Result<Sources> {
+    use crate::progress::Stage;
     let config = Arc::new(Config::load(&opts.root, &opts.overrides)?);
     let content = content::load(&config, opts.drafts)?;
     let stats = load_stats(&config)?;
@@ -147,10 +150,10 @@ fn sources(opts: &BuildOptions) -> Result<Sources> {
         .map(|p| layout::static_name(p))
         .collect();
     let images = Arc::new(images::Cache::new(config.root.join(images::CACHE_DIR)));
-    let photos = Arc::new(images::process_all(
-        &images,
-        &photo_sources(&config, &content),
-    ));
+    let to_process = photo_sources(&config, &content);
+    let bar = Stage::new(opts.progress, "photos", to_process.len());
+    let photos = Arc::new(images::process_all(&images, &to_process, &|| bar.inc()));
+    bar.finish();
     let lookup = Arc::new(
         Lookup::new(Arc::clone(&config), &content, names, stats)
             .with_fingerprints(&fingerprints)
@@ -248,7 +251,9 @@ fn run(opts: &BuildOptions, retain: bool) -> Result<(BuildReport, Option<Retaine
     let mut listings = Listings::from_reading_times(&s.content, |_| 0, &s.lookup);
     let pages = Pages::with_listings(&s.content, &[], &s.lookup, &listings);
     let site = (&*s.config, &s.content, &*s.lookup);
-    let mut first = pass::first_pass(site, &pages, sink, (&keep, retain));
+    let bar = crate::progress::Stage::new(opts.progress, "pages", s.content.docs.len());
+    let mut first = pass::first_pass(site, &pages, sink, (&keep, retain), &bar);
+    bar.finish();
     drop(pages);
     if !first.markdown_errors.is_empty() {
         return Err(Diagnostics(first.markdown_errors));

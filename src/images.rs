@@ -49,6 +49,25 @@ pub fn is_photo(path: &Path) -> bool {
         .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
+/// The kind of an image file browsers do not show (camera and print formats), by the
+/// extension of `name`: `HEIC`, `TIFF`, …
+pub fn unsupported(name: &str) -> Option<&'static str> {
+    let ext = name
+        .rsplit_once('.')?
+        .1
+        .split(['?', '#'])
+        .next()?
+        .to_ascii_lowercase();
+    Some(match ext.as_str() {
+        "heic" | "heif" => "HEIC",
+        "tif" | "tiff" => "TIFF",
+        "bmp" => "BMP",
+        "psd" => "Photoshop",
+        "dng" | "cr2" | "cr3" | "nef" | "arw" | "raw" => "camera raw",
+        _ => return None,
+    })
+}
+
 /// One encoded copy: its file name in the cache and its pixel size.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Variant {
@@ -672,8 +691,13 @@ pub fn output_folder(rel: &Path) -> String {
 /// the project, its result.
 pub type Photos = BTreeMap<PathBuf, Result<Arc<Processed>, ImageError>>;
 
-/// Processes the photos among `files` (absolute path, path shown in messages).
-pub fn process_all(cache: &Cache, files: &[(PathBuf, PathBuf)]) -> Photos {
+/// Processes the photos among `files` (absolute path, path shown in messages), calling
+/// `done` after each.
+pub fn process_all(
+    cache: &Cache,
+    files: &[(PathBuf, PathBuf)],
+    done: &(dyn Fn() + Sync),
+) -> Photos {
     files
         .par_iter()
         .filter(|(_, shown)| is_photo(shown))
@@ -685,6 +709,7 @@ pub fn process_all(cache: &Cache, files: &[(PathBuf, PathBuf)]) -> Photos {
                     "check the file's permissions",
                 )),
             };
+            done();
             (shown.clone(), result)
         })
         .collect()

@@ -22,6 +22,7 @@ pub mod images;
 pub mod lookup;
 pub mod markdown;
 pub mod output;
+pub mod progress;
 pub mod render;
 pub mod scaffold;
 pub mod serve;

@@ -164,6 +164,12 @@ impl Lookup {
 
     /// The photo a Markdown image destination names (see [`markdown::Resolver::photo`]).
     pub fn photo(&self, dest: &str, from: &Path) -> Option<Result<markdown::Photo, Miss>> {
+        if let Some(kind) = crate::images::unsupported(dest) {
+            return Some(Err((
+                format!("image `{dest}` is a {kind} file, which browsers do not show"),
+                Some("export it as JPEG (photos) or PNG (drawings), put it beside the page and name that file here".to_owned()),
+            )));
+        }
         let rel = photo_path(dest, from)?;
         match self.photos.get(&rel) {
             Some(Ok(p)) => Some(Ok(self.photo_urls(&rel, p))),

@@ -91,6 +91,7 @@ pub(super) fn first_pass(
     pages: &Pages,
     sink: Option<Sink>,
     (keep, retain): (&PerDoc<bool>, bool),
+    bar: &crate::progress::Stage,
 ) -> FirstPass {
     type Outcome = std::result::Result<(Done, Option<Box<Diagnostic>>), Vec<Diagnostic>>;
     let results: Vec<Outcome> = content
@@ -99,6 +100,7 @@ pub(super) fn first_pass(
         .enumerate()
         .map(|(i, doc)| {
             let id = DocId::new(i);
+            bar.inc();
             let (rendered, reads) = super::render_doc(config, doc, lookup);
             let rendered = rendered?;
             let reads = if retain { reads } else { Reads::default() };

@@ -143,6 +143,7 @@ pub fn check(opts: &CheckOptions) -> Result<CheckReport, Diagnostics> {
     let published = Config::load(&root, &Overrides::default()).map(|c| c.output_dir);
     let build_opts = BuildOptions {
         compare_urls_with: published.ok(),
+        progress: false,
         root,
         overrides: Overrides {
             base_url: None,

@@ -96,7 +96,7 @@ fn link(body: &str, range: &Range<usize>, url: &str, at: usize) -> SourceLink {
 }
 
 fn no_alt(doc: &Document, span: Range<usize>) -> Diagnostic {
-    Diagnostic::warning("image without alt text")
+    Diagnostic::error("image without alt text")
         .in_file(&doc.path)
         .at(&doc.text, span)
         .with_hint("describe the image between the brackets: ![工厂全景](factory.jpg); screen readers and search engines read it")

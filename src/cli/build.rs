@@ -40,6 +40,7 @@ pub fn run(root: &Path, args: Args) -> Result<(), ExitCode> {
         plain_assets: false,
         skip_search_index: false,
         compare_urls_with: None,
+        progress: true,
     };
     let report = build(&opts).map_err(|d| super::fail(&d))?;
     for w in &report.warnings {

@@ -90,6 +90,7 @@ impl Server {
         let output_dir = www.join(base_path.trim_matches('/'));
         let mut session = Session::new(BuildOptions {
             compare_urls_with: Some(config.output_dir.clone()),
+            progress: false,
             root: root.clone(),
             overrides: Overrides {
                 base_url: Some(url.clone()),

@@ -24,6 +24,7 @@ fn quick(site: &Site) -> BuildOptions {
         no_compress: true,
         skip_search_index: true,
         compare_urls_with: None,
+        progress: false,
         ..BuildOptions::default()
     }
 }

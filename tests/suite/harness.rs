@@ -122,6 +122,7 @@ impl Site {
             plain_assets: false,
             skip_search_index: false,
             compare_urls_with: None,
+            progress: false,
         })
     }
 

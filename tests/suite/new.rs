@@ -30,6 +30,7 @@ fn a_new_site_builds_in_both_languages_and_passes_check() {
         plain_assets: false,
         skip_search_index: false,
         compare_urls_with: None,
+        progress: false,
     })
     .unwrap_or_else(|d| panic!("{d}"));
     assert!(report.warnings.is_empty(), "{:?}", report.warnings);

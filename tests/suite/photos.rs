@@ -239,6 +239,7 @@ fn a_second_build_reuses_every_photo_and_the_cache_is_pruned() {
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("images: 0 processed, 1 reused"), "{text}");
+    assert!(out.stderr.is_empty(), "no progress bar when piped: {}", String::from_utf8_lossy(&out.stderr));
 }
 
 #[test]
@@ -307,6 +308,18 @@ fn bad_photos_are_located_errors_and_leave_public_as_it_was() {
     let report = site.build_err();
     assert!(report.contains("image `worksop.jpg` not found"), "{report}");
     assert!(report.contains("did you mean `workshop.jpg`?"), "{report}");
+    // A format browsers do not show.
+    let site = photo_site("workshop.jpg", &good);
+    site.write(
+        "content/tech/case.md",
+        "+++\ntitle = \"案例\"\n+++\n![车间](IMG_0001.HEIC)\n",
+    );
+    let report = site.build_err();
+    assert!(
+        report.contains("is a HEIC file, which browsers do not show"),
+        "{report}"
+    );
+    assert!(report.contains("content/tech/case.md:4:"), "{report}");
     // A bad photo no page shows is an error in its own file.
     let site = photo_site("workshop.jpg", &good);
     site.write_bytes("content/tech/unused.png", b"nope");

@@ -321,6 +321,7 @@ fn run_sequence(edits: &[Edit]) -> Result<(), TestCaseError> {
         plain_assets: true,
         skip_search_index: true,
         compare_urls_with: None,
+        progress: false,
         ..BuildOptions::default()
     };
     let mut session = Session::new(opts(&live));

@@ -20,6 +20,7 @@ fn the_real_site_builds_without_warnings_and_links_resolve() {
         plain_assets: false,
         skip_search_index: false,
         compare_urls_with: None,
+        progress: false,
     };
     let report = match profilegen::build(&opts) {
         Ok(r) => r,

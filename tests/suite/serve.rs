@@ -29,6 +29,7 @@ fn session(site: &Site, out: &std::path::Path) -> Session {
         plain_assets: true,
         skip_search_index: true,
         compare_urls_with: None,
+        progress: false,
     });
     let first = s.rebuild(&[]);
     assert!(first.ok() && first.full, "{:?}", first.errors);
