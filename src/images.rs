@@ -172,8 +172,44 @@ impl Cache {
     /// The photo with these bytes, processed or taken from the cache; `shown` names it
     /// in messages. The same bytes asked for twice at once are processed once.
     pub fn process(&self, bytes: &[u8], shown: &Path) -> Result<Arc<Processed>, ImageError> {
-        let digest = Sha256::digest(bytes);
-        let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+        let hex = hex_of(&Sha256::digest(bytes));
+        self.process_keyed(&hex, shown, &|| Ok(std::borrow::Cow::Borrowed(bytes)))
+    }
+
+    /// The photo in file `abs`: hashed while it streams in, read whole only when its
+    /// copies are not in the cache (a cached rebuild holds no photo in memory).
+    pub fn process_file(&self, abs: &Path, shown: &Path) -> Result<Arc<Processed>, ImageError> {
+        use std::io::Read;
+        let unreadable = |e: std::io::Error| {
+            ImageError::new(
+                format!("cannot read `{}`: {e}", shown.display()),
+                "check the file's permissions",
+            )
+        };
+        let mut file = std::fs::File::open(abs).map_err(unreadable)?;
+        let mut hasher = Sha256::new();
+        let mut buf = vec![0; 64 * 1024];
+        loop {
+            let n = file.read(&mut buf).map_err(unreadable)?;
+            if n == 0 {
+                break;
+            }
+            hasher.update(&buf[..n]);
+        }
+        let hex = hex_of(&hasher.finalize());
+        self.process_keyed(&hex, shown, &|| {
+            std::fs::read(abs)
+                .map(std::borrow::Cow::Owned)
+                .map_err(unreadable)
+        })
+    }
+
+    fn process_keyed<'b>(
+        &self,
+        hex: &str,
+        shown: &Path,
+        bytes: &'b dyn Fn() -> Result<std::borrow::Cow<'b, [u8]>, ImageError>,
+    ) -> Result<Arc<Processed>, ImageError> {
         let key = format!("{}-{}", &hex[..32], short_hash(SETTINGS));
         if let Ok(mut used) = self.used.lock() {
             used.insert(key.clone());
@@ -187,7 +223,7 @@ impl Cache {
                 self.reused.fetch_add(1, Ordering::Relaxed);
                 return Ok(Arc::new(p));
             }
-            let p = encode(bytes, shown, &key, &hex[..10], &self.dir)?;
+            let p = encode(&bytes()?, shown, &key, &hex[..10], &self.dir)?;
             self.processed.fetch_add(1, Ordering::Relaxed);
             Ok(Arc::new(p))
         })
@@ -305,8 +341,7 @@ impl Made {
 impl Cache {
     /// One sized copy of the photo with these bytes, made or taken from the cache.
     pub fn transform(&self, bytes: &[u8], shown: &Path, t: Transform) -> Result<Made, ImageError> {
-        let digest = Sha256::digest(bytes);
-        let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+        let hex = hex_of(&Sha256::digest(bytes));
         let key = format!("{}-{}", &hex[..32], short_hash(SETTINGS));
         if let Ok(mut used) = self.used.lock() {
             used.insert(key.clone());
@@ -500,6 +535,11 @@ fn limits() -> Limits {
     limits.max_image_height = Some(MAX_SIDE);
     limits.max_alloc = Some(MAX_PIXELS * 4 + 64 * 1024 * 1024);
     limits
+}
+
+/// A digest as lowercase hex.
+fn hex_of(digest: &[u8]) -> String {
+    digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// 8 hex digits of a text's SHA-256.
@@ -702,13 +742,7 @@ pub fn process_all(
         .par_iter()
         .filter(|(_, shown)| is_photo(shown))
         .map(|(abs, shown)| {
-            let result = match std::fs::read(abs) {
-                Ok(bytes) => cache.process(&bytes, shown),
-                Err(e) => Err(ImageError::new(
-                    format!("cannot read `{}`: {e}", shown.display()),
-                    "check the file's permissions",
-                )),
-            };
+            let result = cache.process_file(abs, shown);
             done();
             (shown.clone(), result)
         })

@@ -239,7 +239,11 @@ fn a_second_build_reuses_every_photo_and_the_cache_is_pruned() {
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("images: 0 processed, 1 reused"), "{text}");
-    assert!(out.stderr.is_empty(), "no progress bar when piped: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.stderr.is_empty(),
+        "no progress bar when piped: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
