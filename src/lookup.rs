@@ -178,6 +178,11 @@ impl Lookup {
                 None
             }
             None => {
+                if dest.starts_with('/')
+                    && let Some(found) = self.static_photo(&rel)
+                {
+                    return Some(found);
+                }
                 let folder = rel.parent().unwrap_or(Path::new("content"));
                 let near = self
                     .photos
@@ -195,6 +200,35 @@ impl Lookup {
                 Some(Err((format!("image `{dest}` not found"), Some(hint))))
             }
         }
+    }
+
+    /// A photo of `static/` named by a site-absolute image destination (`/img/hero.jpg`,
+    /// given here as `content/img/hero.jpg`): processed on first use, its copies
+    /// published beside the original (which `static/` publishes as it is).
+    fn static_photo(&self, rel: &Path) -> Option<Result<markdown::Photo, Miss>> {
+        let inside = rel.strip_prefix("content").ok()?;
+        let source = Path::new("static").join(inside);
+        let abs = self.config.root.join(&source);
+        if !abs.is_file() || self.config.keeps_original(&source) {
+            return None;
+        }
+        let cache = self.images.as_ref()?;
+        crate::deps::note(|r| {
+            r.assets.insert(crate::output::layout::url_of(inside));
+        });
+        Some(match cache.process_file(&abs, &source) {
+            Ok(p) => {
+                let folder = crate::images::output_folder(rel);
+                let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or("photo");
+                if let Ok(mut files) = self.made_files.lock() {
+                    for (name, v) in p.published(stem) {
+                        files.insert(format!("{folder}{name}").into(), cache.file(v));
+                    }
+                }
+                Ok(self.photo_urls(rel, &p))
+            }
+            Err(e) => Err((e.message, Some(e.hint))),
+        })
     }
 
     /// The URLs of a processed photo's copies, published beside where the source is.

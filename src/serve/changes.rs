@@ -96,6 +96,8 @@ pub(super) fn classify(model: &Model, rel: &Path) -> Change {
                 .to_string_lossy()
                 .replace('\\', "/"),
         ),
+        // A photo of static/ may be shown by a page, as processed copies: a full rebuild.
+        "static" if crate::images::is_photo(rel) => Change::Tree,
         "static" => Change::Static,
         _ if rel.extension().is_some_and(|e| e == "md") => Change::Markdown,
         // A photo is processed (or taken from the cache) by a full rebuild, which

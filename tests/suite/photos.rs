@@ -409,3 +409,28 @@ fn a_page_image_is_its_link_preview_and_templates_size_photos_with_image() {
     let report = site.build_err();
     assert!(report.contains("unknown image op `stretch`"), "{report}");
 }
+
+#[test]
+fn a_photo_of_static_named_from_markdown_is_processed_too() {
+    let site = photo_site("workshop.jpg", &jpeg_with_exif(900, 600));
+    site.write_bytes("static/img/hero.jpg", &jpeg_with_exif(1000, 500));
+    site.write(
+        "content/tech/case.md",
+        "+++\ntitle = \"案例\"\n+++\n车间。\n\n![厂区全景](/img/hero.jpg)\n",
+    );
+    let report = site.build_ok();
+    assert_eq!(report.images.processed, 2);
+    let page = site.html("tech/case/index.html");
+    let src = page.attr("main figure.photo img", "src");
+    assert!(
+        src.starts_with("/img/hero.") && src.ends_with(".500.jpg"),
+        "{src}"
+    );
+    let path = site.public().join(src.trim_start_matches('/'));
+    assert_eq!(
+        decoded(&path).width(),
+        500,
+        "orientation 6: 1000 x 500 shows as 500 x 1000"
+    );
+    assert!(!contains(&std::fs::read(&path).unwrap(), b"Exif"));
+}
