@@ -51,7 +51,7 @@ function get(url, encoding) {
 const TYPES = {
   html: "text/html", css: "text/css", js: "application/javascript", json: "application/json",
   xml: "text/xml", svg: "image/svg+xml", txt: "text/plain", png: "image/png", ico: "image/x-icon",
-  csv: "text/csv", pagefind: "application/octet-stream", pf_meta: "application/octet-stream",
+  csv: "text/csv", webp: "image/webp", jpg: "image/jpeg", pagefind: "application/octet-stream", pf_meta: "application/octet-stream",
   pf_index: "application/octet-stream", pf_fragment: "application/octet-stream",
 };
 const TEXT = new Set(["html", "css", "js", "json", "xml", "svg", "txt"]);
@@ -292,6 +292,15 @@ async function checkKept(context, site) {
   await page.goto(new URL("about/", site.base).href);
   const years = await page.$$eval("figure.chart--time[data-kind=columns] text.chart-year", (ts) => ts.map((t) => t.textContent));
   check(years.join(",") === "2021,2022,2023", `${site.name} a series is charted over its years`, years.join(","));
+  const photo = await page.$$eval("figure.photo picture", (ps) => ps.map((p) => {
+    const img = p.querySelector("img");
+    return { webp: p.querySelector("source[type='image/webp']") !== null, loaded: img.complete && img.naturalWidth > 0, src: img.currentSrc };
+  }));
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await page.waitForTimeout(500);
+  const loaded = await page.$$eval("figure.photo img", (is) => is.map((i) => i.complete && i.naturalWidth > 0 && i.currentSrc));
+  check(photo.length === 1 && photo[0].webp, `${site.name} a photo is a figure with a WebP picture`, JSON.stringify(photo));
+  check(loaded.length === 1 && String(loaded[0]).endsWith(".webp"), `${site.name} Chromium loads the photo's WebP copy`, JSON.stringify(loaded));
   const redirects = (await get(new URL("_redirects", site.base).href)).body.toString("utf8");
   check(redirects.includes("/old-about/ /about/ 301"), `${site.name} _redirects lists the alias`, redirects.slice(0, 300));
   check((await redirectsOf(site)).size === 4, `${site.name} _redirects has the two aliases and the two page/1/ redirects`);

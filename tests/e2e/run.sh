@@ -85,6 +85,18 @@ stats = ["e2e_series", "e2e_series_two"]
 TOML
   printf '\n{{ stat_change(id="e2e_series") }}\n\n{{ chart(group="e2e_history") }}\n\n{{ chart(group="e2e_history", kind="line") }}\n' \
     | tee -a "$src/content/about/_index.md" >>"$src/content/about/_index.en.md"
+  # A photo (a generated gradient, 1600 x 1000 PNG): a <figure> with a <picture>.
+  python3 - "$src/content/about/e2e-photo.png" <<'PY'
+import struct, sys, zlib
+w, h = 1600, 1000
+rows = b"".join(b"\x00" + b"".join(bytes((x * 255 // w, y * 255 // h, 160)) for x in range(w)) for y in range(h))
+def chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(rows, 6)) + chunk(b"IEND", b"")
+open(sys.argv[1], "wb").write(png)
+PY
+  printf '\n![厂区示意渐变图](e2e-photo.png "测试图片")\n' >>"$src/content/about/_index.md"
+  printf '\n![A gradient standing in for a photo of the park](e2e-photo.png "Test photo")\n' >>"$src/content/about/_index.en.md"
   (cd "$ROOT" && cargo run --quiet -- build --root "$src" --base-url "$2" --output-dir "$1") >"$WORK/build-kept.log" 2>&1 \
     || { cat "$WORK/build-kept.log"; return 1; }
   grep -q "tech/tongda-bonding-wire" "$1/sitemap.xml" && [ -f "$1/news/page/2/index.html" ] && [ -f "$1/old-about/index.html" ] || return 1
