@@ -6,7 +6,8 @@
 //! `snapshots/bad_input/<case>.txt`, the temporary path written as `[TMP]`, times as
 //! `[N]`; `SNAPSHOTS=overwrite cargo test` rewrites them for review). A refused build
 //! must leave `public/` byte-identical; every build must leave everything in the temporary folder
-//! outside `public/` as it was (contents, modification times, no staging folder left).
+//! outside `public/` as it was (contents, modification times, no staging folder left),
+//! but for the photo cache `.profilegen-cache/`.
 //! The cases that must build (encodings, escaping, pathological input) check the output.
 
 use std::collections::BTreeMap;
@@ -69,6 +70,10 @@ mod each {
         alias_is_another_pages_url,
         alias_twice_in_two_files,
         alias_escapes_the_site,
+        photo_missing,
+        photo_extension_lies,
+        photo_not_an_image,
+        photo_decompression_bomb,
         bom_and_crlf_give_identical_output,
         deep_toml_dotted_key_in_front_matter,
         deep_toml_inline_tables_in_config,
@@ -311,7 +316,13 @@ fn state(dir: &Path, skip: Option<&Path>) -> BTreeMap<PathBuf, Entry> {
     let walker = walkdir::WalkDir::new(dir)
         .follow_links(false)
         .follow_root_links(false);
-    for e in walker.into_iter().filter_entry(|e| Some(e.path()) != skip) {
+    // The photo cache is profilegen's own, like `target/` is cargo's: a build may fill it
+    // even when it then fails (the next build reuses the work).
+    let cache = |p: &Path| p.file_name().is_some_and(|n| n == ".profilegen-cache");
+    for e in walker
+        .into_iter()
+        .filter_entry(|e| Some(e.path()) != skip && !cache(e.path()))
+    {
         let Ok(e) = e else { continue };
         let kind = e.file_type();
         let entry = if kind.is_symlink() {

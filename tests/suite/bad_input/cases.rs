@@ -19,6 +19,7 @@ pub fn all() -> Vec<Case> {
     all.extend(bounds_cases());
     all.extend(history_cases());
     all.extend(url_cases());
+    all.extend(photo_cases());
     all.extend(built_cases());
     all
 }
@@ -470,6 +471,68 @@ fn url_cases() -> Vec<Case> {
         }),
         case("alias_escapes_the_site", |s| {
             page(s, "title = \"案例\"\naliases = [\"/../../etc/passwd\"]\n");
+        }),
+    ]
+}
+
+// ----- photos -----
+
+/// The case page showing `name`, a file of `content/tech/` holding `bytes`.
+fn with_photo(s: &Site, name: &str, bytes: &[u8]) {
+    s.write_bytes(&format!("content/tech/{name}"), bytes);
+    s.write(
+        "content/tech/case.md",
+        &format!("+++\ntitle = \"案例\"\n+++\n车间。\n\n![车间一角]({name})\n"),
+    );
+}
+
+/// A small PNG.
+fn png() -> Vec<u8> {
+    let img = image::RgbImage::from_pixel(40, 30, image::Rgb([20, 90, 160]));
+    let mut out = Vec::new();
+    img.write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+        .unwrap();
+    out
+}
+
+/// A PNG header declaring 60,000 × 60,000 pixels, and almost no data.
+fn png_bomb() -> Vec<u8> {
+    let chunk = |kind: &[u8], data: &[u8]| {
+        let mut c = (data.len() as u32).to_be_bytes().to_vec();
+        c.extend(kind);
+        c.extend(data);
+        let mut crc = flate2::Crc::new();
+        crc.update(kind);
+        crc.update(data);
+        c.extend(crc.sum().to_be_bytes());
+        c
+    };
+    let mut ihdr = 60_000u32.to_be_bytes().to_vec();
+    ihdr.extend(60_000u32.to_be_bytes());
+    ihdr.extend([8, 2, 0, 0, 0]);
+    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+    out.extend(chunk(b"IHDR", &ihdr));
+    out.extend(chunk(b"IEND", &[]));
+    out
+}
+
+fn photo_cases() -> Vec<Case> {
+    vec![
+        case("photo_missing", |s| {
+            with_photo(s, "workshop.png", &png());
+            s.write(
+                "content/tech/case.md",
+                "+++\ntitle = \"案例\"\n+++\n![车间一角](worksop.png)\n",
+            );
+        }),
+        case("photo_extension_lies", |s| {
+            with_photo(s, "workshop.jpg", &png())
+        }),
+        case("photo_not_an_image", |s| {
+            with_photo(s, "workshop.jpg", b"GIF? no: a text file renamed")
+        }),
+        case("photo_decompression_bomb", |s| {
+            with_photo(s, "bomb.png", &png_bomb())
         }),
     ]
 }
