@@ -145,7 +145,12 @@ pub const STARTER: &[(&str, &[u8])] = &[
         "content/stats.toml",
         include_bytes!("scaffold/content/stats.toml"),
     ),
+    (".gitignore", GITIGNORE.as_bytes()),
 ];
+
+/// The new site's `.gitignore`: the built site and the photo cache are not sources.
+const GITIGNORE: &str =
+    "# Written by `profilegen build`: not sources.\n/public\n/.public.*\n/.profilegen-cache\n";
 
 /// The top of the new `config.toml`; the rest (Markdown options, languages, UI strings)
 /// comes from this repository's `config.toml`.

@@ -21,6 +21,12 @@ fn a_new_site_builds_in_both_languages_and_passes_check() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("region");
     new_cmd(&dir).assert().code(0);
+    let ignored = std::fs::read_to_string(dir.join(".gitignore")).unwrap();
+    let lines: Vec<&str> = ignored.lines().filter(|l| !l.starts_with('#')).collect();
+    assert!(
+        lines.contains(&"/public") && lines.contains(&"/.profilegen-cache"),
+        "{ignored}"
+    );
     let report = build(&BuildOptions {
         root: dir.clone(),
         overrides: Overrides::default(),
