@@ -727,6 +727,18 @@ pub fn output_folder(rel: &Path) -> String {
     url
 }
 
+/// Each copy of the photo at `rel` (`content/tech/photo.jpg`) with its path below the
+/// output folder (`tech/photo.3f9a1c2b7d.800.webp`), the WebP copies first, the
+/// fallback last.
+pub fn published_files<'p>(rel: &Path, p: &'p Processed) -> Vec<(String, &'p Variant)> {
+    let folder = output_folder(rel);
+    let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or("photo");
+    p.published(stem)
+        .into_iter()
+        .map(|(name, v)| (format!("{folder}{name}"), v))
+        .collect()
+}
+
 /// Every photo of `content/`, processed in parallel: by the source's path relative to
 /// the project, its result.
 pub type Photos = BTreeMap<PathBuf, Result<Arc<Processed>, ImageError>>;

@@ -218,11 +218,9 @@ impl Lookup {
         });
         Some(match cache.process_file(&abs, &source) {
             Ok(p) => {
-                let folder = crate::images::output_folder(rel);
-                let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or("photo");
                 if let Ok(mut files) = self.made_files.lock() {
-                    for (name, v) in p.published(stem) {
-                        files.insert(format!("{folder}{name}").into(), cache.file(v));
+                    for (out, v) in crate::images::published_files(rel, &p) {
+                        files.insert(out.into(), cache.file(v));
                     }
                 }
                 Ok(self.photo_urls(rel, &p))
@@ -233,18 +231,15 @@ impl Lookup {
 
     /// The URLs of a processed photo's copies, published beside where the source is.
     fn photo_urls(&self, rel: &Path, p: &crate::images::Processed) -> markdown::Photo {
-        let folder = crate::images::output_folder(rel);
-        let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or("photo");
-        let published = p.published(stem);
-        let url = |name: &str| self.config.url(&format!("{folder}{name}"));
+        let published = crate::images::published_files(rel, p);
         let webp: Vec<String> = published
             .iter()
-            .filter(|(name, _)| name.ends_with(".webp"))
-            .map(|(name, v)| format!("{} {}w", url(name), v.width))
+            .filter(|(out, _)| out.ends_with(".webp"))
+            .map(|(out, v)| format!("{} {}w", self.config.url(out), v.width))
             .collect();
         let fallback = published
             .last()
-            .map_or(String::new(), |(name, _)| url(name));
+            .map_or(String::new(), |(out, _)| self.config.url(out));
         markdown::Photo {
             webp_srcset: webp.join(", "),
             fallback,

@@ -90,42 +90,40 @@ pub fn write_photos(
     photos: &crate::images::Photos,
     cache: &crate::images::Cache,
 ) -> Result<()> {
-    use rayon::prelude::*;
     let jobs: Vec<(PathBuf, &Path, PathBuf)> = photos
         .iter()
         .filter_map(|(rel, r)| Some((rel, r.as_ref().ok()?)))
         .flat_map(|(rel, p)| {
-            let folder = crate::images::output_folder(rel);
-            let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or("photo");
-            p.published(stem)
+            crate::images::published_files(rel, p)
                 .into_iter()
-                .map(|(name, v)| {
-                    (
-                        cache.file(v),
-                        rel.as_path(),
-                        PathBuf::from(format!("{folder}{name}")),
-                    )
-                })
-                .collect::<Vec<_>>()
+                .map(move |(out, v)| (cache.file(v), rel.as_path(), PathBuf::from(out)))
         })
         .collect();
+    copy_all(staging, &jobs).map(|_| ())
+}
+
+/// Writes the copies templates' `image()` made (output path, cached file).
+pub fn write_made_images(staging: &Staging, made: &[(PathBuf, PathBuf)]) -> Result<()> {
+    let jobs: Vec<(PathBuf, &Path, PathBuf)> = made
+        .iter()
+        .map(|(out, cached)| (cached.clone(), cached.as_path(), out.clone()))
+        .collect();
+    copy_all(staging, &jobs).map(|_| ())
+}
+
+/// Copies each (source, path shown in messages, output path) in parallel; returns how
+/// many. Every failure is reported (a full disk once).
+fn copy_all(staging: &Staging, jobs: &[(PathBuf, &Path, PathBuf)]) -> Result<usize> {
+    use rayon::prelude::*;
     let errors: Vec<Diagnostic> = jobs
         .par_iter()
         .filter_map(|(from, shown, to)| staging.copy(from, shown, to).err())
         .collect();
     if errors.is_empty() {
-        Ok(())
+        Ok(jobs.len())
     } else {
         Err(Diagnostics(crate::diag::collapse(errors)))
     }
-}
-
-/// Writes the copies templates' `image()` made (output path, cached file).
-pub fn write_made_images(staging: &Staging, made: &[(PathBuf, PathBuf)]) -> Result<()> {
-    for (out, cached) in made {
-        staging.copy(cached, out, out)?;
-    }
-    Ok(())
 }
 
 /// True for a photo of `content/` that is published as processed copies, not as itself.
@@ -144,7 +142,6 @@ pub fn copy_files(
     static_files: &[PathBuf],
     content: &Content,
 ) -> Result<usize> {
-    use rayon::prelude::*;
     let jobs: Vec<(PathBuf, &Path, PathBuf)> = static_files
         .iter()
         .map(|rel| {
@@ -168,15 +165,7 @@ pub fn copy_files(
                 }),
         )
         .collect();
-    let errors: Vec<Diagnostic> = jobs
-        .par_iter()
-        .filter_map(|(from, shown, to)| staging.copy(from, shown, to).err())
-        .collect();
-    if errors.is_empty() {
-        Ok(jobs.len())
-    } else {
-        Err(Diagnostics(crate::diag::collapse(errors)))
-    }
+    copy_all(staging, &jobs)
 }
 
 /// Writes the statistics downloads ([`layout::DATA_DOWNLOADS`]).

@@ -51,7 +51,7 @@ fn png_with_alpha(w: u32, h: u32) -> Vec<u8> {
 }
 
 /// A PNG that declares `w` × `h` pixels in a few bytes (a decompression bomb).
-fn png_bomb(w: u32, h: u32) -> Vec<u8> {
+pub(crate) fn png_bomb(w: u32, h: u32) -> Vec<u8> {
     let chunk = |kind: &[u8], data: &[u8]| {
         let mut c = (data.len() as u32).to_be_bytes().to_vec();
         c.extend(kind);

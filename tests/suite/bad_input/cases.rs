@@ -495,27 +495,6 @@ fn png() -> Vec<u8> {
     out
 }
 
-/// A PNG header declaring 60,000 × 60,000 pixels, and almost no data.
-fn png_bomb() -> Vec<u8> {
-    let chunk = |kind: &[u8], data: &[u8]| {
-        let mut c = (data.len() as u32).to_be_bytes().to_vec();
-        c.extend(kind);
-        c.extend(data);
-        let mut crc = flate2::Crc::new();
-        crc.update(kind);
-        crc.update(data);
-        c.extend(crc.sum().to_be_bytes());
-        c
-    };
-    let mut ihdr = 60_000u32.to_be_bytes().to_vec();
-    ihdr.extend(60_000u32.to_be_bytes());
-    ihdr.extend([8, 2, 0, 0, 0]);
-    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
-    out.extend(chunk(b"IHDR", &ihdr));
-    out.extend(chunk(b"IEND", &[]));
-    out
-}
-
 fn photo_cases() -> Vec<Case> {
     vec![
         case("photo_missing", |s| {
@@ -532,7 +511,7 @@ fn photo_cases() -> Vec<Case> {
             with_photo(s, "workshop.jpg", b"GIF? no: a text file renamed")
         }),
         case("photo_decompression_bomb", |s| {
-            with_photo(s, "bomb.png", &png_bomb())
+            with_photo(s, "bomb.png", &crate::photos::png_bomb(60_000, 60_000))
         }),
     ]
 }
