@@ -70,28 +70,9 @@ pub(crate) fn svg(group: &GroupView, lang: Lang) -> String {
     let height = rows.last().map_or(0.0, |r| r.top + r.height);
     let max = group.records.iter().map(|r| r.value).fold(0.0, f64::max);
     let base = format!("chart-{}-{}", group.id, lang.code());
-    let mut out = format!(
-        "<figure class=\"chart\" data-group=\"{}\">\n",
-        esc(&group.id)
-    );
-    out.push_str(&format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"100%\" \
-         style=\"max-width:{w}px;height:auto\" role=\"img\" aria-labelledby=\"{base}-title {base}-desc\">\n",
-        w = px(width),
-        h = px(height),
-    ));
-    out.push_str(&format!(
-        "<title id=\"{base}-title\">{}</title>\n",
-        esc(&group.title)
-    ));
-    out.push_str(&format!(
-        "<desc id=\"{base}-desc\">{}</desc>\n",
-        esc(&describe(group, lang))
-    ));
-    out.push_str(&format!(
-        "<g font-size=\"{}\" fill=\"{TEXT_COLOUR}\">\n",
-        px(FONT)
-    ));
+    let figure = format!("<figure class=\"chart\" data-group=\"{}\">", esc(&group.id));
+    let desc = describe(group, lang);
+    let mut out = open_svg(&figure, &base, (width, height), (&group.title, &desc), FONT);
     for row in &rows {
         out.push_str(&draw_row(row, label_w, bar_width(row.record.value, max)));
     }
@@ -101,6 +82,29 @@ pub(crate) fn svg(group: &GroupView, lang: Lang) -> String {
         esc(&group.title)
     ));
     out
+}
+
+/// The opening of a chart: `figure` (its opening tag), the `<svg>` scaled to its
+/// container, its `<title>` and `<desc>` (ids from `base`, which the svg's
+/// `aria-labelledby` names) and the group that sets the font; the caller closes them.
+pub(crate) fn open_svg(
+    figure: &str,
+    base: &str,
+    (width, height): (f64, f64),
+    (title, desc): (&str, &str),
+    font: f64,
+) -> String {
+    format!(
+        "{figure}\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"100%\" \
+         style=\"max-width:{w}px;height:auto\" role=\"img\" aria-labelledby=\"{base}-title {base}-desc\">\n\
+         <title id=\"{base}-title\">{title}</title>\n<desc id=\"{base}-desc\">{desc}</desc>\n\
+         <g font-size=\"{f}\" fill=\"{TEXT_COLOUR}\">\n",
+        w = px(width),
+        h = px(height),
+        title = esc(title),
+        desc = esc(desc),
+        f = px(font),
+    )
 }
 
 /// Wraps labels and stacks rows top to bottom.

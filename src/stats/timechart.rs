@@ -7,7 +7,7 @@
 //! so colour is never the only difference), no script, scales with its container.
 
 use super::CallError;
-use super::chart::{TEXT_COLOUR, em_width, px, wrap};
+use super::chart::{TEXT_COLOUR, em_width, open_svg, px, wrap};
 use super::escape_html as esc;
 use super::format::Lang;
 use super::view::{GroupView, RecordView};
@@ -85,25 +85,12 @@ pub(crate) fn svg(group: &GroupView, kind: Kind, lang: Lang) -> String {
     };
     // The kind is in the ids: a page may show a group both as columns and as lines.
     let base = format!("chart-{}-{kind_name}-{}", group.id, lang.code());
-    let mut out = format!(
-        "<figure class=\"chart chart--time\" data-group=\"{}\" data-kind=\"{kind_name}\">\n",
+    let figure = format!(
+        "<figure class=\"chart chart--time\" data-group=\"{}\" data-kind=\"{kind_name}\">",
         esc(&group.id),
     );
-    out.push_str(&format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"100%\" \
-         style=\"max-width:{w}px;height:auto\" role=\"img\" aria-labelledby=\"{base}-title {base}-desc\">\n",
-        w = px(width),
-        h = px(height),
-    ));
-    out.push_str(&format!(
-        "<title id=\"{base}-title\">{}</title>\n<desc id=\"{base}-desc\">{}</desc>\n",
-        esc(&group.title),
-        esc(&describe(group, lang))
-    ));
-    out.push_str(&format!(
-        "<g font-size=\"{}\" fill=\"{TEXT_COLOUR}\">\n",
-        px(FONT)
-    ));
+    let desc = describe(group, lang);
+    let mut out = open_svg(&figure, &base, (width, height), (&group.title, &desc), FONT);
     // Legend: a swatch (the marker, for lines) and the label of each figure.
     let mut y = TOP - 8.0;
     for (i, lines) in legend.iter().enumerate() {
