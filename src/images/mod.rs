@@ -261,6 +261,9 @@ impl Cache {
         let mut removed = 0;
         for entry in entries.flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue; // another build's file being written
+            }
             let key = name.split('.').next().unwrap_or_default();
             let key = key.rsplit_once('_').map_or(key, |(k, _)| k);
             if !used.contains(key) && std::fs::remove_file(entry.path()).is_ok() {
@@ -309,7 +312,7 @@ fn encode(
         let encoder = webp::Encoder::from_rgba(&copy, tw, th);
         let data = encoder.encode(WEBP_QUALITY);
         let cached = format!("{key}_{tw}.webp");
-        std::fs::write(dir.join(&cached), &*data).map_err(|e| io(e, dir))?;
+        put(dir, &cached, &data)?;
         webp.push(Variant {
             cached,
             width: tw,
@@ -320,7 +323,7 @@ fn encode(
     let (copy, fh) = resized(&rgba, fw)?;
     let (ext, data) = write_format(&copy, fw, fh, Format::Auto, alpha, shown)?;
     let cached = format!("{key}_{fw}.{ext}");
-    std::fs::write(dir.join(&cached), data).map_err(|e| io(e, dir))?;
+    put(dir, &cached, &data)?;
     let fallback_type = if ext == "png" {
         "image/png"
     } else {
@@ -339,8 +342,20 @@ fn encode(
         hash: hash.to_owned(),
     };
     let json = serde_json::to_string(&processed).unwrap_or_default();
-    std::fs::write(dir.join(format!("{key}.json")), json).map_err(|e| io(e, dir))?;
+    put(dir, &format!("{key}.json"), json.as_bytes())?;
     Ok(processed)
+}
+
+/// Writes a cache file through a temporary name and a rename, so another build (or
+/// `serve`) sharing the cache never reads half a file; the description is written last,
+/// so an entry without one is made again.
+pub(crate) fn put(dir: &Path, name: &str, bytes: &[u8]) -> Result<(), ImageError> {
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    std::fs::write(&tmp, bytes).map_err(|e| io(e, dir))?;
+    std::fs::rename(&tmp, dir.join(name)).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        io(e, dir)
+    })
 }
 
 pub(crate) fn io(e: std::io::Error, dir: &Path) -> ImageError {
@@ -408,5 +423,24 @@ mod tests {
         assert!(!is_photo(Path::new("x.gif")));
         assert_eq!(output_folder(Path::new("content/tech/a.jpg")), "tech/");
         assert_eq!(output_folder(Path::new("content/a.jpg")), "");
+    }
+
+    #[test]
+    fn cache_files_appear_whole_and_pruning_spares_files_being_written() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        put(dir, "abc-1_480.webp", b"bytes").unwrap();
+        let names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["abc-1_480.webp"], "no temporary file left");
+        std::fs::write(dir.join(".other-1_480.webp.77.tmp"), b"half").unwrap();
+        let cache = Cache::new(dir.to_path_buf());
+        assert_eq!(cache.prune(), 1, "the unused entry goes");
+        assert!(
+            dir.join(".other-1_480.webp.77.tmp").exists(),
+            "a file being written stays"
+        );
     }
 }

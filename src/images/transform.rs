@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::codec::{decode, resized, write_format};
-use super::{Cache, ImageError, SETTINGS, Variant, hex_of, io, short_hash};
+use super::{Cache, ImageError, SETTINGS, Variant, hex_of, io, put, short_hash};
 
 /// How a template's `image()` call sizes a photo.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,7 +114,7 @@ impl Cache {
         let (ext, data) = write_format(&pixels, tw, th, t.format, alpha, shown)?;
         let cached = format!("{name}.{ext}");
         std::fs::create_dir_all(&self.dir).map_err(|e| io(e, &self.dir))?;
-        std::fs::write(self.dir.join(&cached), data).map_err(|e| io(e, &self.dir))?;
+        put(&self.dir, &cached, &data)?;
         let made = Made {
             variant: Variant {
                 cached,
@@ -125,7 +125,7 @@ impl Cache {
             hash: hex[..10].to_owned(),
         };
         let text = serde_json::to_string(&made).unwrap_or_default();
-        std::fs::write(json, text).map_err(|e| io(e, &self.dir))?;
+        put(&self.dir, &format!("{name}.json"), text.as_bytes())?;
         Ok(made)
     }
 }
