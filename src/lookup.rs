@@ -444,7 +444,6 @@ fn year_arg(call: &Shortcode, key: &str) -> Result<Option<i64>, Miss> {
 /// site-absolute (`/tech/photo.jpg`). `None` for another site's image, a file that is not
 /// a photo, or a path that leaves `content/`.
 fn photo_path(dest: &str, from: &Path) -> Option<std::path::PathBuf> {
-    use std::path::Component;
     let dest = dest.split(['?', '#']).next().unwrap_or_default();
     if dest.is_empty() || dest.contains(':') || dest.starts_with("//") {
         return None;
@@ -452,27 +451,7 @@ fn photo_path(dest: &str, from: &Path) -> Option<std::path::PathBuf> {
     let decoded = percent_encoding::percent_decode_str(dest)
         .decode_utf8()
         .ok()?;
-    let joined = match decoded.strip_prefix('/') {
-        Some(abs) => Path::new("content").join(abs),
-        None => from.parent()?.join(decoded.as_ref()),
-    };
-    if !crate::images::is_photo(&joined) {
-        return None;
-    }
-    let mut out = std::path::PathBuf::new();
-    for c in joined.components() {
-        match c {
-            Component::Normal(n) => out.push(n),
-            Component::CurDir => {}
-            Component::ParentDir => {
-                if !out.pop() {
-                    return None;
-                }
-            }
-            _ => return None,
-        }
-    }
-    out.starts_with("content").then_some(out)
+    crate::content::resolve_from(from, &decoded).filter(|p| crate::images::is_photo(p))
 }
 
 fn missing_arg(name: &str, arg: &str, example: &str) -> Miss {

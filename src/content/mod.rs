@@ -200,6 +200,27 @@ impl Content {
     }
 }
 
+/// The file a path written in a Markdown file of `content/` names, relative to the
+/// project: relative to the file (`photo.jpg`, `../img/a.png`) or, starting with `/`,
+/// below `content/`. `None` when it leaves `content/`.
+pub fn resolve_from(from: &Path, written: &str) -> Option<PathBuf> {
+    use std::path::Component;
+    let joined = match written.strip_prefix('/') {
+        Some(abs) => Path::new("content").join(abs),
+        None => from.parent()?.join(written),
+    };
+    let mut out = PathBuf::new();
+    for c in joined.components() {
+        match c {
+            Component::Normal(n) => out.push(n),
+            Component::CurDir => {}
+            Component::ParentDir if out.pop() => {}
+            _ => return None,
+        }
+    }
+    out.starts_with("content").then_some(out)
+}
+
 /// Reads `content/`. `drafts` keeps pages marked `draft = true`.
 pub fn load(config: &Config, drafts: bool) -> Result<Content> {
     let root = &config.root;
@@ -402,4 +423,24 @@ fn missing_twins(
         }
     }
     warnings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_written_in_a_page_resolve_inside_content_only() {
+        let page = Path::new("content/tech/case.md");
+        let at = |w: &str| resolve_from(page, w).map(|p| p.to_string_lossy().into_owned());
+        assert_eq!(at("photo.jpg").as_deref(), Some("content/tech/photo.jpg"));
+        assert_eq!(at("./a/../b.png").as_deref(), Some("content/tech/b.png"));
+        assert_eq!(at("../img/x.jpg").as_deref(), Some("content/img/x.jpg"));
+        assert_eq!(
+            at("/finance/y.jpg").as_deref(),
+            Some("content/finance/y.jpg")
+        );
+        assert_eq!(at("../../secret.jpg"), None, "leaves content/");
+        assert_eq!(at("/../x.jpg"), None);
+    }
 }

@@ -240,8 +240,9 @@ impl Cache {
     fn read_entry(&self, key: &str) -> Option<Processed> {
         let text = std::fs::read_to_string(self.dir.join(format!("{key}.json"))).ok()?;
         let p: Processed = serde_json::from_str(&text).ok()?;
-        let all = p.webp.iter().chain(std::iter::once(&p.fallback));
-        all.clone()
+        p.webp
+            .iter()
+            .chain(std::iter::once(&p.fallback))
             .all(|v| self.dir.join(&v.cached).is_file())
             .then_some(p)
     }

@@ -150,28 +150,16 @@ pub fn doc_view<'a>(
 }
 
 /// A front-matter image path (relative to the Markdown file, or `/…` below `content/`)
-/// as a path below `content/`.
+/// as a path below `content/`; as written when it leaves `content/` (`image()` then
+/// reports it missing).
 fn image_path(doc: &Document, image: &str) -> String {
-    if let Some(abs) = image.strip_prefix('/') {
-        return abs.to_owned();
-    }
-    let dir = doc
-        .path
-        .parent()
-        .and_then(|p| p.strip_prefix("content").ok())
-        .map(|p| p.to_string_lossy().replace('\\', "/"))
-        .unwrap_or_default();
-    let mut parts: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
-    for seg in image.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            s => parts.push(s),
-        }
-    }
-    parts.join("/")
+    crate::content::resolve_from(&doc.path, image)
+        .and_then(|p| {
+            p.strip_prefix("content")
+                .ok()
+                .map(crate::output::layout::url_of)
+        })
+        .unwrap_or_else(|| image.to_owned())
 }
 
 /// The template for a document: its `template` or the default for its kind.

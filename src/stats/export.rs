@@ -289,17 +289,15 @@ pub struct PackageMeta<'a> {
 /// CSV download: its fields, their types, the units and qualifiers.
 pub(crate) fn datapackage(stats: &Stats, meta: &PackageMeta<'_>) -> String {
     let langs = langs(stats);
-    let unit_names: Vec<serde_json::Value> = used_units(stats)
-        .into_iter()
+    let units = used_units(stats);
+    let unit_names: Vec<serde_json::Value> = units
+        .iter()
         .map(|u| {
             let names = per_lang(&langs, |l| format::unit_name(u, l));
             serde_json::json!({ "value": u.id, "label": names.values().cloned().collect::<Vec<_>>().join(" / "), "kind": u.kind, "currency": u.currency, "scale": u.scale })
         })
         .collect();
-    let unit_ids: Vec<&str> = used_units(stats)
-        .into_iter()
-        .map(|u| u.id.as_str())
-        .collect();
+    let unit_ids: Vec<&str> = units.iter().map(|u| u.id.as_str()).collect();
     let qualifiers: Vec<&str> = super::Qualifier::ALL.iter().map(|q| q.key()).collect();
     let text_field = |name: &str, description: &str| serde_json::json!({ "name": name, "type": "string", "description": description });
     let fields = vec![
