@@ -29,6 +29,9 @@ pub struct Reads {
     pub all_stats: bool,
     /// Files of `static/` named with `asset()`.
     pub assets: BTreeSet<String>,
+    /// Photos shown (Markdown images, `image()`), by path relative to the project
+    /// (`content/tech/lab.jpg`, `static/img/hero.jpg`).
+    pub photos: BTreeSet<String>,
 }
 
 impl Reads {
@@ -39,6 +42,7 @@ impl Reads {
         self.groups.extend(other.groups.iter().cloned());
         self.all_stats |= other.all_stats;
         self.assets.extend(other.assets.iter().cloned());
+        self.photos.extend(other.photos.iter().cloned());
     }
 }
 
@@ -97,6 +101,7 @@ pub struct DepMap {
     by_stat: HashMap<String, HashSet<Output>>,
     by_group: HashMap<String, HashSet<Output>>,
     by_asset: HashMap<String, HashSet<Output>>,
+    by_photo: HashMap<String, HashSet<Output>>,
     all_stats: HashSet<Output>,
 }
 
@@ -158,6 +163,11 @@ impl DepMap {
         self.by_asset.get(path).into_iter().flatten()
     }
 
+    /// Outputs that showed the photo at `rel` (relative to the project).
+    pub fn using_photo(&self, rel: &str) -> impl Iterator<Item = &Output> {
+        self.by_photo.get(rel).into_iter().flatten()
+    }
+
     fn index(&mut self, out: &Output) {
         let reads = self.reads(out);
         let add = |map: &mut HashMap<String, HashSet<Output>>, keys: &BTreeSet<String>| {
@@ -169,6 +179,7 @@ impl DepMap {
         add(&mut self.by_stat, &reads.stats);
         add(&mut self.by_group, &reads.groups);
         add(&mut self.by_asset, &reads.assets);
+        add(&mut self.by_photo, &reads.photos);
         if reads.all_stats {
             self.all_stats.insert(out.clone());
         }
@@ -187,6 +198,7 @@ impl DepMap {
         drop(&mut self.by_stat, &reads.stats);
         drop(&mut self.by_group, &reads.groups);
         drop(&mut self.by_asset, &reads.assets);
+        drop(&mut self.by_photo, &reads.photos);
         self.all_stats.remove(out);
     }
 }

@@ -4,7 +4,7 @@
 //! Built once after the content is read, then shared (`Arc`) by the parallel Markdown
 //! pass and by the template functions (`link`, `asset`, `t`, `stat`, `chart`).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -36,10 +36,13 @@ pub struct Lookup {
     images: Option<Arc<crate::images::Cache>>,
     /// The copies `image()` made: (path, transform) → its view and published file.
     made: std::sync::Mutex<HashMap<(String, String), ImageView>>,
-    /// Each copy `image()` made: output path → cached file.
-    made_files:
-        std::sync::Mutex<std::collections::BTreeMap<std::path::PathBuf, std::path::PathBuf>>,
+    /// Each copy `image()` made: output path → (cached file, source photo relative to
+    /// the project).
+    made_files: std::sync::Mutex<MadeFiles>,
 }
+
+type MadeFiles =
+    std::collections::BTreeMap<std::path::PathBuf, (std::path::PathBuf, std::path::PathBuf)>;
 
 /// What a template's `image()` returns.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -105,7 +108,32 @@ impl Lookup {
     pub fn made_images(&self) -> Vec<(std::path::PathBuf, std::path::PathBuf)> {
         self.made_files
             .lock()
-            .map(|m| m.iter().map(|(a, b)| (a.clone(), b.clone())).collect())
+            .map(|m| m.iter().map(|(a, (b, _))| (a.clone(), b.clone())).collect())
+            .unwrap_or_default()
+    }
+
+    /// Keeps the copies `earlier` made (but those in `gone`), so that a new lookup still
+    /// knows what the pages it did not re-render showed.
+    pub fn with_made_by(self, earlier: &Lookup, gone: &BTreeSet<std::path::PathBuf>) -> Self {
+        if let (Ok(mut mine), Ok(theirs)) = (self.made_files.lock(), earlier.made_files.lock()) {
+            for (out, made) in theirs.iter().filter(|(out, _)| !gone.contains(*out)) {
+                mine.insert(out.clone(), made.clone());
+            }
+        }
+        self
+    }
+
+    /// The output paths of the copies made so far from the photo at `source` (relative
+    /// to the project).
+    pub fn made_from(&self, source: &Path) -> Vec<std::path::PathBuf> {
+        self.made_files
+            .lock()
+            .map(|m| {
+                m.iter()
+                    .filter(|(_, (_, s))| s == source)
+                    .map(|(out, _)| out.clone())
+                    .collect()
+            })
             .unwrap_or_default()
     }
 
@@ -133,7 +161,7 @@ impl Lookup {
             Err(_) => crate::images::output_folder(&rel),
         };
         crate::deps::note(|r| {
-            r.assets.insert(clean.to_owned());
+            r.photos.insert(crate::output::layout::url_of(&rel));
         });
         let cache = self
             .images
@@ -154,7 +182,8 @@ impl Lookup {
             height: made.variant.height,
         };
         if let Ok(mut files) = self.made_files.lock() {
-            files.insert(std::path::PathBuf::from(out), cache.file(&made.variant));
+            let made = (cache.file(&made.variant), rel.clone());
+            files.insert(std::path::PathBuf::from(out), made);
         }
         if let Ok(mut m) = self.made.lock() {
             m.insert(memo, view.clone());
@@ -171,6 +200,9 @@ impl Lookup {
             )));
         }
         let rel = photo_path(dest, from)?;
+        crate::deps::note(|r| {
+            r.photos.insert(crate::output::layout::url_of(&rel));
+        });
         match self.photos.get(&rel) {
             Some(Ok(p)) => Some(Ok(self.photo_urls(&rel, p))),
             Some(Err(e)) => Some(Err((e.message.clone(), Some(e.hint.clone())))),
@@ -214,13 +246,13 @@ impl Lookup {
         }
         let cache = self.images.as_ref()?;
         crate::deps::note(|r| {
-            r.assets.insert(crate::output::layout::url_of(inside));
+            r.photos.insert(crate::output::layout::url_of(&source));
         });
         Some(match cache.process_file(&abs, &source) {
             Ok(p) => {
                 if let Ok(mut files) = self.made_files.lock() {
                     for (out, v) in crate::images::published_files(rel, &p) {
-                        files.insert(out.into(), cache.file(v));
+                        files.insert(out.into(), (cache.file(v), source.clone()));
                     }
                 }
                 Ok(self.photo_urls(rel, &p))

@@ -12,6 +12,8 @@
 //! - A template: only outputs whose template uses it (`extends`, `include`, `import`).
 //! - A static file: copied; when one appears or disappears, the pages naming it with
 //!   `asset()` are re-rendered.
+//! - A photo (beside a page, or of `static/` shown by one): processed again or taken from
+//!   the cache, its old copies removed, and the pages that showed it re-rendered.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
@@ -43,6 +45,9 @@ pub(super) enum Change {
     Static,
     /// A Markdown file of `content/`.
     Markdown,
+    /// A photo that is published as processed copies (of `content/`, or of `static/`
+    /// shown by a page).
+    Photo,
     /// Another file of `content/` (an image next to a page).
     Asset,
     /// A folder appeared or disappeared: everything is rebuilt.
@@ -96,13 +101,9 @@ pub(super) fn classify(model: &Model, rel: &Path) -> Change {
                 .to_string_lossy()
                 .replace('\\', "/"),
         ),
-        // A photo of static/ may be shown by a page, as processed copies: a full rebuild.
-        "static" if crate::images::is_photo(rel) => Change::Tree,
+        _ if crate::images::is_photo(rel) && !model.config.keeps_original(rel) => Change::Photo,
         "static" => Change::Static,
         _ if rel.extension().is_some_and(|e| e == "md") => Change::Markdown,
-        // A photo is processed (or taken from the cache) by a full rebuild, which
-        // re-renders the pages that show it.
-        _ if crate::images::is_photo(rel) && !model.config.keeps_original(rel) => Change::Tree,
         _ => Change::Asset,
     }
 }
@@ -135,7 +136,20 @@ pub(super) fn apply(s: &mut Session, changes: &[(PathBuf, Change)], errors: &mut
     let markdown = of(|c| *c == Change::Markdown);
     let mut relink = content_changes(model, pending, deps, &markdown, s.opts.drafts, errors);
     asset_changes(model, pending, &of(|c| *c == Change::Asset));
-    relink |= static_changes(model, pending, deps, &of(|c| *c == Change::Static), errors);
+    let photos = of(|c| *c == Change::Photo);
+    let (from_static, _): (Vec<PathBuf>, Vec<PathBuf>) = photos
+        .iter()
+        .cloned()
+        .partition(|p| p.starts_with("static"));
+    let statics = [of(|c| *c == Change::Static), from_static].concat();
+    relink |= static_changes(model, pending, deps, &statics, errors);
+    let mut processed = None;
+    if !photos.is_empty() {
+        processed = Some(Arc::new(photo_changes(
+            model, pending, deps, &photos, errors,
+        )));
+        relink = true;
+    }
     let mut stats = None;
     if changes.iter().any(|(_, c)| *c == Change::Stats) {
         stats = stats_change(model, pending, deps, errors);
@@ -161,7 +175,10 @@ pub(super) fn apply(s: &mut Session, changes: &[(PathBuf, Change)], errors: &mut
             stats,
         );
         if let Some(cache) = model.lookup.image_cache() {
-            lookup = lookup.with_photos(Arc::clone(&model.lookup.photos), Arc::clone(cache));
+            let photos = processed.unwrap_or_else(|| Arc::clone(&model.lookup.photos));
+            lookup = lookup
+                .with_photos(photos, Arc::clone(cache))
+                .with_made_by(&model.lookup, &pending.deletes);
         }
         model.lookup = Arc::new(lookup);
     }
@@ -442,6 +459,78 @@ fn asset_changes(model: &mut Model, pending: &mut Pending, paths: &[PathBuf]) {
             pending.deletes.insert(output);
         }
     }
+}
+
+/// Photos published as processed copies. A photo of `content/` is processed again (or
+/// taken from the cache) and its copies replace the old ones; the copies `image()` made
+/// from any changed photo are removed, and the outputs that showed it are re-rendered
+/// (with their Markdown when it shows the photo), which makes them again. Returns the
+/// photos of `content/` as they now are.
+fn photo_changes(
+    model: &mut Model,
+    pending: &mut Pending,
+    deps: &DepMap,
+    paths: &[PathBuf],
+    errors: &mut Vec<Diagnostic>,
+) -> crate::images::Photos {
+    use crate::images;
+    let mut photos = (*model.lookup.photos).clone();
+    let cache = model.lookup.image_cache().cloned();
+    let mut gone = Vec::new();
+    for rel in paths {
+        let key = layout::url_of(rel);
+        let users: Vec<Output> = deps.using_photo(&key).cloned().collect();
+        for out in &users {
+            if deps
+                .markdown_reads(out)
+                .is_some_and(|r| r.photos.contains(&key))
+            {
+                pending.markdown.insert(out.clone());
+            }
+            pending.outputs.insert(out.clone());
+        }
+        gone.extend(model.lookup.made_from(rel));
+        if rel.starts_with("static") {
+            continue;
+        }
+        let abs = model.config.root.join(rel);
+        if let Some(Ok(old)) = photos.remove(rel) {
+            gone.extend(
+                images::published_files(rel, &old)
+                    .into_iter()
+                    .map(|(o, _)| o.into()),
+            );
+        }
+        model.content.assets.retain(|a| a.source != abs);
+        let (Some(cache), true) = (&cache, abs.is_file()) else {
+            continue;
+        };
+        let output = rel.strip_prefix("content").unwrap_or(rel).to_path_buf();
+        model.content.assets.push(Asset {
+            source: abs.clone(),
+            output,
+        });
+        let result = cache.process_file(&abs, rel);
+        match &result {
+            Ok(p) => {
+                for (out, v) in images::published_files(rel, p) {
+                    pending.copies.insert(out.into(), cache.file(v));
+                }
+            }
+            // A page that shows it reports it at its image; else the photo's own file.
+            Err(e) if users.is_empty() => errors.push(
+                Diagnostic::error(e.message.clone())
+                    .in_file(rel)
+                    .with_hint(e.hint.clone()),
+            ),
+            Err(_) => {}
+        }
+        photos.insert(rel.clone(), result);
+    }
+    pending
+        .deletes
+        .extend(gone.into_iter().filter(|o| !pending.copies.contains_key(o)));
+    photos
 }
 
 /// Files of `static/`: copied or removed; returns true when the set of files changed.

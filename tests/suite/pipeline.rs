@@ -133,6 +133,9 @@ enum Edit {
     Alias(u8),
     /// The finance section's `paginate_by`: none, or 1–3 pages per listing page.
     Paginate(u8),
+    /// A photo the example page shows: replaced (of `content/` beside the page, or of
+    /// `static/`), or the page's own removed (both builds fail until it is back).
+    Photo(u8),
     /// A broken front matter: both builds fail; then the fix.
     BreakThenFix,
 }
@@ -155,6 +158,7 @@ fn edit() -> impl Strategy<Value = Edit> {
         n().prop_map(Edit::Config),
         n().prop_map(Edit::Alias),
         n().prop_map(Edit::Paginate),
+        n().prop_map(Edit::Photo),
         Just(Edit::BreakThenFix),
     ]
 }
@@ -175,6 +179,13 @@ impl Sources {
         let path = self.root.join(rel);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, text).unwrap();
+        PathBuf::from(rel)
+    }
+
+    fn write_bytes(&self, rel: &str, bytes: &[u8]) -> PathBuf {
+        let path = self.root.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, bytes).unwrap();
         PathBuf::from(rel)
     }
 
@@ -202,7 +213,7 @@ impl Sources {
             .map(|a| format!("aliases = [\"{a}\"]\n"))
             .unwrap_or_default();
         format!(
-            "+++\ntitle = \"{}\"\ndescription = \"示例。\"\ndate = 2026-01-01\n{slug}{alias}+++\n\n{}\n\n## 企业概况 {{#overview}}\n\n返回[科技创新](@/tech/_index.md)。\n",
+            "+++\ntitle = \"{}\"\ndescription = \"示例。\"\ndate = 2026-01-01\nimage = \"lab.png\"\n{slug}{alias}+++\n\n{}\n\n![实验室一角](lab.png \"实验室\")\n\n## 企业概况 {{#overview}}\n\n![园区](/img/park.png)\n\n返回[科技创新](@/tech/_index.md)。\n",
             self.title, self.body
         )
     }
@@ -276,6 +287,18 @@ impl Sources {
                 self.alias = (n % 3 != 0).then(|| format!("/old/case-{n}/"));
                 vec![self.write(EXAMPLE, &self.example())]
             }
+            Edit::Photo(n) => {
+                let rel = if n % 2 == 0 {
+                    "content/tech/lab.png"
+                } else {
+                    "static/img/park.png"
+                };
+                if n == 5 {
+                    let _ = std::fs::remove_file(self.root.join("content/tech/lab.png"));
+                    return vec![PathBuf::from("content/tech/lab.png")];
+                }
+                vec![self.write_bytes(rel, &photo(40 + 8 * u32::from(n)))]
+            }
             Edit::Paginate(n) => {
                 let line = match n % 4 {
                     0 => "# paginate".to_owned(),
@@ -286,6 +309,19 @@ impl Sources {
             Edit::BreakThenFix => unreachable!("handled by the runner"),
         }
     }
+}
+
+/// A small PNG photo, `width` pixels wide, its colour depending on the width.
+fn photo(width: u32) -> Vec<u8> {
+    let shade = (width % 200) as u8;
+    let img = image::RgbImage::from_pixel(width, width / 2 + 1, image::Rgb([shade, 90, 160]));
+    let mut bytes = Vec::new();
+    img.write_to(
+        &mut std::io::Cursor::new(&mut bytes),
+        image::ImageFormat::Png,
+    )
+    .unwrap();
+    bytes
 }
 
 /// Runs `edits` through `serve`'s incremental engine, comparing its output with a fresh
@@ -307,6 +343,8 @@ fn run_sequence(edits: &[Edit]) -> Result<(), TestCaseError> {
         slug: None,
         alias: None,
     };
+    src.write_bytes("content/tech/lab.png", &photo(30));
+    src.write_bytes("static/img/park.png", &photo(31));
     src.write(EXAMPLE, &src.example());
     let (live, fresh) = (tmp.path().join("live"), tmp.path().join("fresh"));
     let project = src.root.clone();

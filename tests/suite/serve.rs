@@ -695,9 +695,30 @@ fn an_added_or_replaced_photo_shows_on_save() {
     assert!(out.join(first.trim_start_matches('/')).is_file());
     site.write_bytes("content/tech/plan.png", &photo(320));
     let r = s.rebuild(&[PathBuf::from("content/tech/plan.png")]);
-    assert!(r.ok(), "{:?}", r.errors);
+    assert!(r.ok() && !r.full, "{:?}", r.errors);
+    assert_eq!(
+        rendered(&r),
+        set(&["tech/case/index.html"]),
+        "only the page showing the photo (from the dependency map)"
+    );
     let second = src(&out);
     assert_ne!(first, second, "a replaced photo gets new URLs");
     assert!(second.contains(".320."), "{second}");
     assert!(out.join(second.trim_start_matches('/')).is_file());
+    assert!(
+        !out.join(first.trim_start_matches('/')).exists(),
+        "the old copies are removed"
+    );
+    site.remove("content/tech/plan.png");
+    let r = s.rebuild(&[PathBuf::from("content/tech/plan.png")]);
+    assert!(!r.full, "a removed photo is not a full rebuild");
+    let error = r
+        .errors
+        .first()
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    assert!(
+        error.contains("image `plan.png` not found") && error.contains("content/tech/case.md"),
+        "the page showing it fails at its image: {error}"
+    );
 }
