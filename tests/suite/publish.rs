@@ -565,3 +565,58 @@ fn a_static_file_in_place_of_a_generated_one_is_an_error_but_robots_txt_is_yours
         "{text}"
     );
 }
+
+/// The search index's record of each page (`pagefind/fragment/*.pf_fragment`: gzip of
+/// `pagefind_dcd` and the page's JSON), by URL.
+fn search_records(site: &Site) -> std::collections::BTreeMap<String, serde_json::Value> {
+    use std::io::Read;
+    let mut out = std::collections::BTreeMap::new();
+    for entry in std::fs::read_dir(site.public().join("pagefind/fragment")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "pf_fragment") {
+            continue;
+        }
+        let mut bytes = Vec::new();
+        flate2::read::GzDecoder::new(std::fs::File::open(&path).unwrap())
+            .read_to_end(&mut bytes)
+            .unwrap();
+        let json = bytes
+            .strip_prefix(b"pagefind_dcd")
+            .expect("Pagefind's marker");
+        let record: serde_json::Value = serde_json::from_slice(json).unwrap();
+        out.insert(record["url"].as_str().unwrap().to_owned(), record);
+    }
+    out
+}
+
+#[test]
+fn a_search_excerpt_is_the_pages_own_text_and_markup_in_it_stays_text() {
+    let site = news_site("https://example.org/");
+    site.write(
+        "content/news/new.en.md",
+        "+++\ntitle = \"New\"\ndescription = \"Newest\"\ndate = 2026-11-25\n+++\n## Plant\n\nThe string `<b>x</b>` is shown as typed.\n\n## Staff\n\nMore.\n",
+    );
+    site.build_ok();
+    let records = search_records(&site);
+    let new = &records["/en/news/new/"];
+    let content = new["content"].as_str().unwrap();
+    assert!(
+        content.starts_with("New. Newest. Plant. The string"),
+        "the excerpt starts with the page's title and text, not its breadcrumb, date or reading time: {content:?}"
+    );
+    assert!(
+        !content.contains("min read") && !content.contains("Home"),
+        "{content:?}"
+    );
+    assert!(
+        content.contains("<b>x</b>"),
+        "text that looks like markup is kept as text: {content:?}"
+    );
+    assert_eq!(new["meta"]["title"], "New");
+    let zh = &records["/news/old/"];
+    assert_eq!(zh["meta"]["title"], "旧闻 & <旧事>");
+    // Chinese text carries zero-width spaces between the words it was segmented into.
+    let zh_content = zh["content"].as_str().unwrap().replace('\u{200b}', "");
+    assert!(zh_content.starts_with("旧闻 & <旧事>"), "{zh_content:?}");
+    assert!(!zh_content.contains("阅读"), "{zh_content:?}");
+}
