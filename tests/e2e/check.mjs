@@ -9,7 +9,7 @@
 // Prints one line per failure and closes with "N passed, N failed"; exits 1 on a failure.
 
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readdirSync, statSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, statSync } from "node:fs";
 import http from "node:http";
 import { join, relative } from "node:path";
 import zlib from "node:zlib";
@@ -208,6 +208,39 @@ async function searchFinds(context, site, path, query, wantPath) {
   await page.close();
 }
 
+// The query set (search-queries.json): each query, typed into the search page of its
+// language, must list its page among the first three results, with an excerpt taken
+// from the page's own text (not its breadcrumb or reading time).
+async function searchQuerySet(context, site) {
+  const { queries } = JSON.parse(readFileSync(join(here, "search-queries.json"), "utf8"));
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  for (const { lang, query, want } of queries) {
+    const path = `${lang === "en" ? "en/" : ""}search/?q=${encodeURIComponent(query)}`;
+    await page.goto(new URL(path, site.base).href);
+    let results = [];
+    try {
+      await page.waitForSelector(".search-results li a", { timeout: 15000 });
+      results = await page.$$eval(".search-results li", (lis) => lis.map((li) => ({
+        href: new URL(li.querySelector("a").href).pathname,
+        excerpt: (li.querySelector(".search-results__excerpt, p") || { textContent: "" }).textContent.trim(),
+      })));
+    } catch (e) {
+      errors.push(`no results: ${await page.textContent(".search-status")}`);
+    }
+    const wanted = new URL(want, site.base).pathname;
+    const top = results.slice(0, 3).map((r) => r.href);
+    check(top.includes(wanted), `${site.name} search (${lang}) "${query}" has ${wanted} in its first 3`, `${top.join(", ")} ${errors.join(" | ")}`);
+    const hit = results.find((r) => r.href === wanted);
+    if (hit) {
+      const crumb = lang === "en" ? /^Home \/|min read/ : /^首页 \/|分钟/;
+      check(hit.excerpt.length > 0 && !crumb.test(hit.excerpt), `${site.name} search (${lang}) "${query}": the excerpt is the page's own text`, hit.excerpt);
+    }
+  }
+  await page.close();
+}
+
 async function checkWithoutJs(browser, site) {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
@@ -263,6 +296,7 @@ async function checkSite(browser, site) {
   await searchFinds(context, site, "about/", "专精特新", "tech/");
   await searchFinds(context, site, "en/", "bonding wire", "en/tech/tongda-bonding-wire/");
   await searchFinds(context, site, "en/about/", "innovating", "en/tech/");
+  if (site.name === "root") await searchQuerySet(context, site);
   await checkWithoutJs(browser, site);
   if (site.name === "kept") await checkKept(context, site);
   await context.close();
