@@ -21,7 +21,10 @@ Tools:
                       and `.br` of every text file)
   baseline            with --baseline BIN: another profilegen binary on the matched site,
                       e.g. one built before a change
+  baseline-default    with --baseline BIN: that binary's full default build
   hugo, zola          when on the PATH (skipped otherwise)
+  hugo-pagefind       Hugo, then the Pagefind extended CLI over its output (what a Hugo
+                      user adds for search): `pip install pagefind-bin-extended`
   floor               read every source file (`cat`) and write the same bytes of output
                       (`cp -r` of profilegen's output): the cost of the I/O alone
 
@@ -48,12 +51,14 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 GENERATOR = os.path.join(HERE, "gen_site.py")
-TOOLS = ("profilegen", "profilegen-default", "baseline", "hugo", "zola", "floor")
+TOOLS = ("profilegen", "profilegen-default", "baseline-default", "baseline", "hugo", "hugo-pagefind",
+         "zola", "floor")
 
 
 def site_of(tool):
     """The generated site a tool builds (floor and baseline use profilegen's)."""
-    return {"floor": "profilegen", "baseline": "profilegen"}.get(tool, tool)
+    return {"floor": "profilegen", "baseline": "profilegen", "baseline-default": "profilegen-default",
+            "hugo-pagefind": "hugo"}.get(tool, tool)
 
 
 def ensure_site(work, fmt, pages, seed, generator=None):
@@ -136,8 +141,12 @@ def generator_version(generator=None):
 
 def command(tool, site, out, binaries, floor_source):
     """The command line of one run; `binaries` maps profilegen and baseline to executables."""
-    if tool == "profilegen-default":
-        return [binaries["profilegen"], "build", "--root", site, "--output-dir", out]
+    if tool in ("profilegen-default", "baseline-default"):
+        exe = binaries["baseline" if tool == "baseline-default" else "profilegen"]
+        return [exe, "build", "--root", site, "--output-dir", out]
+    if tool == "hugo-pagefind":
+        script = 'hugo --quiet --source "$1" --destination "$2" && "$3" --site "$2" --silent'
+        return ["sh", "-c", script, "hugo-pagefind", site, out, pagefind_binary()]
     if tool in ("profilegen", "baseline"):
         exe = binaries[tool]
         return [exe, "build", "--root", site, "--output-dir", out, "--no-compress"]
@@ -149,6 +158,16 @@ def command(tool, site, out, binaries, floor_source):
     script = ('find "$1/config.toml" "$1/content" "$1/templates" "$1/static" -type f -print0 '
               '| xargs -0 cat > /dev/null && cp -r "$2" "$3"')
     return ["sh", "-c", script, "floor", site, floor_source, out]
+
+
+def pagefind_binary():
+    """The Pagefind extended CLI that `pip install pagefind-bin-extended` provides."""
+    import importlib.util
+    spec = importlib.util.find_spec("pagefind_bin_extended")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = os.path.join(list(spec.submodule_search_locations)[0], "pagefind_extended")
+    return path if os.path.exists(path) else None
 
 
 def measure(cmd):
@@ -224,6 +243,9 @@ def versions(tools, binary):
     for tool, flag in (("hugo", "version"), ("zola", "--version")):
         if tool in tools:
             out[tool] = subprocess.run([tool, flag], capture_output=True, text=True).stdout.strip()
+    if "hugo-pagefind" in tools:
+        out["pagefind"] = subprocess.run([pagefind_binary(), "--version"], capture_output=True,
+                                         text=True).stdout.strip()
     return out
 
 
@@ -264,16 +286,20 @@ def main():
     unknown = [t for t in tools if t not in TOOLS]
     if unknown:
         ap.error(f"unknown tool(s) {unknown}; choose from {TOOLS}")
-    for tool in ("hugo", "zola"):
-        if tool in tools and shutil.which(tool) is None:
+    for tool in ("hugo", "zola", "hugo-pagefind"):
+        if tool in tools and shutil.which(tool.split("-")[0]) is None:
             print(f"{tool} is not on the PATH: skipped", file=sys.stderr)
             tools.remove(tool)
+    if "hugo-pagefind" in tools and pagefind_binary() is None:
+        print("pagefind-bin-extended is not installed: hugo-pagefind skipped", file=sys.stderr)
+        tools.remove("hugo-pagefind")
     if "floor" in tools and "profilegen" not in tools:
         ap.error("floor copies profilegen's output: add profilegen to --tools")
     if args.baseline and "baseline" not in tools:
         tools.insert(1, "baseline")
-    if "baseline" in tools and not args.baseline:
-        tools.remove("baseline")
+    for tool in ("baseline", "baseline-default"):
+        if tool in tools and not args.baseline:
+            tools.remove(tool)
     if args.prepare:
         for pages in (int(p) for p in args.pages.split(",")):
             for tool in tools:

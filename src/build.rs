@@ -239,8 +239,13 @@ fn run(opts: &BuildOptions, retain: bool) -> Result<(BuildReport, Option<Retaine
     let s = sources(opts)?;
     let theme = Theme::load(&s.config.root, &s.lookup);
     let early = early_staging(&s, &theme, opts.force);
+    let indexer = (s.config.search && !opts.skip_search_index).then(crate::search::Indexer::new);
     let sink = match (&theme, &early) {
-        (Ok(theme), Some(staging)) => Some(Sink { theme, staging }),
+        (Ok(theme), Some(staging)) => Some(Sink {
+            theme,
+            staging,
+            index: indexer.as_ref(),
+        }),
         _ => None,
     };
     let mut keep: PerDoc<bool> = s.content.ids().map(|_| retain).collect();
@@ -274,6 +279,7 @@ fn run(opts: &BuildOptions, retain: bool) -> Result<(BuildReport, Option<Retaine
     let sink = Sink {
         theme: &theme,
         staging: &staging,
+        index: indexer.as_ref(),
     };
     let generated_reads = pass::second_pass(sink, &pages, &s.config, &mut first)?;
     drop(pages);
@@ -304,8 +310,10 @@ fn run(opts: &BuildOptions, retain: bool) -> Result<(BuildReport, Option<Retaine
         content: &s.content,
         html: &html,
         compress: !opts.no_compress,
-        index_search: !opts.skip_search_index,
     };
+    if let Some(indexer) = indexer {
+        output::search::write(&staging, indexer)?;
+    }
     let publish_warnings = output::finish(&staging, &publish)?;
     let output_dir = staging.publish()?;
     s.images.prune();

@@ -9,6 +9,12 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+/// mimalloc instead of glibc's allocator: the search indexer allocates a small record
+/// per word occurrence and frees them in bulk, which glibc's allocator makes superlinear
+/// (BENCHMARKS.md, issue 16: about half the time and memory of the default build).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let args = cli::Cli::parse();
     match cli::run(args) {

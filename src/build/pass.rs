@@ -20,11 +20,13 @@ use crate::markdown::{InternalLink, Rendered};
 use crate::output::Staging;
 use crate::render::{self, Pages, Theme};
 
-/// Where rendered pages go: the parsed theme and the staging folder.
+/// Where rendered pages go: the parsed theme, the staging folder and, when the site has
+/// search, the index that reads each document's page as it is written.
 #[derive(Clone, Copy)]
 pub(super) struct Sink<'s> {
     pub theme: &'s Theme,
     pub staging: &'s Staging,
+    pub index: Option<&'s crate::search::Indexer>,
 }
 
 /// What the page pass learnt of one document.
@@ -197,9 +199,19 @@ fn write_doc(
 ) -> std::result::Result<Reads, Diagnostic> {
     let mut reads = Reads::default();
     for (k, file) in render::doc_files(pages, id) {
-        reads.extend(&write_file(sink.staging, &file, |out| {
-            render::render_doc(sink.theme, pages, (id, k), rendered, out)
-        })?);
+        let mut bytes = Vec::with_capacity(16 * 1024);
+        reads.extend(&render::render_doc(
+            sink.theme,
+            pages,
+            (id, k),
+            rendered,
+            &mut bytes,
+        )?);
+        sink.staging.write(&file, &bytes)?;
+        // The document's own page is indexed (not its further listing pages).
+        if let (Some(index), 1) = (sink.index, k) {
+            index.add(id.index(), &crate::output::layout::url_of(&file), &bytes);
+        }
     }
     Ok(reads)
 }

@@ -41,8 +41,6 @@ pub struct Publish<'a> {
     pub html: &'a feed::HtmlOf<'a>,
     /// Write `.gz` and `.br` beside every text file (`build --no-compress` turns it off).
     pub compress: bool,
-    /// Build the search index (when the site has search on).
-    pub index_search: bool,
 }
 
 /// Runs the publish stages over the written site (pages, generated pages, files and
@@ -51,9 +49,6 @@ pub struct Publish<'a> {
 pub fn finish(staging: &Staging, p: &Publish) -> Result<Vec<Diagnostic>> {
     sitemap::write(staging, p.config, p.content)?;
     let warnings = feed::write(staging, p.config, p.content, p.html)?;
-    if p.config.search && p.index_search {
-        search::index(staging, p.content)?;
-    }
     if p.compress {
         compress::compress_dir(staging.dir())?;
     }

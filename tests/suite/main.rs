@@ -23,4 +23,5 @@ mod output;
 mod pipeline;
 mod publish;
 mod real_site;
+mod search;
 mod serve;

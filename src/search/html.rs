@@ -1,0 +1,427 @@
+//! Reads a rendered page as Pagefind reads it: the text inside `data-pagefind-body`
+//! (or all of `<html>` when no element is marked), without what `data-pagefind-ignore`
+//! marks and without `head`, `nav`, `footer`, `form`, `svg`, scripts and the like; block
+//! elements end in a full stop so excerpts read as sentences; headings carry their
+//! weight and elements with an `id` their anchor, as markers in the text that
+//! [`super::words`] turns into weights and anchors.
+//!
+//! The attributes a theme can use are Pagefind's: `data-pagefind-body`,
+//! `data-pagefind-ignore` (`""`/`index`, or `all`, which also drops the element's
+//! metadata), `data-pagefind-weight` and `data-pagefind-title` (an anchor's title). The
+//! page's `title` metadata is its first `<h1>` (else its `<title>`), `image` and
+//! `image_alt` the first image after it. Filters, sorting and custom metadata are not read.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use lol_html::{HtmlRewriter, Settings, element, text};
+
+/// Weight and anchor markers in a digest.
+pub const ANCHOR: &str = "___PAGEFIND_ANCHOR___";
+/// A `data-pagefind-weight` block starts.
+pub const WEIGHT: &str = "___PAGEFIND_WEIGHT___";
+/// A heading's weight starts (inside an explicitly weighted block it inherits that).
+pub const AUTO_WEIGHT: &str = "___PAGEFIND_AUTO_WEIGHT___";
+/// A weighted block ends.
+pub const END_WEIGHT: &str = "___END_PAGEFIND_WEIGHT___";
+
+const SENTENCE: &[&str] = &[
+    "h1", "h2", "h3", "h4", "h5", "h6", "p", "td", "div", "ul", "li", "article", "section",
+];
+const INLINE: &[&str] = &[
+    "a", "abbr", "acronym", "b", "bdo", "big", "br", "button", "cite", "code", "dfn", "em", "i",
+    "img", "input", "kbd", "label", "map", "object", "output", "q", "samp", "script", "select",
+    "small", "span", "strong", "sub", "sup", "textarea", "time", "tt", "var",
+];
+const REMOVED: &[&str] = &[
+    "head", "style", "script", "noscript", "label", "form", "svg", "footer", "nav", "iframe",
+    "template",
+];
+
+/// What a page gives the index.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct PageText {
+    /// `<html lang>`, lower-cased (`zh-cn`), or `unknown`.
+    pub language: String,
+    /// The text, whitespace-normalised, with weight and anchor markers.
+    pub digest: String,
+    /// `title`, `image`, `image_alt`.
+    pub meta: BTreeMap<String, String>,
+    /// Each anchor's text, by `counter:id`.
+    pub anchor_content: BTreeMap<String, String>,
+    /// Each anchor's `data-pagefind-title`, by `counter:id`.
+    pub anchor_titles: BTreeMap<String, String>,
+    /// The page marks its indexed part with `data-pagefind-body`.
+    pub has_body: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Status {
+    Indexing,
+    Ignored,
+    Excluded,
+    Body,
+    ParentOfBody,
+}
+
+#[derive(Debug)]
+struct Node {
+    value: String,
+    status: Status,
+    weight: Option<String>,
+    anchors: Option<Vec<String>>,
+}
+
+impl Node {
+    fn new(status: Status) -> Node {
+        Node {
+            value: String::new(),
+            status,
+            weight: None,
+            anchors: None,
+        }
+    }
+}
+
+#[derive(Default)]
+struct State {
+    /// The open elements; the first is a virtual root above `<html>`.
+    stack: Vec<Node>,
+    meta: BTreeMap<String, String>,
+    anchor_content: BTreeMap<String, String>,
+    anchor_titles: BTreeMap<String, String>,
+    language: Option<String>,
+    anchors: usize,
+}
+
+impl State {
+    fn top(&mut self) -> &mut Node {
+        let last = self.stack.len() - 1;
+        &mut self.stack[last]
+    }
+
+    /// Closes the innermost element: its text goes to its parent as Pagefind folds it.
+    fn close(&mut self, tag: &str) {
+        if self.stack.len() < 2 {
+            return;
+        }
+        let Some(mut node) = self.stack.pop() else {
+            return;
+        };
+        if node.status == Status::Excluded {
+            return;
+        }
+        if tag == "h1" && !self.meta.contains_key("auto_title") && !node.value.trim().is_empty() {
+            self.meta
+                .insert("auto_title".into(), normalize_content(&node.value));
+        }
+        if tag == "title" && !self.meta.contains_key("auto_page_title") {
+            self.meta
+                .insert("auto_page_title".into(), normalize_content(&node.value));
+        }
+        if node.status == Status::Ignored {
+            return;
+        }
+        if SENTENCE.contains(&tag) {
+            node.value.insert(0, ' ');
+            if node.value.chars().next_back().is_some_and(ends_sentence) {
+                node.value.push('.');
+            }
+            node.value.push(' ');
+        }
+        let auto = match tag {
+            "h1" => Some("7"),
+            "h2" => Some("6"),
+            "h3" => Some("5"),
+            "h4" => Some("4"),
+            "h5" => Some("3"),
+            "h6" => Some("2"),
+            _ => None,
+        };
+        if let Some(weight) = &node.weight {
+            node.value = [" ", WEIGHT, weight, " ", &node.value, " ", END_WEIGHT, " "].concat();
+        } else if let Some(weight) = auto {
+            node.value = [
+                " ",
+                AUTO_WEIGHT,
+                weight,
+                " ",
+                &node.value,
+                " ",
+                END_WEIGHT,
+                " ",
+            ]
+            .concat();
+        }
+        fold(self.top(), node);
+    }
+}
+
+/// Adds a closed element's text to its parent's, as Pagefind does: a body replaces
+/// what came before it (unless its parent already holds a body), and nothing outside a
+/// body is added once one was seen.
+fn fold(parent: &mut Node, node: Node) {
+    let body = |s: Status| matches!(s, Status::Body | Status::ParentOfBody);
+    if parent.status == Status::ParentOfBody && !body(node.status) {
+        return;
+    }
+    match node.status {
+        Status::Ignored | Status::Excluded => {}
+        Status::Indexing => parent.value.push_str(&node.value),
+        Status::Body | Status::ParentOfBody => {
+            if parent.status != Status::ParentOfBody {
+                parent.value.clear();
+            }
+            parent.value.push_str(&node.value);
+            parent.status = Status::ParentOfBody;
+        }
+    }
+}
+
+/// Pagefind's `[\w'")$*]`: a block ending in one of these gets a full stop.
+fn ends_sentence(c: char) -> bool {
+    c.is_alphanumeric()
+        || matches!(c, '\'' | '"' | ')' | '$' | '*' | '_')
+        || unicode_normalization::char::is_combining_mark(c)
+        || crate::search::words::WORD_SYMBOLS.contains(&c)
+}
+
+/// Reads `html` (a whole page).
+pub fn read(html: &[u8]) -> PageText {
+    let state = Rc::new(RefCell::new(State {
+        stack: vec![Node::new(Status::Indexing)],
+        ..State::default()
+    }));
+    let handlers = vec![
+        element!("html", |el| {
+            if let Some(lang) = el.get_attribute("lang") {
+                state.borrow_mut().language = Some(lang.to_lowercase());
+            }
+            Ok(())
+        }),
+        element!("html, html *", |el| {
+            let tag = el.tag_name();
+            let mut st = state.borrow_mut();
+            let ignore = el.get_attribute("data-pagefind-ignore").map(|v| {
+                match v.to_ascii_lowercase().as_str() {
+                    "" | "index" | "true" => Status::Ignored,
+                    _ => Status::Excluded,
+                }
+            });
+            let status = if el.has_attribute("data-pagefind-body") {
+                Status::Body
+            } else {
+                ignore.unwrap_or(Status::Indexing)
+            };
+            let mut anchor = None;
+            if !matches!(status, Status::Excluded | Status::Ignored)
+                && let Some(id) = el.get_attribute("id")
+            {
+                let id: String = id.chars().filter(|c| !c.is_whitespace()).collect();
+                let counter = st.anchors;
+                let parent = st.top();
+                let outside = parent.status == Status::ParentOfBody
+                    && !matches!(status, Status::Body | Status::ParentOfBody);
+                if !outside {
+                    parent
+                        .value
+                        .push_str(&format!(" {ANCHOR}{tag}:{counter}:{id} "));
+                    anchor = Some(format!("{counter}:{id}"));
+                    st.anchors += 1;
+                }
+            }
+            if let (Some(anchor), Some(title)) = (
+                &anchor,
+                el.get_attribute("data-pagefind-title")
+                    .map(|t| normalize_content(&t))
+                    .filter(|t| !t.is_empty()),
+            ) {
+                st.anchor_titles.insert(anchor.clone(), title);
+            }
+            if status != Status::Excluded && tag == "br" {
+                st.top().value.push(' ');
+            }
+            let parent = st.top();
+            let mut anchors = match &parent.anchors {
+                Some(a) if INLINE.contains(&tag.as_str()) => Some(a.clone()),
+                _ => None,
+            };
+            if let Some(a) = anchor {
+                anchors.get_or_insert_with(Vec::new).push(a);
+            }
+            let mut node = Node::new(if parent.status == Status::Excluded {
+                Status::Excluded
+            } else {
+                status
+            });
+            node.weight = el.get_attribute("data-pagefind-weight");
+            node.anchors = anchors;
+            if REMOVED.contains(&tag.as_str()) {
+                node.status = Status::Ignored;
+            }
+            st.stack.push(node);
+            drop(st);
+            if let Some(handlers) = el.end_tag_handlers() {
+                let state = Rc::clone(&state);
+                let close: lol_html::EndTagHandler<'static> = Box::new(move |end| {
+                    state.borrow_mut().close(&end.name());
+                    Ok(())
+                });
+                handlers.push(close);
+            } else {
+                let mut st = state.borrow_mut();
+                let node = st.stack.pop();
+                let excluded = node.is_none_or(|n| n.status == Status::Excluded);
+                let titled = st.meta.contains_key("auto_title");
+                if !excluded
+                    && tag == "img"
+                    && titled
+                    && !st.meta.contains_key("auto_image")
+                    && let Some(src) = el.get_attribute("src")
+                {
+                    st.meta.insert("auto_image".into(), normalize_content(&src));
+                    if let Some(alt) = el.get_attribute("alt") {
+                        st.meta
+                            .insert("auto_image_alt".into(), normalize_content(&alt));
+                    }
+                }
+            }
+            Ok(())
+        }),
+        text!("html", |t| {
+            let mut st = state.borrow_mut();
+            let chunk = t.as_str();
+            let node = st.top();
+            node.value.push_str(chunk);
+            let ignored = matches!(node.status, Status::Ignored | Status::Excluded);
+            if !ignored && let Some(ids) = node.anchors.clone() {
+                for id in ids {
+                    st.anchor_content.entry(id).or_default().push_str(chunk);
+                }
+            }
+            Ok(())
+        }),
+    ];
+    let settings = handlers
+        .into_iter()
+        .fold(Settings::new().with_strict(false), |settings, h| {
+            settings.append_element_content_handler(h)
+        });
+    let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
+    // lol_html only fails on memory limits and strict-mode errors, neither of which
+    // applies; a page it cannot read is indexed as far as it was read.
+    let _ = rewriter.write(html);
+    let _ = rewriter.end();
+    let state = Rc::try_unwrap(state).map_or_else(|rc| rc.take(), RefCell::into_inner);
+    finish(state)
+}
+
+fn finish(mut st: State) -> PageText {
+    // Elements left open fold into their parents.
+    while st.stack.len() > 1 {
+        let Some(node) = st.stack.pop() else { break };
+        let parent = st.top();
+        if parent.status != Status::ParentOfBody {
+            match node.status {
+                Status::Ignored | Status::Excluded => {}
+                Status::Indexing => parent.value.push_str(&node.value),
+                Status::Body | Status::ParentOfBody => {
+                    parent.value = node.value;
+                    parent.status = Status::ParentOfBody;
+                }
+            }
+        }
+    }
+    let root = st
+        .stack
+        .pop()
+        .unwrap_or_else(|| Node::new(Status::Indexing));
+    let mut meta = BTreeMap::new();
+    if let Some(image) = st.meta.remove("auto_image") {
+        meta.insert("image".to_owned(), image);
+        meta.insert(
+            "image_alt".to_owned(),
+            st.meta.remove("auto_image_alt").unwrap_or_default(),
+        );
+    }
+    if let Some(title) = st
+        .meta
+        .remove("auto_title")
+        .or_else(|| st.meta.remove("auto_page_title"))
+    {
+        meta.insert("title".to_owned(), title);
+    }
+    PageText {
+        language: st
+            .language
+            .filter(|l| !l.is_empty())
+            .unwrap_or_else(|| "unknown".into()),
+        digest: normalize_content(&root.value),
+        meta,
+        anchor_content: st.anchor_content,
+        anchor_titles: st.anchor_titles,
+        has_body: root.status == Status::ParentOfBody,
+    }
+}
+
+/// Entities decoded, the ends trimmed, line breaks and runs of whitespace made one
+/// space (a single tab or ideographic space stays as it is, as in Pagefind).
+pub fn normalize_content(text: &str) -> String {
+    let decoded = html_escape::decode_html_entities(text);
+    let trimmed = decoded.trim();
+    let mut out = String::with_capacity(trimmed.len());
+    let mut chars = trimmed.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_whitespace() {
+            let mut run = String::from(c);
+            while let Some(&n) = chars.peek() {
+                if !n.is_whitespace() {
+                    break;
+                }
+                run.push(n);
+                chars.next();
+            }
+            if run.chars().count() >= 2 || run == "\n" || run == "\r\n" {
+                out.push(' ');
+            } else {
+                out.push_str(&run);
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_body_is_read_without_what_is_ignored() {
+        let page = read(
+            br#"<!doctype html><html lang="zh-CN"><head><title>T</title></head><body>
+            <nav>menu</nav><main data-pagefind-body><p class="crumbs" data-pagefind-ignore>Home</p>
+            <h1 id="top">Title &amp; more</h1><p>Text <code>&lt;b&gt;</code> here</p>
+            <div data-pagefind-ignore="all"><h1>Not</h1></div></main><footer>f</footer></body></html>"#,
+        );
+        assert_eq!(page.language, "zh-cn");
+        assert!(page.has_body);
+        assert_eq!(page.meta["title"], "Title & more");
+        assert_eq!(
+            page.digest,
+            "___PAGEFIND_ANCHOR___h1:0:top ___PAGEFIND_AUTO_WEIGHT___7 Title & more. ___END_PAGEFIND_WEIGHT___ Text <b> here."
+        );
+        assert_eq!(page.anchor_content["0:top"], "Title &amp; more");
+    }
+
+    #[test]
+    fn whitespace_is_normalised_as_pagefind_does() {
+        assert_eq!(
+            normalize_content("  a\n\nb  c\td\u{3000}e "),
+            "a b c\td\u{3000}e"
+        );
+        assert_eq!(normalize_content("a \n b"), "a b");
+    }
+}

@@ -1,0 +1,585 @@
+//! The words of a page, as Pagefind's browser client looks them up: lower-cased and
+//! stemmed with the same Snowball stemmer its WebAssembly uses for the language; Chinese,
+//! Japanese and Thai text segmented into words with ICU4X's dictionary (which agrees with
+//! the browser's `Intl.Segmenter` that splits a query), each word also indexed by its
+//! pairs of characters, so a query the browser splits differently still meets it;
+//! compound words (`new-materials`, `camelCase`, `a.b_c`) by their parts too. Each word
+//! keeps its position and weight (headings weigh more), and the page's text for
+//! excerpts is rebuilt from the same words.
+
+use std::collections::HashMap;
+
+use convert_case::{Case, Casing};
+use pagefind_stem::{Algorithm, Stemmer};
+use unicode_normalization::UnicodeNormalization;
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::html::{ANCHOR, AUTO_WEIGHT, END_WEIGHT, PageText, WEIGHT, normalize_content};
+
+/// Characters that are part of words (Unicode's connector punctuation).
+pub const WORD_SYMBOLS: [char; 10] = ['_', '‿', '⁀', '⁔', '︳', '︴', '﹍', '﹎', '﹏', '＿'];
+
+const MAX_KATAKANA_SUFFIX: usize = 16;
+const MAX_DOTTED_TAIL: usize = 64;
+
+/// One occurrence of a word on a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Occurrence {
+    /// The word's position in the page's text.
+    pub position: u32,
+    /// 24 for plain text, up to 240; 0 is never found.
+    pub weight: u8,
+}
+
+/// One occurrence of a word in the page's metadata (its title).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MetaOccurrence {
+    /// The metadata field's name.
+    pub field: usize,
+    /// The word's position in that field.
+    pub position: u32,
+}
+
+/// Where a word (a stemmed form, and the form as written when that differs only in its
+/// diacritics) occurs on a page.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Positions {
+    /// In the text.
+    pub text: Vec<Occurrence>,
+    /// In the metadata.
+    pub meta: Vec<MetaOccurrence>,
+}
+
+/// A heading or other element with an `id`, for results that point into the page.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Anchor {
+    /// Its tag name.
+    pub element: String,
+    /// Its `id`.
+    pub id: String,
+    /// Its text.
+    pub text: String,
+    /// Its `data-pagefind-title`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The position of the first word after it.
+    pub location: u32,
+}
+
+/// A page's words and the text its excerpts are cut from.
+#[derive(Debug, Default)]
+pub struct PageWords {
+    /// The text, words separated as they were (with zero-width spaces between segmented
+    /// words).
+    pub content: String,
+    /// Positions by (word, diacritic form when it differs).
+    pub words: HashMap<(String, Option<String>), Positions>,
+    /// Its anchors.
+    pub anchors: Vec<Anchor>,
+    /// How many words.
+    pub word_count: usize,
+}
+
+/// The stemmer Pagefind's client uses for a language (`en`, `fr-CA`), if it has one.
+pub fn stemmer(lang: &str) -> Option<Stemmer> {
+    let algorithm = match lang.split('-').next().unwrap_or_default() {
+        "ar" => Algorithm::Arabic,
+        "hy" => Algorithm::Armenian,
+        "eu" => Algorithm::Basque,
+        "ca" => Algorithm::Catalan,
+        "da" => Algorithm::Danish,
+        "nl" => Algorithm::Dutch,
+        "en" => Algorithm::English,
+        "eo" => Algorithm::Esperanto,
+        "et" => Algorithm::Estonian,
+        "fi" => Algorithm::Finnish,
+        "fr" => Algorithm::French,
+        "de" => Algorithm::German,
+        "el" => Algorithm::Greek,
+        "hi" => Algorithm::Hindi,
+        "hu" => Algorithm::Hungarian,
+        "id" => Algorithm::Indonesian,
+        "ga" => Algorithm::Irish,
+        "it" => Algorithm::Italian,
+        "lt" => Algorithm::Lithuanian,
+        "nb" | "nn" | "no" => Algorithm::Norwegian,
+        "ne" => Algorithm::Nepali,
+        "pt" => Algorithm::Portuguese,
+        "ro" => Algorithm::Romanian,
+        "ru" => Algorithm::Russian,
+        "sr" => Algorithm::Serbian,
+        "pl" => Algorithm::Polish,
+        "es" => Algorithm::Spanish,
+        "sv" => Algorithm::Swedish,
+        "ta" => Algorithm::Tamil,
+        "tr" => Algorithm::Turkish,
+        "yi" => Algorithm::Yiddish,
+        _ => return None,
+    };
+    Some(Stemmer::create(algorithm))
+}
+
+/// Languages whose text has no spaces between words.
+pub fn is_segmented(lang: &str) -> bool {
+    matches!(lang.split('-').next(), Some("zh" | "ja" | "th"))
+}
+
+/// A word to index for one written word.
+#[derive(Debug, Clone, PartialEq)]
+struct Indexable {
+    stemmed: String,
+    /// The form before its diacritics were taken off, when that differs.
+    original: Option<String>,
+    /// A part of a compound (or a pair of characters): it shares the word's weight.
+    part: bool,
+}
+
+/// The words of `page`: its text's and, by field, its metadata's (`fields` is the order
+/// of the metadata fields the positions refer to).
+pub fn of_page(page: &PageText, fields: &[String]) -> PageWords {
+    let stemmer = stemmer(&page.language);
+    let segmented = is_segmented(&page.language);
+    let mut out = PageWords::default();
+    let mut weights: Vec<u8> = vec![24];
+    let mut index: usize = 0;
+    let mut last_index = 0;
+
+    let mut track = |out: &mut PageWords,
+                     word: &str,
+                     space_after: bool,
+                     previous: Option<&str>,
+                     in_segment: bool| {
+        if word.starts_with('_') {
+            if let Some(rest) = word.strip_prefix(ANCHOR) {
+                if let Some((element, anchor)) = rest.split_once(':')
+                    && let Some((_, id)) = anchor.split_once(':')
+                {
+                    let text = page
+                        .anchor_content
+                        .get(anchor)
+                        .map(|t| normalize_content(t))
+                        .unwrap_or_default();
+                    out.anchors.push(Anchor {
+                        element: element.to_owned(),
+                        id: id.to_owned(),
+                        text: normalize_content(&text),
+                        title: page.anchor_titles.get(anchor).cloned(),
+                        location: index as u32,
+                    });
+                }
+                return;
+            }
+            if let Some(w) = word.strip_prefix(WEIGHT) {
+                let w = w.parse::<f32>().unwrap_or(1.0);
+                weights.push(if w <= 0.0 {
+                    0
+                } else {
+                    ((w.clamp(0.0, 10.0) * 24.0) as u8).max(1)
+                });
+                return;
+            }
+            if let Some(w) = word.strip_prefix(AUTO_WEIGHT) {
+                let inherited = weights.last().copied().unwrap_or_default();
+                weights.push(if weights.len() == 1 {
+                    (w.parse::<f32>().unwrap_or(1.0).clamp(0.0, 10.0) * 24.0) as u8
+                } else {
+                    inherited
+                });
+                return;
+            }
+            if word.starts_with(END_WEIGHT) {
+                weights.pop();
+                return;
+            }
+        }
+        let base = word.replace('\u{200B}', "");
+        if base.is_empty() {
+            return;
+        }
+        out.content.push_str(&base);
+        if space_after {
+            out.content.push(' ');
+        }
+        if segmented {
+            out.content.push('\u{200B}');
+        }
+        let weight = weights.last().copied().unwrap_or(1);
+        let mut words = indexable_words(&base, stemmer.as_ref());
+        let tails = dotted_tails(&base, stemmer.as_ref(), &words);
+        words.extend(tails);
+        let mut cross = None;
+        if in_segment {
+            let pairs = bigrams(&base, stemmer.as_ref(), &words);
+            words.extend(pairs);
+            cross = cross_pair(&base, previous)
+                .map(|p| stem_word(&p, stemmer.as_ref(), true))
+                .filter(|p| !words.iter().any(|w| w.stemmed == p.stemmed));
+        }
+        let parts = words.iter().filter(|w| w.part).count() + usize::from(cross.is_some());
+        let part_weight = if parts > 0 && weight > 0 {
+            (weight / u8::try_from(parts).unwrap_or(u8::MAX)).max(1)
+        } else {
+            0
+        };
+        for w in words {
+            out.words
+                .entry((w.stemmed, w.original))
+                .or_default()
+                .text
+                .push(Occurrence {
+                    position: index as u32,
+                    weight: if w.part { part_weight } else { weight },
+                });
+        }
+        // The pair spanning two segments belongs to the word before.
+        if let (Some(w), Some(position)) = (cross, index.checked_sub(1)) {
+            let at = out.words.entry((w.stemmed, w.original)).or_default();
+            if !at.text.iter().any(|o| o.position == position as u32) {
+                at.text.push(Occurrence {
+                    position: position as u32,
+                    weight: part_weight,
+                });
+            }
+        }
+        last_index = index;
+        index += 1;
+    };
+
+    for chunk in page.digest.split_whitespace() {
+        if segmented && !chunk.starts_with("___") {
+            let pieces: Vec<&str> = segment(chunk).collect();
+            let mut previous: Option<&str> = None;
+            for (i, piece) in pieces.iter().enumerate() {
+                track(&mut out, piece, i + 1 == pieces.len(), previous, true);
+                previous = piece.graphemes(true).next_back();
+            }
+        } else {
+            track(&mut out, chunk, true, None, false);
+        }
+    }
+    if out.content.ends_with('\u{200B}') {
+        out.content.pop();
+    }
+    if out.content.ends_with(' ') {
+        out.content.pop();
+    }
+    out.word_count = last_index + 1;
+    for (field, name) in fields.iter().enumerate() {
+        let Some(value) = page.meta.get(name) else {
+            continue;
+        };
+        for (position, word) in value.split_whitespace().enumerate() {
+            for w in indexable_words(word, stemmer.as_ref()) {
+                out.words
+                    .entry((w.stemmed, w.original))
+                    .or_default()
+                    .meta
+                    .push(MetaOccurrence {
+                        field,
+                        position: position as u32,
+                    });
+            }
+        }
+    }
+    out
+}
+
+/// Splits a run of text into words with ICU4X's dictionary segmenter, never inside a
+/// grapheme cluster.
+fn segment(input: &str) -> impl Iterator<Item = &str> {
+    let segmenter = icu_segmenter::WordSegmenter::new_dictionary(Default::default());
+    let mut starts = input.grapheme_indices(true).map(|(i, _)| i).peekable();
+    let mut start = 0;
+    let breaks: Vec<usize> = segmenter
+        .segment_str(input)
+        .skip(1)
+        .filter(|&end| {
+            while starts.next_if(|&g| g < end).is_some() {}
+            end == input.len() || starts.peek() == Some(&end)
+        })
+        .collect();
+    breaks.into_iter().map(move |end| {
+        let word = &input[start..end];
+        start = end;
+        word
+    })
+}
+
+/// The word itself, Japanese katakana suffixes, the parts of a compound, and emoji.
+fn indexable_words(raw: &str, stemmer: Option<&Stemmer>) -> Vec<Indexable> {
+    let mut out = Vec::new();
+    let normalized = normalize_word(raw);
+    if !normalized.is_empty() {
+        out.push(stem_word(&normalized, stemmer, false));
+    }
+    for suffix in katakana_suffixes(raw) {
+        let plain = strip_diacritics(suffix);
+        out.push(Indexable {
+            stemmed: plain.clone().unwrap_or_else(|| suffix.to_owned()),
+            original: plain.map(|_| suffix.to_owned()),
+            part: true,
+        });
+    }
+    let compound =
+        raw.chars().any(|c| !c.is_alphanumeric()) || raw.chars().skip(1).any(char::is_uppercase);
+    if !compound {
+        return out;
+    }
+    let parts = raw
+        .replace(|c: char| c.is_ascii_punctuation(), " ")
+        .to_case(Case::Lower)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if !normalized.is_empty()
+        && (parts.contains(char::is_whitespace) || !normalized.starts_with(&parts))
+    {
+        for part in parts.split_whitespace().filter(|p| p.len() > 1) {
+            let plain = strip_diacritics(part);
+            let form = plain.as_deref().unwrap_or(part);
+            out.push(Indexable {
+                stemmed: match stemmer {
+                    Some(s) => s.stem(form).into_owned(),
+                    None => form.to_owned(),
+                },
+                original: plain.as_ref().map(|_| part.to_owned()),
+                part: true,
+            });
+        }
+    }
+    for g in raw.graphemes(true) {
+        if emojis::get(g).is_some() {
+            out.push(Indexable {
+                stemmed: g.to_owned(),
+                original: None,
+                part: false,
+            });
+        }
+    }
+    out
+}
+
+/// `sysconfig.is_python_build` also indexed as `is_python_build`.
+fn dotted_tails(raw: &str, stemmer: Option<&Stemmer>, existing: &[Indexable]) -> Vec<Indexable> {
+    let mut tails: Vec<Indexable> = Vec::new();
+    if !raw.contains('.') {
+        return tails;
+    }
+    for (i, _) in raw.match_indices('.') {
+        let rest = &raw[i + 1..];
+        let tail = match rest.char_indices().nth(MAX_DOTTED_TAIL) {
+            Some((end, _)) => &rest[..end],
+            None => rest,
+        };
+        let compound = tail.chars().any(|c| !c.is_alphanumeric())
+            || tail.chars().skip(1).any(char::is_uppercase);
+        if !compound {
+            continue;
+        }
+        let normalized = normalize_word(tail);
+        if normalized.chars().count() < 2 {
+            continue;
+        }
+        let word = stem_word(&normalized, stemmer, true);
+        let seen = existing
+            .iter()
+            .chain(&tails)
+            .any(|w| w.stemmed == word.stemmed);
+        if !seen {
+            tails.push(word);
+        }
+    }
+    tails
+}
+
+/// Each pair of adjacent characters of a segmented word not indexed already.
+fn bigrams(raw: &str, stemmer: Option<&Stemmer>, existing: &[Indexable]) -> Vec<Indexable> {
+    let mut seen: std::collections::HashSet<String> =
+        existing.iter().map(|w| w.stemmed.clone()).collect();
+    let mut out = Vec::new();
+    let mut previous: Option<&str> = None;
+    for cluster in raw.graphemes(true) {
+        if !is_segmented_cluster(cluster) {
+            previous = None;
+            continue;
+        }
+        if let Some(p) = previous {
+            let pair = stem_word(&[p, cluster].concat(), stemmer, true);
+            if seen.insert(pair.stemmed.clone()) {
+                out.push(pair);
+            }
+        }
+        previous = Some(cluster);
+    }
+    out
+}
+
+fn is_segmented_cluster(cluster: &str) -> bool {
+    matches!(
+        cluster.chars().next().map(u32::from),
+        Some(
+            0x3400..=0x4DBF
+            | 0x4E00..=0x9FFF
+            | 0xF900..=0xFAFF
+            | 0x20000..=0x2FA1F
+            | 0x30000..=0x323AF
+            | 0x3041..=0x30FF
+            | 0x31F0..=0x31FF
+            | 0xFF66..=0xFF9F
+            | 0x0E00..=0x0EFF
+            | 0x1000..=0x109F
+            | 0x1780..=0x17FF,
+        )
+    )
+}
+
+/// The pair of characters across the boundary from the previous segment.
+fn cross_pair(word: &str, previous: Option<&str>) -> Option<String> {
+    let previous = previous.filter(|c| is_segmented_cluster(c))?;
+    let first = word.graphemes(true).next()?;
+    is_segmented_cluster(first).then(|| [previous, first].concat())
+}
+
+fn is_katakana(c: char) -> bool {
+    matches!(c as u32, 0x30A1..=0x30FA | 0x30FC..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F)
+}
+
+/// Every suffix of a katakana word (ICU4X's dictionary has no katakana words, so a query
+/// for a part finds it by prefix).
+fn katakana_suffixes(word: &str) -> Vec<&str> {
+    if word.chars().count() < 3 || !word.chars().all(is_katakana) {
+        return Vec::new();
+    }
+    let mut out: Vec<&str> = Vec::new();
+    for (i, _) in word.char_indices().skip(1) {
+        let rest = &word[i..];
+        let suffix = match rest.char_indices().nth(MAX_KATAKANA_SUFFIX) {
+            Some((end, _)) => &rest[..end],
+            None => rest,
+        };
+        if suffix.chars().count() >= 2 && !out.contains(&suffix) {
+            out.push(suffix);
+        }
+    }
+    out
+}
+
+/// Letters, digits and word symbols, lower-cased.
+fn normalize_word(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        if c.is_alphanumeric() || WORD_SYMBOLS.contains(&c) {
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else if c.is_uppercase() {
+                out.extend(c.to_lowercase());
+            } else {
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+fn stem_word(normalized: &str, stemmer: Option<&Stemmer>, part: bool) -> Indexable {
+    let plain = strip_diacritics(normalized);
+    let form = plain.as_deref().unwrap_or(normalized);
+    Indexable {
+        stemmed: match stemmer {
+            Some(s) => s.stem(form).into_owned(),
+            None => form.to_owned(),
+        },
+        original: plain.map(|_| normalized.to_owned()),
+        part,
+    }
+}
+
+/// `café` → `cafe` (the kana voicing marks stay: they tell words apart); None when
+/// nothing changes.
+fn strip_diacritics(word: &str) -> Option<String> {
+    if word.is_ascii() || !has_decomposition(word) {
+        return None;
+    }
+    let stripped: String = word
+        .nfd()
+        .filter(|c| {
+            !unicode_normalization::char::is_combining_mark(*c)
+                || matches!(*c, '\u{3099}' | '\u{309A}')
+        })
+        .collect();
+    let normalized = if stripped
+        .chars()
+        .any(|c| matches!(c, '\u{3099}' | '\u{309A}'))
+    {
+        stripped.nfc().collect()
+    } else {
+        stripped
+    };
+    (normalized != word).then_some(normalized)
+}
+
+fn has_decomposition(word: &str) -> bool {
+    word.chars().any(|c| {
+        unicode_normalization::char::is_combining_mark(c) || {
+            let mut decomposes = false;
+            unicode_normalization::char::decompose_canonical(c, |p| decomposes |= p != c);
+            decomposes
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words_of(lang: &str, digest: &str) -> PageWords {
+        let page = PageText {
+            language: lang.into(),
+            digest: digest.into(),
+            ..PageText::default()
+        };
+        of_page(&page, &[])
+    }
+
+    #[test]
+    fn english_words_are_stemmed_and_compounds_split() {
+        let w = words_of("en", "Bonding wires for new-materials.");
+        let keys: Vec<&str> = w.words.keys().map(|(k, _)| k.as_str()).collect();
+        for want in ["bond", "wire", "for", "newmateri", "new", "materi"] {
+            assert!(keys.contains(&want), "{want} in {keys:?}");
+        }
+        assert_eq!(w.content, "Bonding wires for new-materials.");
+        assert_eq!(w.word_count, 4);
+    }
+
+    #[test]
+    fn chinese_is_segmented_with_pairs_and_zero_width_spaces() {
+        let w = words_of("zh-cn", "键合铜丝打破壁垒");
+        let keys: Vec<&str> = w.words.keys().map(|(k, _)| k.as_str()).collect();
+        assert!(keys.contains(&"键合"), "{keys:?}");
+        assert!(keys.contains(&"铜丝"), "{keys:?}");
+        assert!(
+            keys.contains(&"合铜"),
+            "the pair across two words: {keys:?}"
+        );
+        assert!(w.content.contains('\u{200B}'));
+        assert_eq!(w.content.replace('\u{200B}', ""), "键合铜丝打破壁垒");
+    }
+
+    #[test]
+    fn headings_weigh_more_and_diacritics_keep_their_form() {
+        let w = words_of(
+            "fr",
+            "___PAGEFIND_AUTO_WEIGHT___7 Café ___END_PAGEFIND_WEIGHT___ texte",
+        );
+        let cafe = &w.words[&("caf".to_owned(), Some("café".to_owned()))];
+        assert_eq!(
+            cafe.text,
+            [Occurrence {
+                position: 0,
+                weight: 168
+            }]
+        );
+        assert_eq!(w.word_count, 2);
+    }
+}

@@ -1,0 +1,215 @@
+//! The search index is Pagefind's format, read by Pagefind's client: the same pages
+//! indexed by the pinned `pagefind` crate and by our indexer give the same index once
+//! decoded: every word, on every page (by URL), at the same positions and weights, in
+//! the same metadata fields; every page's record (text, word count, title, anchors);
+//! and chunk files that each hold the words their range in the meta file says.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use profilegen::BuildOptions;
+use profilegen::config::Overrides;
+use profilegen::search::format::{self, Fragment, MetaIndex, PackedPage, WordIndex};
+
+use crate::harness::{Site, repo, tree_bytes};
+
+/// Where a word is: page URL → (positions, meta positions).
+type Places = BTreeMap<String, (Vec<i32>, Vec<i32>)>;
+
+/// A decoded index: per language, (word, form with diacritics or "") → its places; and
+/// page URL → record.
+#[derive(Debug, PartialEq, Default)]
+struct Decoded {
+    words: BTreeMap<String, BTreeMap<(String, String), Places>>,
+    pages: BTreeMap<String, BTreeMap<String, Fragment>>,
+    meta_fields: BTreeMap<String, Vec<String>>,
+}
+
+fn decode(files: &BTreeMap<PathBuf, Vec<u8>>) -> Decoded {
+    let entry: serde_json::Value =
+        serde_json::from_slice(&files[Path::new("pagefind-entry.json")]).unwrap();
+    let mut out = Decoded::default();
+    for (lang, info) in entry["languages"].as_object().unwrap() {
+        let hash = info["hash"].as_str().unwrap();
+        let meta_bytes =
+            format::decompress(&files[&PathBuf::from(format!("pagefind.{hash}.pf_meta"))])
+                .expect("meta file");
+        let meta: MetaIndex = minicbor::decode(&meta_bytes).unwrap();
+        assert_eq!(meta.version, format::VERSION);
+        assert_eq!(
+            info["page_count"].as_u64().unwrap() as usize,
+            meta.pages.len()
+        );
+        let mut urls = Vec::new();
+        let mut pages = BTreeMap::new();
+        for p in &meta.pages {
+            let bytes = format::decompress(
+                &files[&PathBuf::from(format!("fragment/{}.pf_fragment", p.hash))],
+            )
+            .unwrap();
+            let fragment: Fragment = serde_json::from_slice(&bytes).unwrap();
+            assert_eq!(fragment.word_count as u32, p.word_count);
+            urls.push(fragment.url.clone());
+            pages.insert(fragment.url.clone(), fragment);
+        }
+        let mut words = BTreeMap::new();
+        for chunk in &meta.index_chunks {
+            let bytes = format::decompress(
+                &files[&PathBuf::from(format!("index/{}.pf_index", chunk.hash))],
+            )
+            .unwrap();
+            let index: WordIndex = minicbor::decode(&bytes).unwrap();
+            for w in index.words {
+                assert!(
+                    chunk.from.as_str() <= w.word.as_str()
+                        && (w.word.as_str() <= chunk.to.as_str() || w.word.starts_with(&chunk.to)),
+                    "{} outside its chunk {}..{}",
+                    w.word,
+                    chunk.from,
+                    chunk.to
+                );
+                let mut put = |form: &str, pages: &[PackedPage]| {
+                    let mut n = 0;
+                    for p in pages {
+                        n += p.page_number;
+                        words
+                            .entry((w.word.clone(), form.to_owned()))
+                            .or_insert_with(BTreeMap::new)
+                            .insert(urls[n].clone(), (p.locs.clone(), p.meta_locs.clone()));
+                    }
+                };
+                put("", &w.pages);
+                for v in &w.additional_variants {
+                    put(&v.form, &v.pages);
+                }
+            }
+        }
+        out.words.insert(lang.clone(), words);
+        out.pages.insert(lang.clone(), pages);
+        out.meta_fields.insert(lang.clone(), meta.meta_fields);
+    }
+    out
+}
+
+/// Builds `root` with search into a temporary folder; returns the folder and its
+/// `pagefind/` files.
+fn build_with_search(root: &Path) -> (tempfile::TempDir, BTreeMap<PathBuf, Vec<u8>>) {
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    profilegen::build(&BuildOptions {
+        root: root.to_path_buf(),
+        overrides: Overrides {
+            base_url: None,
+            output_dir: Some(public.clone()),
+        },
+        force: true,
+        no_compress: true,
+        ..BuildOptions::default()
+    })
+    .unwrap_or_else(|d| panic!("{d}"));
+    let files = tree_bytes(&public.join("pagefind"));
+    (out, files)
+}
+
+/// The same pages through the `pagefind` crate: every HTML page but the listing pages
+/// past the first (which our index leaves out, as the site's search did before).
+fn pagefind_of(public: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let mut index = pagefind::api::PagefindIndex::new(None).unwrap();
+        for (rel, bytes) in tree_bytes(public) {
+            let name = rel.to_string_lossy().replace('\\', "/");
+            if !name.ends_with(".html") || name.contains("/page/") || name.starts_with("pagefind/")
+            {
+                continue;
+            }
+            index
+                .add_html_file(Some(name), None, String::from_utf8(bytes).unwrap())
+                .await
+                .unwrap();
+        }
+        index
+            .get_files()
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|f| (f.filename, f.contents))
+            .collect()
+    })
+}
+
+fn assert_same_index(root: &Path) {
+    let (out, ours) = build_with_search(root);
+    let theirs = pagefind_of(&out.path().join("public"));
+    let (ours, theirs) = (decode(&ours), decode(&theirs));
+    let count = |d: &Decoded| -> (usize, usize) {
+        (
+            d.pages.values().map(BTreeMap::len).sum(),
+            d.words.values().map(BTreeMap::len).sum(),
+        )
+    };
+    let (pages, words) = count(&theirs);
+    assert!(
+        pages >= 4 && words >= 100 && theirs.pages.len() == 2,
+        "Pagefind indexed {pages} pages and {words} words in {:?}",
+        theirs.pages.keys()
+    );
+    assert_eq!(ours.meta_fields, theirs.meta_fields);
+    assert_eq!(
+        ours.pages.keys().collect::<Vec<_>>(),
+        theirs.pages.keys().collect::<Vec<_>>()
+    );
+    for (lang, pages) in &theirs.pages {
+        assert_eq!(
+            ours.pages[lang].keys().collect::<Vec<_>>(),
+            pages.keys().collect::<Vec<_>>(),
+            "{lang}: the same pages"
+        );
+        for (url, page) in pages {
+            assert_eq!(
+                &ours.pages[lang][url], page,
+                "{lang} {url}: the same record"
+            );
+        }
+        let (a, b) = (&ours.words[lang], &theirs.words[lang]);
+        let only_ours: Vec<_> = a.keys().filter(|w| !b.contains_key(*w)).collect();
+        let only_theirs: Vec<_> = b.keys().filter(|w| !a.contains_key(*w)).collect();
+        assert!(
+            only_ours.is_empty() && only_theirs.is_empty(),
+            "{lang}: words only we have {only_ours:?}, only Pagefind has {only_theirs:?}"
+        );
+        for (word, forms) in b {
+            assert_eq!(&a[word], forms, "{lang}: where `{word:?}` is");
+        }
+    }
+}
+
+#[test]
+fn the_real_sites_index_is_pagefinds_word_for_word() {
+    assert_same_index(&repo());
+}
+
+#[test]
+fn a_page_of_hard_cases_is_indexed_as_pagefind_indexes_it() {
+    let site = Site::starter();
+    site.write(
+        "content/tech/case.md",
+        "+++\ntitle = \"Café «Ütopia» 案例\"\ndescription = \"新材料产业集群的new-materials案例\"\n+++\n\
+         ## 键合铜丝 {#wire}\n\n河北通达电子材料有限公司研发高性能铜丝和钯铜丝，打破技术壁垒。\
+         カタカナテキスト and ASCII mixed 2024年。\n\n\
+         ### Snake_case, camelCase, dotted.name.isPythonBuild {#code}\n\n\
+         The `<b>x</b>` tag &amp; an emoji 🚀 rocket; R&D spending rose 20%.\n\n\
+         | 指标 | 数值 |\n|---|---|\n| 营收 | 100亿元 |\n\n\
+         - one\n- two *emphasis* and **strong**\n\n> A quote.\n",
+    );
+    site.write(
+        "content/tech/case.en.md",
+        "+++\ntitle = \"Café case: bonding wires\"\ndescription = \"Researching new-materials\"\n+++\n\
+         ## Bonding wire {#wire}\n\nHebei Tongda's researchers developed high-performance copper wires; \
+         naïve coöperation, résumé.\n\n### Snake_case and camelCase {#code}\n\nOne line<br>another.\n",
+    );
+    assert_same_index(site.root());
+}
