@@ -65,8 +65,9 @@ pub fn write(staging: &Staging, indexer: crate::search::Indexer) -> Result<()> {
     let languages = indexer.languages();
     let client = Client::for_languages(&languages)
         .map_err(|e| Diagnostic::error(format!("cannot prepare the search client: {e}")))?;
+    let files = indexer.finish(&client);
     let mut errors = Vec::new();
-    for (file, bytes) in indexer.finish(&client).iter().chain(&client.files) {
+    for (file, bytes) in files.iter().chain(&client.files) {
         let rel = Path::new(BUNDLE_DIR).join(file);
         if let Err(e) = staging.write_new(&rel, bytes, "the search index") {
             errors.push(e);

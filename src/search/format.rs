@@ -169,17 +169,46 @@ pub struct FragmentAnchor {
     pub location: u32,
 }
 
-/// `bytes` as Pagefind stores a file: gzip of the marker and the bytes.
+/// `bytes` as Pagefind stores a file: gzip of the marker and the bytes, at the best
+/// compression (the reader downloads these). Each thread keeps one compressor and resets
+/// it, rather than allocating a new one per file.
 pub fn compress(bytes: &[u8]) -> Vec<u8> {
-    use std::io::Write;
-    let mut gz = flate2::write::GzEncoder::new(
-        Vec::with_capacity(bytes.len() / 2 + 64),
-        flate2::Compression::best(),
-    );
-    // Writing into a Vec cannot fail.
-    let _ = gz.write_all(MARKER);
-    let _ = gz.write_all(bytes);
-    gz.finish().unwrap_or_default()
+    thread_local! {
+        static DEFLATE: std::cell::RefCell<flate2::Compress> =
+            std::cell::RefCell::new(flate2::Compress::new(flate2::Compression::best(), false));
+    }
+    let mut crc = flate2::Crc::new();
+    crc.update(MARKER);
+    crc.update(bytes);
+    // A gzip header: deflate, no name or time, "maximum compression", unknown OS.
+    let mut out = Vec::with_capacity(bytes.len() / 3 + 64);
+    out.extend_from_slice(&[0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 2, 255]);
+    DEFLATE.with(|d| {
+        let mut d = d.borrow_mut();
+        d.reset();
+        for (input, flush) in [
+            (MARKER, flate2::FlushCompress::None),
+            (bytes, flate2::FlushCompress::Finish),
+        ] {
+            let mut input = input;
+            loop {
+                out.reserve(input.len() / 2 + 1024);
+                let before = d.total_in();
+                let status = d.compress_vec(input, &mut out, flush);
+                let used = (d.total_in() - before) as usize;
+                input = &input[used..];
+                match status {
+                    Ok(flate2::Status::StreamEnd) => break,
+                    Ok(_) if input.is_empty() && flush == flate2::FlushCompress::None => break,
+                    Ok(_) => {}
+                    Err(_) => break,
+                }
+            }
+        }
+    });
+    out.extend_from_slice(&crc.sum().to_le_bytes());
+    out.extend_from_slice(&crc.amount().to_le_bytes());
+    out
 }
 
 /// The bytes of a file written by [`compress`] (None if it is not one).
@@ -195,4 +224,27 @@ pub fn decompress(file: &[u8]) -> Option<Vec<u8>> {
 /// A CBOR record's bytes.
 pub fn cbor<T: Encode<()>>(value: &T) -> Vec<u8> {
     minicbor::to_vec(value).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compressed_files_are_gzip_of_the_marker_and_the_bytes() {
+        for bytes in [
+            Vec::new(),
+            b"{}".to_vec(),
+            "任泽区 new materials ".repeat(20_000).into_bytes(),
+        ] {
+            let packed = compress(&bytes);
+            assert_eq!(&packed[..2], &[0x1f, 0x8b]);
+            assert_eq!(decompress(&packed), Some(bytes.clone()));
+            assert_eq!(
+                compress(&bytes),
+                packed,
+                "a reused compressor starts afresh"
+            );
+        }
+    }
 }

@@ -19,6 +19,7 @@ pub mod words;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
+use std::rc::Rc;
 use std::sync::Mutex;
 
 use rayon::prelude::*;
@@ -143,6 +144,7 @@ impl Indexer {
                 .words
                 .into_iter()
                 .map(|(key, p)| {
+                    let key = Rc::try_unwrap(key).unwrap_or_else(|rc| (*rc).clone());
                     let meta = p.meta.iter().map(|m| (m.field as u8, m.position)).collect();
                     (key, pack_locs(p.text), meta)
                 })

@@ -7,7 +7,9 @@
 //! keeps its position and weight (headings weigh more), and the page's text for
 //! excerpts is rebuilt from the same words.
 
-use std::collections::HashMap;
+use std::rc::Rc;
+
+use rustc_hash::FxHashMap;
 
 use convert_case::{Case, Casing};
 use pagefind_stem::{Algorithm, Stemmer};
@@ -73,7 +75,7 @@ pub struct PageWords {
     /// words).
     pub content: String,
     /// Positions by (word, diacritic form when it differs).
-    pub words: HashMap<(String, Option<String>), Positions>,
+    pub words: FxHashMap<Key, Positions>,
     /// Its anchors.
     pub anchors: Vec<Anchor>,
     /// How many words.
@@ -124,6 +126,10 @@ pub fn is_segmented(lang: &str) -> bool {
     matches!(lang.split('-').next(), Some("zh" | "ja" | "th"))
 }
 
+/// A word as indexed: its stemmed form, and its form before diacritics were taken off
+/// when that differs.
+pub type Key = Rc<(String, Option<String>)>;
+
 /// A word to index for one written word.
 #[derive(Debug, Clone, PartialEq)]
 struct Indexable {
@@ -134,12 +140,19 @@ struct Indexable {
     part: bool,
 }
 
+impl Indexable {
+    fn key(&self) -> Key {
+        Rc::new((self.stemmed.clone(), self.original.clone()))
+    }
+}
+
 /// The words of `page`: its text's and, by field, its metadata's (`fields` is the order
 /// of the metadata fields the positions refer to).
 pub fn of_page(page: &PageText, fields: &[String]) -> PageWords {
     let stemmer = stemmer(&page.language);
     let segmented = is_segmented(&page.language);
     let mut out = PageWords::default();
+    let mut cache = Cache::default();
     let mut weights: Vec<u8> = vec![24];
     let mut index: usize = 0;
     let mut last_index = 0;
@@ -204,26 +217,22 @@ pub fn of_page(page: &PageText, fields: &[String]) -> PageWords {
             out.content.push('\u{200B}');
         }
         let weight = weights.last().copied().unwrap_or(1);
-        let mut words = indexable_words(&base, stemmer.as_ref());
-        let tails = dotted_tails(&base, stemmer.as_ref(), &words);
-        words.extend(tails);
+        let words = cache.words_of(&base, in_segment, stemmer.as_ref());
         let mut cross = None;
         if in_segment {
-            let pairs = bigrams(&base, stemmer.as_ref(), &words);
-            words.extend(pairs);
             cross = cross_pair(&base, previous)
                 .map(|p| stem_word(&p, stemmer.as_ref(), true))
-                .filter(|p| !words.iter().any(|w| w.stemmed == p.stemmed));
+                .filter(|p| !words.iter().any(|(w, _)| w.stemmed == p.stemmed));
         }
-        let parts = words.iter().filter(|w| w.part).count() + usize::from(cross.is_some());
+        let parts = words.iter().filter(|(w, _)| w.part).count() + usize::from(cross.is_some());
         let part_weight = if parts > 0 && weight > 0 {
             (weight / u8::try_from(parts).unwrap_or(u8::MAX)).max(1)
         } else {
             0
         };
-        for w in words {
+        for (w, key) in words.iter() {
             out.words
-                .entry((w.stemmed, w.original))
+                .entry(Rc::clone(key))
                 .or_default()
                 .text
                 .push(Occurrence {
@@ -233,7 +242,7 @@ pub fn of_page(page: &PageText, fields: &[String]) -> PageWords {
         }
         // The pair spanning two segments belongs to the word before.
         if let (Some(w), Some(position)) = (cross, index.checked_sub(1)) {
-            let at = out.words.entry((w.stemmed, w.original)).or_default();
+            let at = out.words.entry(w.key()).or_default();
             if !at.text.iter().any(|o| o.position == position as u32) {
                 at.text.push(Occurrence {
                     position: position as u32,
@@ -271,7 +280,7 @@ pub fn of_page(page: &PageText, fields: &[String]) -> PageWords {
         for (position, word) in value.split_whitespace().enumerate() {
             for w in indexable_words(word, stemmer.as_ref()) {
                 out.words
-                    .entry((w.stemmed, w.original))
+                    .entry(w.key())
                     .or_default()
                     .meta
                     .push(MetaOccurrence {
@@ -284,10 +293,61 @@ pub fn of_page(page: &PageText, fields: &[String]) -> PageWords {
     out
 }
 
+/// The words to index for each written word met on a page (they depend on the word
+/// alone): text repeats its words, and stemming and splitting them is most of the work.
+#[derive(Default)]
+struct Cache {
+    plain: FxHashMap<String, Rc<Vec<(Indexable, Key)>>>,
+    segmented: FxHashMap<String, Rc<Vec<(Indexable, Key)>>>,
+}
+
+impl Cache {
+    fn words_of(
+        &mut self,
+        raw: &str,
+        in_segment: bool,
+        stemmer: Option<&Stemmer>,
+    ) -> Rc<Vec<(Indexable, Key)>> {
+        let map = if in_segment {
+            &mut self.segmented
+        } else {
+            &mut self.plain
+        };
+        if let Some(words) = map.get(raw) {
+            return Rc::clone(words);
+        }
+        let mut words = indexable_words(raw, stemmer);
+        let tails = dotted_tails(raw, stemmer, &words);
+        words.extend(tails);
+        if in_segment {
+            let pairs = bigrams(raw, stemmer, &words);
+            words.extend(pairs);
+        }
+        let words = Rc::new(
+            words
+                .into_iter()
+                .map(|w| {
+                    let key = w.key();
+                    (w, key)
+                })
+                .collect(),
+        );
+        map.insert(raw.to_owned(), Rc::clone(&words));
+        words
+    }
+}
+
+/// ICU4X's dictionary word segmenter (its data is compiled in).
+fn segmenter() -> icu_segmenter::WordSegmenterBorrowed<'static> {
+    static SEGMENTER: std::sync::OnceLock<icu_segmenter::WordSegmenterBorrowed<'static>> =
+        std::sync::OnceLock::new();
+    *SEGMENTER.get_or_init(|| icu_segmenter::WordSegmenter::new_dictionary(Default::default()))
+}
+
 /// Splits a run of text into words with ICU4X's dictionary segmenter, never inside a
 /// grapheme cluster.
 fn segment(input: &str) -> impl Iterator<Item = &str> {
-    let segmenter = icu_segmenter::WordSegmenter::new_dictionary(Default::default());
+    let segmenter = segmenter();
     let mut starts = input.grapheme_indices(true).map(|(i, _)| i).peekable();
     let mut start = 0;
     let breaks: Vec<usize> = segmenter
@@ -544,7 +604,7 @@ mod tests {
     #[test]
     fn english_words_are_stemmed_and_compounds_split() {
         let w = words_of("en", "Bonding wires for new-materials.");
-        let keys: Vec<&str> = w.words.keys().map(|(k, _)| k.as_str()).collect();
+        let keys: Vec<&str> = w.words.keys().map(|k| k.0.as_str()).collect();
         for want in ["bond", "wire", "for", "newmateri", "new", "materi"] {
             assert!(keys.contains(&want), "{want} in {keys:?}");
         }
@@ -555,7 +615,7 @@ mod tests {
     #[test]
     fn chinese_is_segmented_with_pairs_and_zero_width_spaces() {
         let w = words_of("zh-cn", "键合铜丝打破壁垒");
-        let keys: Vec<&str> = w.words.keys().map(|(k, _)| k.as_str()).collect();
+        let keys: Vec<&str> = w.words.keys().map(|k| k.0.as_str()).collect();
         assert!(keys.contains(&"键合"), "{keys:?}");
         assert!(keys.contains(&"铜丝"), "{keys:?}");
         assert!(
@@ -572,7 +632,7 @@ mod tests {
             "fr",
             "___PAGEFIND_AUTO_WEIGHT___7 Café ___END_PAGEFIND_WEIGHT___ texte",
         );
-        let cafe = &w.words[&("caf".to_owned(), Some("café".to_owned()))];
+        let cafe = &w.words[&Rc::new(("caf".to_owned(), Some("café".to_owned())))];
         assert_eq!(
             cafe.text,
             [Occurrence {
