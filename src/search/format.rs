@@ -169,46 +169,9 @@ pub struct FragmentAnchor {
     pub location: u32,
 }
 
-/// `bytes` as Pagefind stores a file: gzip of the marker and the bytes, at the best
-/// compression (the reader downloads these). Each thread keeps one compressor and resets
-/// it, rather than allocating a new one per file.
+/// `bytes` as Pagefind stores a file: gzip (level 9) of the marker and the bytes.
 pub fn compress(bytes: &[u8]) -> Vec<u8> {
-    thread_local! {
-        static DEFLATE: std::cell::RefCell<flate2::Compress> =
-            std::cell::RefCell::new(flate2::Compress::new(flate2::Compression::best(), false));
-    }
-    let mut crc = flate2::Crc::new();
-    crc.update(MARKER);
-    crc.update(bytes);
-    // A gzip header: deflate, no name or time, "maximum compression", unknown OS.
-    let mut out = Vec::with_capacity(bytes.len() / 3 + 64);
-    out.extend_from_slice(&[0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 2, 255]);
-    DEFLATE.with(|d| {
-        let mut d = d.borrow_mut();
-        d.reset();
-        for (input, flush) in [
-            (MARKER, flate2::FlushCompress::None),
-            (bytes, flate2::FlushCompress::Finish),
-        ] {
-            let mut input = input;
-            loop {
-                out.reserve(input.len() / 2 + 1024);
-                let before = d.total_in();
-                let status = d.compress_vec(input, &mut out, flush);
-                let used = (d.total_in() - before) as usize;
-                input = &input[used..];
-                match status {
-                    Ok(flate2::Status::StreamEnd) => break,
-                    Ok(_) if input.is_empty() && flush == flate2::FlushCompress::None => break,
-                    Ok(_) => {}
-                    Err(_) => break,
-                }
-            }
-        }
-    });
-    out.extend_from_slice(&crc.sum().to_le_bytes());
-    out.extend_from_slice(&crc.amount().to_le_bytes());
-    out
+    crate::output::compress::gzip_parts(&[MARKER, bytes])
 }
 
 /// The bytes of a file written by [`compress`] (None if it is not one).

@@ -152,7 +152,15 @@ pub fn of_page(page: &PageText, fields: &[String]) -> PageWords {
     let stemmer = stemmer(&page.language);
     let segmented = is_segmented(&page.language);
     let mut out = PageWords::default();
-    let mut cache = Cache::default();
+    // Kept by the thread across pages of one language (bounded), so a word is split and
+    // stemmed once per thread rather than once per page.
+    let mut cache = CACHE.with(|c| c.take());
+    if cache.lang != page.language || cache.plain.len() + cache.segmented.len() > CACHE_LIMIT {
+        cache = Cache {
+            lang: page.language.clone(),
+            ..Cache::default()
+        };
+    }
     let mut weights: Vec<u8> = vec![24];
     let mut index: usize = 0;
     let mut last_index = 0;
@@ -273,6 +281,7 @@ pub fn of_page(page: &PageText, fields: &[String]) -> PageWords {
         out.content.pop();
     }
     out.word_count = last_index + 1;
+    CACHE.with(|c| c.replace(cache));
     for (field, name) in fields.iter().enumerate() {
         let Some(value) = page.meta.get(name) else {
             continue;
@@ -293,10 +302,19 @@ pub fn of_page(page: &PageText, fields: &[String]) -> PageWords {
     out
 }
 
+thread_local! {
+    static CACHE: std::cell::RefCell<Cache> = std::cell::RefCell::default();
+}
+
+/// Written words a thread keeps the index words of (a few tens of MiB at most).
+const CACHE_LIMIT: usize = 200_000;
+
 /// The words to index for each written word met on a page (they depend on the word
 /// alone): text repeats its words, and stemming and splitting them is most of the work.
 #[derive(Default)]
 struct Cache {
+    /// The language whose stemmer made the entries.
+    lang: String,
     plain: FxHashMap<String, Rc<Vec<(Indexable, Key)>>>,
     segmented: FxHashMap<String, Rc<Vec<(Indexable, Key)>>>,
 }
