@@ -122,6 +122,9 @@ pub struct Retained {
     pub model: Model,
     /// Each rendered output and what its template read.
     pub template_reads: Vec<(Output, Reads)>,
+    /// Every page's packed words, when the site has search: `serve` writes the index
+    /// again after an edit from these and the pages it re-rendered.
+    pub search: Option<crate::search::Kept>,
 }
 
 /// What every build reads before any Markdown is rendered.
@@ -239,7 +242,13 @@ fn run(opts: &BuildOptions, retain: bool) -> Result<(BuildReport, Option<Retaine
     let s = sources(opts)?;
     let theme = Theme::load(&s.config.root, &s.lookup);
     let early = early_staging(&s, &theme, opts.force);
-    let indexer = (s.config.search && !opts.skip_search_index).then(crate::search::Indexer::new);
+    let indexer = (s.config.search && !opts.skip_search_index).then(|| {
+        if retain {
+            crate::search::Indexer::keeping()
+        } else {
+            crate::search::Indexer::new()
+        }
+    });
     let sink = match (&theme, &early) {
         (Ok(theme), Some(staging)) => Some(Sink {
             theme,
@@ -311,7 +320,11 @@ fn run(opts: &BuildOptions, retain: bool) -> Result<(BuildReport, Option<Retaine
         html: &html,
         compress: !opts.no_compress,
     };
+    let mut kept_index = None;
     if let Some(indexer) = indexer {
+        if retain {
+            kept_index = Some(indexer.kept());
+        }
         output::search::write(&staging, indexer)?;
     }
     let publish_warnings = output::finish(&staging, &publish)?;
@@ -327,7 +340,11 @@ fn run(opts: &BuildOptions, retain: bool) -> Result<(BuildReport, Option<Retaine
         output_dir,
         elapsed: started.elapsed(),
     };
-    let retained = retain.then(|| retained(s, theme, first, generated_reads));
+    let retained = retain.then(|| {
+        let mut r = retained(s, theme, first, generated_reads);
+        r.search = kept_index;
+        r
+    });
     Ok((report, retained))
 }
 
@@ -359,6 +376,7 @@ fn retained(
             theme,
         },
         template_reads,
+        search: None,
     }
 }
 

@@ -62,6 +62,11 @@ impl Client {
         Ok(client)
     }
 
+    /// True when it was made for (at least) these languages.
+    pub fn covers(&self, languages: &[String]) -> bool {
+        languages.iter().all(|l| self.wasm.contains_key(l))
+    }
+
     /// The `wasm` entry of a language: its own WebAssembly, or null for the generic one.
     pub fn wasm_for(&self, lang: &str) -> Option<String> {
         self.wasm.get(lang).cloned().flatten()

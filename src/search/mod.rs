@@ -20,7 +20,7 @@ pub mod words;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::rc::Rc;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
@@ -37,6 +37,7 @@ const FIELDS: [&str; 3] = ["image", "image_alt", "title"];
 const CHUNK_SIZE: usize = 20_000;
 
 /// One page's share, kept until the end.
+#[derive(Clone)]
 struct Page {
     /// Its place in the site's order (page numbers follow it).
     order: usize,
@@ -63,7 +64,7 @@ struct Posting {
 struct Language {
     pages: Vec<Page>,
     /// (word, diacritic form) → term number.
-    terms: HashMap<Term, u32>,
+    terms: rustc_hash::FxHashMap<Term, u32>,
     postings: Vec<Vec<Posting>>,
     /// Every posting's packed text positions, end to end.
     locs: Vec<i32>,
@@ -78,7 +79,9 @@ type Term = (Box<str>, Option<Box<str>>);
 type PageTerm = ((String, Option<String>), Vec<i32>, Vec<(u8, u32)>);
 
 /// A page's words, packed in the worker that read it.
+#[derive(Clone)]
 struct Packed {
+    language: String,
     page: Page,
     words: Vec<PageTerm>,
 }
@@ -86,7 +89,48 @@ struct Packed {
 /// Builds the index as pages are written.
 #[derive(Default)]
 pub struct Indexer {
-    languages: Mutex<BTreeMap<String, Language>>,
+    /// Each language's index behind a lock of its own: pages of two languages are
+    /// merged at the same time.
+    languages: Mutex<BTreeMap<String, Arc<Mutex<Language>>>>,
+    /// For `serve`: each page's packed words too, by file, so that an edit re-reads only
+    /// the pages it re-rendered ([`Kept`]).
+    keep: Option<Mutex<BTreeMap<String, Packed>>>,
+}
+
+/// Every page's packed words, by file (`tech/case/index.html`): what `serve` keeps to
+/// write the index again after an edit without reading the other pages again.
+#[derive(Default)]
+pub struct Kept {
+    pages: BTreeMap<String, Packed>,
+    client: Option<client::Client>,
+}
+
+impl Kept {
+    /// Reads one page again (after an edit re-rendered it).
+    pub fn replace(&mut self, file: &str, html: &[u8]) {
+        self.pages.insert(file.to_owned(), pack(0, file, html));
+    }
+
+    /// The index files, and the client's, for the pages whose file `order_of` still knows
+    /// (its place in the site); pages it does not know are forgotten.
+    pub fn files(&mut self, order_of: impl Fn(&str) -> Option<usize>) -> Result<Files, String> {
+        self.pages.retain(|file, _| order_of(file).is_some());
+        let index = Indexer::new();
+        for (file, packed) in &self.pages {
+            let mut packed = packed.clone();
+            packed.page.order = order_of(file).unwrap_or(usize::MAX);
+            index.push(packed);
+        }
+        let languages = index.languages();
+        let client = match self.client.take() {
+            Some(c) if c.covers(&languages) => c,
+            _ => client::Client::for_languages(&languages)?,
+        };
+        let mut files = index.finish(&client);
+        files.extend(client.files.iter().cloned());
+        self.client = Some(client);
+        Ok(files)
+    }
 }
 
 /// The index's files: path below the bundle folder, bytes.
@@ -98,62 +142,45 @@ impl Indexer {
         Indexer::default()
     }
 
+    /// An empty index that also keeps each page's packed words for [`Indexer::kept`].
+    pub fn keeping() -> Indexer {
+        Indexer {
+            keep: Some(Mutex::default()),
+            ..Indexer::default()
+        }
+    }
+
     /// Reads one page (`order` is its place in the site: page numbers follow it; `file`
     /// its path below the output, `tech/case/index.html`).
     pub fn add(&self, order: usize, file: &str, html: &[u8]) {
-        let text = html::read(html);
-        let fields: Vec<String> = FIELDS.iter().map(|f| (*f).to_owned()).collect();
-        let words = words::of_page(&text, &fields);
-        let record = Fragment {
-            url: page_url(file),
-            content: words.content,
-            word_count: words.word_count,
-            filters: BTreeMap::new(),
-            meta: text.meta.clone(),
-            anchors: words
-                .anchors
-                .into_iter()
-                .map(|a| FragmentAnchor {
-                    element: a.element,
-                    id: a.id,
-                    text: a.text,
-                    title: a.title,
-                    location: a.location,
-                })
-                .collect(),
+        let packed = pack(order, file, html);
+        if let Some(Ok(mut kept)) = self.keep.as_ref().map(Mutex::lock) {
+            kept.insert(file.to_owned(), packed.clone());
+        }
+        self.push(packed);
+    }
+
+    fn push(&self, packed: Packed) {
+        let language = match self.languages.lock() {
+            Ok(mut languages) => Arc::clone(languages.entry(packed.language.clone()).or_default()),
+            Err(_) => return,
         };
-        let json = serde_json::to_vec(&record).unwrap_or_default();
-        let has_words = words.words.values().any(|p| !p.text.is_empty());
-        let page = Page {
-            order,
-            hash: hex(&Sha256::digest(&json)),
-            fragment: format::compress(&json),
-            word_count: words.word_count,
-            has_body: text.has_body,
-            has_words,
-            meta: FIELDS
-                .iter()
-                .enumerate()
-                .filter(|(_, f)| text.meta.contains_key(**f))
-                .map(|(i, _)| i)
-                .collect(),
-        };
-        let packed = Packed {
-            page,
-            words: words
-                .words
-                .into_iter()
-                .map(|(key, p)| {
-                    let key = Rc::try_unwrap(key).unwrap_or_else(|rc| (*rc).clone());
-                    let meta = p.meta.iter().map(|m| (m.field as u8, m.position)).collect();
-                    (key, pack_locs(p.text), meta)
-                })
-                .collect(),
-        };
-        let Ok(mut languages) = self.languages.lock() else {
-            return;
-        };
-        languages.entry(text.language).or_default().push(packed);
+        if let Ok(mut language) = language.lock() {
+            language.push(packed);
+        }
+    }
+
+    /// What [`Indexer::keeping`] kept, for `serve`.
+    pub fn kept(&self) -> Kept {
+        let pages = self
+            .keep
+            .as_ref()
+            .and_then(|k| k.lock().ok().map(|k| k.clone()))
+            .unwrap_or_default();
+        Kept {
+            pages,
+            client: None,
+        }
     }
 
     /// The languages of the pages read so far (`<html lang>`, lower-cased).
@@ -167,7 +194,19 @@ impl Indexer {
     /// The index files (without the client's): `pagefind-entry.json` and, per language,
     /// its meta, word chunks and page records.
     pub fn finish(self, client: &client::Client) -> Files {
-        let mut languages = self.languages.into_inner().unwrap_or_default();
+        let mut languages: BTreeMap<String, Language> = self
+            .languages
+            .into_inner()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(lang, l)| {
+                let l = Arc::try_unwrap(l).map_or_else(
+                    |shared| std::mem::take(&mut *shared.lock().unwrap_or_else(|e| e.into_inner())),
+                    |m| m.into_inner().unwrap_or_else(|e| e.into_inner()),
+                );
+                (lang, l)
+            })
+            .collect();
         merge_unknown(&mut languages);
         let custom_body = languages
             .values()
@@ -204,6 +243,60 @@ impl Indexer {
             serde_json::to_vec(&entry).unwrap_or_default(),
         ));
         files
+    }
+}
+
+/// Reads and packs one page: its record compressed, its words with their positions.
+fn pack(order: usize, file: &str, html: &[u8]) -> Packed {
+    let text = html::read(html);
+    let fields: Vec<String> = FIELDS.iter().map(|f| (*f).to_owned()).collect();
+    let words = words::of_page(&text, &fields);
+    let record = Fragment {
+        url: page_url(file),
+        content: words.content,
+        word_count: words.word_count,
+        filters: BTreeMap::new(),
+        meta: text.meta.clone(),
+        anchors: words
+            .anchors
+            .into_iter()
+            .map(|a| FragmentAnchor {
+                element: a.element,
+                id: a.id,
+                text: a.text,
+                title: a.title,
+                location: a.location,
+            })
+            .collect(),
+    };
+    let json = serde_json::to_vec(&record).unwrap_or_default();
+    let has_words = words.words.values().any(|p| !p.text.is_empty());
+    let page = Page {
+        order,
+        hash: hex(&Sha256::digest(&json)),
+        fragment: format::compress(&json),
+        word_count: words.word_count,
+        has_body: text.has_body,
+        has_words,
+        meta: FIELDS
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| text.meta.contains_key(**f))
+            .map(|(i, _)| i)
+            .collect(),
+    };
+    Packed {
+        language: text.language,
+        page,
+        words: words
+            .words
+            .into_iter()
+            .map(|(key, p)| {
+                let key = Rc::try_unwrap(key).unwrap_or_else(|rc| (*rc).clone());
+                let meta = p.meta.iter().map(|m| (m.field as u8, m.position)).collect();
+                (key, pack_locs(p.text), meta)
+            })
+            .collect(),
     }
 }
 
@@ -314,20 +407,54 @@ impl Language {
             pages.sort_by_key(|p| p.page_number);
             pages
         };
-        let mut words: Vec<PackedWord> = Vec::new();
+        // Each word's terms (the word, then its forms with diacritics), and its size as
+        // Pagefind counts it to close chunks; a word is materialised only when its chunk
+        // is encoded, so no more than a chunk per thread is ever held decoded.
+        let kept = |p: &Posting| number[p.page as usize].is_some();
+        let mut groups: Vec<(usize, usize, usize)> = Vec::new();
         let mut at = 0;
         while at < terms.len() {
-            let word = terms[at].0;
             let mut end = at;
-            while end < terms.len() && terms[end].0 == word {
+            while end < terms.len() && terms[end].0 == terms[at].0 {
                 end += 1;
             }
+            let mut size = 0;
+            let mut any = false;
+            for &(_, form, term) in &terms[at..end] {
+                let mut pages = 0;
+                for p in self.postings[term as usize].iter().filter(|p| kept(p)) {
+                    size += (p.locs.1 + p.meta.1) as usize + 1;
+                    pages += 1;
+                }
+                if pages > 0 {
+                    any = true;
+                    size += usize::from(form.is_some());
+                }
+            }
+            if any {
+                groups.push((at, end, size));
+            }
+            at = end;
+        }
+        let mut chunks: Vec<&[(usize, usize, usize)]> = Vec::new();
+        let (mut first, mut size) = (0, 0);
+        for (i, g) in groups.iter().enumerate() {
+            size += g.2;
+            if size >= CHUNK_SIZE {
+                chunks.push(&groups[first..=i]);
+                first = i + 1;
+                size = 0;
+            }
+        }
+        if first < groups.len() {
+            chunks.push(&groups[first..]);
+        }
+        let word_of = |&(at, end, _): &(usize, usize, usize)| -> PackedWord {
             let mut packed = PackedWord {
-                word: word.to_owned(),
+                word: terms[at].0.to_owned(),
                 pages: Vec::new(),
                 additional_variants: Vec::new(),
             };
-            let mut variants = Vec::new();
             for &(_, form, term) in &terms[at..end] {
                 let pages = packed_pages(term);
                 if pages.is_empty() {
@@ -335,31 +462,33 @@ impl Language {
                 }
                 match form {
                     None => packed.pages = pages,
-                    Some(form) => variants.push(PackedVariant {
+                    Some(form) => packed.additional_variants.push(PackedVariant {
                         form: form.to_owned(),
                         pages,
                     }),
                 }
             }
             // Forms in the order Pagefind meets them: by first page, then by form.
-            variants.sort_by(|a, b| {
+            packed.additional_variants.sort_by(|a, b| {
                 (a.pages[0].page_number, &a.form).cmp(&(b.pages[0].page_number, &b.form))
             });
-            packed.additional_variants = variants;
-            if !packed.pages.is_empty() || !packed.additional_variants.is_empty() {
-                words.push(packed);
-            }
-            at = end;
-        }
-        drop(terms);
-
-        let chunks = chunk(words);
-        meta.index_chunks = chunk_ranges(&chunks);
+            packed
+        };
+        meta.index_chunks = chunk_ranges(
+            &chunks
+                .iter()
+                .map(|c| {
+                    let first = c.first().map(|g| terms[g.0].0).unwrap_or_default();
+                    let last = c.last().map(|g| terms[g.0].0).unwrap_or_default();
+                    (first.to_owned(), last.to_owned())
+                })
+                .collect::<Vec<_>>(),
+        );
         let encoded: Vec<(Vec<u8>, String)> = chunks
             .into_par_iter()
             .map(|chunk| {
                 let bytes = format::cbor(&WordIndex {
-                    words: chunk.into_iter().map(delta_pages).collect(),
+                    words: chunk.iter().map(word_of).map(delta_pages).collect(),
                 });
                 let hash = format!("{lang}_{}", hex(&Sha256::digest(&bytes)));
                 (format::compress(&bytes), hash)
@@ -498,38 +627,13 @@ fn delta_pages(mut word: PackedWord) -> PackedWord {
     word
 }
 
-/// Splits the sorted words into chunks of about [`CHUNK_SIZE`] positions.
-fn chunk(words: Vec<PackedWord>) -> Vec<Vec<PackedWord>> {
-    let mut chunks = Vec::new();
-    let mut current = Vec::new();
-    let mut size = 0;
-    for word in words {
-        size += word
-            .pages
-            .iter()
-            .chain(word.additional_variants.iter().flat_map(|v| &v.pages))
-            .map(|p| p.locs.len() + p.meta_locs.len() + 1)
-            .sum::<usize>()
-            + word.additional_variants.len();
-        current.push(word);
-        if size >= CHUNK_SIZE {
-            chunks.push(std::mem::take(&mut current));
-            size = 0;
-        }
-    }
-    if !current.is_empty() {
-        chunks.push(current);
-    }
-    chunks
-}
-
 /// Each chunk's range of words, shortened to the prefixes that tell neighbours apart.
-fn chunk_ranges(chunks: &[Vec<PackedWord>]) -> Vec<MetaChunk> {
+fn chunk_ranges(chunks: &[(String, String)]) -> Vec<MetaChunk> {
     let mut ranges: Vec<MetaChunk> = chunks
         .iter()
-        .map(|c| MetaChunk {
-            from: c.first().map_or_else(String::new, |w| w.word.clone()),
-            to: c.last().map_or_else(String::new, |w| w.word.clone()),
+        .map(|(from, to)| MetaChunk {
+            from: from.clone(),
+            to: to.clone(),
             hash: String::new(),
         })
         .collect();
@@ -599,12 +703,8 @@ mod tests {
 
     #[test]
     fn chunk_ranges_are_the_shortest_prefixes_that_part_them() {
-        let w = |s: &str| PackedWord {
-            word: s.into(),
-            pages: vec![],
-            additional_variants: vec![],
-        };
-        let ranges = chunk_ranges(&[vec![w("apple"), w("banana")], vec![w("bandit"), w("cat")]]);
+        let pair = |a: &str, b: &str| (a.to_owned(), b.to_owned());
+        let ranges = chunk_ranges(&[pair("apple", "banana"), pair("bandit", "cat")]);
         assert_eq!(
             (ranges[0].from.as_str(), ranges[0].to.as_str()),
             ("apple", "bana")

@@ -81,6 +81,9 @@ pub struct Session {
     pub(super) graph: TemplateGraph,
     pub(super) pending: Pending,
     listings: Option<Listings>,
+    /// Every page's packed search words (when the site has search), to write the index
+    /// again after an edit.
+    search: Option<crate::search::Kept>,
     generation: u64,
 }
 
@@ -98,6 +101,7 @@ impl Session {
                 ..Pending::default()
             },
             listings: None,
+            search: None,
             generation: 0,
         }
     }
@@ -176,6 +180,7 @@ impl Session {
 
     /// Takes a freshly built model: records every output's reads.
     fn adopt(&mut self, retained: build::Retained, report: &mut RebuildReport) {
+        self.search = retained.search;
         let model = retained.model;
         let mut deps = DepMap::default();
         let docs = &model.content.docs;
@@ -352,6 +357,12 @@ impl Session {
         match super::write::commit(model, &self.pending, &files, published) {
             Ok(lost) => {
                 report.warnings.extend(lost);
+                if let Some(search) = self.search.as_mut()
+                    && let Err(e) = super::write::search_index(model, search, &files)
+                {
+                    errors.push(e);
+                    return;
+                }
                 for (out, written, reads) in files {
                     self.deps.set_template(out, reads);
                     report

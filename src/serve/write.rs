@@ -147,6 +147,62 @@ fn write_data(model: &Model, dir: &Path) -> Result<(), Diagnostic> {
     }
 }
 
+/// Writes the search index again: the re-rendered documents' pages are read again, the
+/// others' words come from what the session kept; index files of the previous index
+/// that the new one does not name are removed (their names carry their content's hash).
+pub(super) fn search_index(
+    model: &Model,
+    search: &mut crate::search::Kept,
+    files: &[RenderedFile],
+) -> Result<(), Diagnostic> {
+    use crate::deps::Output;
+    use crate::output::layout::url_of;
+    use crate::output::search::BUNDLE_DIR;
+    for (out, written, _) in files {
+        if let (Output::Doc { .. }, Some((file, bytes))) = (out, written.first()) {
+            search.replace(&url_of(file), bytes);
+        }
+    }
+    let order: std::collections::HashMap<String, usize> = model
+        .content
+        .docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (url_of(&d.output_file()), i))
+        .collect();
+    let index = search
+        .files(|file| order.get(file).copied())
+        .map_err(|e| Diagnostic::error(format!("cannot write the search index: {e}")))?;
+    let dir = model.config.output_dir.join(BUNDLE_DIR);
+    let names: std::collections::HashSet<&Path> =
+        index.iter().map(|(rel, _)| rel.as_path()).collect();
+    // The entry names the meta file: written last, once every file it leads to is there.
+    let (entry, rest): (Vec<_>, Vec<_>) = index
+        .iter()
+        .partition(|(rel, _)| rel == Path::new(crate::search::client::ENTRY));
+    for (rel, bytes) in rest.into_iter().chain(entry) {
+        if std::fs::read(dir.join(rel)).ok().as_deref() != Some(bytes.as_slice()) {
+            replace(&dir, rel, bytes)?;
+        }
+    }
+    for sub in ["index", "fragment", ""] {
+        let Ok(entries) = std::fs::read_dir(dir.join(sub)) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let rel = Path::new(sub).join(e.file_name());
+            let index_file = rel
+                .extension()
+                .and_then(|x| x.to_str())
+                .is_some_and(|x| x.starts_with("pf_"));
+            if index_file && !names.contains(rel.as_path()) {
+                let _ = std::fs::remove_file(e.path());
+            }
+        }
+    }
+    Ok(())
+}
+
 /// `dir/rel`, refusing anything but a plain relative path.
 fn inside(dir: &Path, rel: &Path) -> Result<PathBuf, Diagnostic> {
     let plain = rel.components().all(|c| matches!(c, Component::Normal(_)));
