@@ -2,6 +2,7 @@
 """Bytes a first search downloads (cold cache), our index against Pagefind's own.
 
     python3 benches/search_bytes.py                       # the real site, the e2e query set
+    python3 benches/search_bytes.py --pagefind node_modules/@pagefind/linux-x64/bin/pagefind_extended
     python3 benches/search_bytes.py --root target/bench/sites/profilegen-default-2000 \\
         --queries benches/bench_queries.json
 
@@ -60,6 +61,9 @@ def main():
     ap.add_argument("--root", default=REPO, help="the site (default: this repository's)")
     ap.add_argument("--queries", default=os.path.join(REPO, "tests", "e2e", "search-queries.json"))
     ap.add_argument("--binary", default=os.path.join(REPO, "target", "release", "profilegen"))
+    ap.add_argument("--pagefind", help="the Pagefind extended CLI to compare with (default: the one "
+                                       "`pip install pagefind-bin-extended` provides; `npm install "
+                                       "pagefind@1.6.0` has the version whose client we publish)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         ours, theirs = os.path.join(tmp, "ours"), os.path.join(tmp, "theirs")
@@ -67,8 +71,9 @@ def main():
                        check=True, stdout=subprocess.DEVNULL)
         shutil.copytree(ours, theirs)
         shutil.rmtree(os.path.join(theirs, "pagefind"))
-        subprocess.run([pagefind_binary(), "--site", theirs, "--silent"], check=True)
-        version = subprocess.run([pagefind_binary(), "--version"], capture_output=True, text=True).stdout.strip()
+        pagefind = args.pagefind or pagefind_binary()
+        subprocess.run([pagefind, "--site", theirs, "--silent"], check=True)
+        version = subprocess.run([pagefind, "--version"], capture_output=True, text=True).stdout.strip()
         rows = []
         for folder in (ours, theirs):
             server, base = serve(folder)
