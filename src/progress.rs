@@ -1,4 +1,4 @@
-//! Progress of long stages (photos, pages, the search index) on an interactive terminal:
+//! Progress of long stages (photos; pages, read for the search index as they are written) on an interactive terminal:
 //! stage, count and elapsed time on one line of stderr, redrawn in place. Quiet when
 //! stderr is not a terminal (piped, redirected), under CI (`CI` set) and in tests.
 

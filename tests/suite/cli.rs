@@ -70,3 +70,59 @@ fn base_url_and_output_dir_flags_override_the_config() {
     );
     assert!(!site.public().exists());
 }
+
+/// On an interactive terminal (a pseudo-terminal made by `script`), a build shows its
+/// progress: the stage, the count and the time; piped, it shows none (and never under
+/// CI, which `CI` tells).
+#[test]
+fn progress_shows_on_a_terminal_only() {
+    let site = Site::starter();
+    let bin = env!("CARGO_BIN_EXE_profilegen");
+    let root = site.root().display().to_string();
+    let build = |out: &str| format!("{bin} --root {root} build --output-dir {root}/{out}");
+    let on_terminal = Command::new("script")
+        .args(["-qec", &build("tty"), "/dev/null"])
+        .env_remove("CI")
+        .output()
+        .expect("script (util-linux) runs the build on a pseudo-terminal");
+    let shown = String::from_utf8_lossy(&on_terminal.stdout);
+    assert!(on_terminal.status.success(), "{shown}");
+    let counts: Vec<(u32, u32)> = shown
+        .split_whitespace()
+        .filter_map(|t| {
+            let (a, b) = t.split_once('/')?;
+            Some((a.parse().ok()?, b.parse().ok()?))
+        })
+        .collect();
+    assert!(
+        shown.contains("pages ")
+            && counts.first().is_some_and(|&(a, _)| a == 0)
+            && counts.last().is_some_and(|&(a, b)| a == b && b > 0)
+            && shown.contains("\u{1b}[2K"),
+        "a bar with the stage and count, cleared when done: {shown:?}"
+    );
+    let piped = Command::new(bin)
+        .args([
+            "--root",
+            &root,
+            "build",
+            "--output-dir",
+            &format!("{root}/piped"),
+        ])
+        .env_remove("CI")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&piped.stderr);
+    assert!(piped.status.success());
+    assert!(
+        !stderr.contains("\u{1b}[") && !stderr.contains("/10 "),
+        "{stderr:?}"
+    );
+    let under_ci = Command::new("script")
+        .args(["-qec", &build("ci"), "/dev/null"])
+        .env("CI", "true")
+        .output()
+        .unwrap();
+    let quiet = String::from_utf8_lossy(&under_ci.stdout);
+    assert!(!quiet.contains('\u{1b}'), "{quiet:?}");
+}
