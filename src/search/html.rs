@@ -371,24 +371,27 @@ pub fn normalize_content(text: &str) -> String {
     let decoded = html_escape::decode_html_entities(text);
     let trimmed = decoded.trim();
     let mut out = String::with_capacity(trimmed.len());
-    let mut chars = trimmed.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c.is_whitespace() {
-            let mut run = String::from(c);
-            while let Some(&n) = chars.peek() {
-                if !n.is_whitespace() {
-                    break;
-                }
-                run.push(n);
-                chars.next();
-            }
-            if run.chars().count() >= 2 || run == "\n" || run == "\r\n" {
-                out.push(' ');
-            } else {
-                out.push_str(&run);
-            }
-        } else {
+    let mut chars = trimmed.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if !c.is_whitespace() {
             out.push(c);
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        let mut count = 1;
+        while let Some(&(i, n)) = chars.peek() {
+            if !n.is_whitespace() {
+                break;
+            }
+            end = i + n.len_utf8();
+            count += 1;
+            chars.next();
+        }
+        let run = &trimmed[start..end];
+        if count >= 2 || run == "\n" {
+            out.push(' ');
+        } else {
+            out.push_str(run);
         }
     }
     out

@@ -64,7 +64,7 @@ struct Posting {
 struct Language {
     pages: Vec<Page>,
     /// (word, diacritic form) → term number.
-    terms: rustc_hash::FxHashMap<Term, u32>,
+    terms: Terms,
     postings: Vec<Vec<Posting>>,
     /// Every posting's packed text positions, end to end.
     locs: Vec<i32>,
@@ -72,8 +72,33 @@ struct Language {
     metas: Vec<(u8, u32)>,
 }
 
-/// A word as indexed: its stemmed form and its form with diacritics, if that differs.
-type Term = (Box<str>, Option<Box<str>>);
+/// The words of a language by term number: a word, or a word and a form of it with
+/// diacritics (rare, so a map of its own: a word is looked up by `&str`, with no
+/// allocation unless it is new).
+#[derive(Default)]
+struct Terms {
+    words: rustc_hash::FxHashMap<Box<str>, u32>,
+    forms: rustc_hash::FxHashMap<(Box<str>, Box<str>), u32>,
+}
+
+impl Terms {
+    /// The number of (word, form), given `next` if it is new.
+    fn number(&mut self, word: &str, form: Option<&str>, next: u32) -> u32 {
+        match form {
+            None => match self.words.get(word) {
+                Some(&t) => t,
+                None => *self.words.entry(word.into()).or_insert(next),
+            },
+            Some(form) => *self.forms.entry((word.into(), form.into())).or_insert(next),
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (&str, Option<&str>, u32)> {
+        let words = self.words.iter().map(|(w, &t)| (&**w, None, t));
+        let forms = self.forms.iter().map(|((w, f), &t)| (&**w, Some(&**f), t));
+        words.chain(forms)
+    }
+}
 
 /// A word of one page: the word, its packed text positions and its meta positions.
 type PageTerm = ((String, Option<String>), Vec<i32>, Vec<(u8, u32)>);
@@ -306,8 +331,7 @@ impl Language {
         self.pages.push(packed.page);
         for ((word, form), locs, meta) in packed.words {
             let next = u32::try_from(self.postings.len()).unwrap_or(u32::MAX);
-            let key = (word.into_boxed_str(), form.map(String::into_boxed_str));
-            let term = *self.terms.entry(key).or_insert(next);
+            let term = self.terms.number(&word, form.as_deref(), next);
             if term == next {
                 self.postings.push(Vec::new());
             }
@@ -384,11 +408,7 @@ impl Language {
         }
 
         // Words sorted; each word's pages, then its forms with diacritics.
-        let mut terms: Vec<(&str, Option<&str>, u32)> = self
-            .terms
-            .iter()
-            .map(|((w, f), &t)| (&**w, f.as_deref(), t))
-            .collect();
+        let mut terms: Vec<(&str, Option<&str>, u32)> = self.terms.iter().collect();
         terms.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
         let packed_pages = |term: u32| -> Vec<PackedPage> {
             let mut pages: Vec<PackedPage> = self.postings[term as usize]
@@ -547,16 +567,16 @@ fn merge_unknown(languages: &mut BTreeMap<String, Language>) {
             locs,
             metas,
         } = unknown;
-        let mut by_term: Vec<(&Term, u32)> = terms.iter().map(|(k, &t)| (k, t)).collect();
-        by_term.sort_by_key(|(_, t)| *t);
+        let mut by_term: Vec<(&str, Option<&str>, u32)> = terms.iter().collect();
+        by_term.sort_by_key(|&(_, _, t)| t);
         let offset = u32::try_from(primary.pages.len()).unwrap_or(u32::MAX);
         primary.pages.extend(pages);
         let (loc_base, meta_base) = (primary.locs.len() as u32, primary.metas.len() as u32);
         primary.locs.extend(locs);
         primary.metas.extend(metas);
-        for (key, t) in by_term {
+        for (word, form, t) in by_term {
             let next = u32::try_from(primary.postings.len()).unwrap_or(u32::MAX);
-            let term = *primary.terms.entry(key.clone()).or_insert(next);
+            let term = primary.terms.number(word, form, next);
             if term == next {
                 primary.postings.push(Vec::new());
             }
@@ -680,6 +700,49 @@ fn hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pages_without_a_language_join_the_largest_and_unmarked_pages_are_left_out() {
+        let page = |lang: &str, body: &str| {
+            format!(
+                "<html{lang}><body><main{body}><h1>Title</h1><p>Words here</p></main></body></html>"
+            )
+        };
+        let index = Indexer::new();
+        index.add(
+            0,
+            "a/index.html",
+            page(" lang=\"en\"", " data-pagefind-body").as_bytes(),
+        );
+        index.add(
+            1,
+            "b/index.html",
+            page(" lang=\"en\"", " data-pagefind-body").as_bytes(),
+        );
+        index.add(
+            2,
+            "c/index.html",
+            page("", " data-pagefind-body").as_bytes(),
+        );
+        index.add(
+            3,
+            "d/index.html",
+            page(" lang=\"zh-cn\"", " data-pagefind-body").as_bytes(),
+        );
+        index.add(4, "e/index.html", page(" lang=\"en\"", "").as_bytes());
+        let files = index.finish(&client::Client::default());
+        let entry = files
+            .iter()
+            .find(|(p, _)| p == std::path::Path::new(client::ENTRY));
+        let entry: serde_json::Value = serde_json::from_slice(&entry.unwrap().1).unwrap();
+        let langs = entry["languages"].as_object().unwrap();
+        assert_eq!(langs.keys().collect::<Vec<_>>(), ["en", "zh-cn"]);
+        assert_eq!(
+            langs["en"]["page_count"], 3,
+            "two English pages and the one without a language; not the unmarked one"
+        );
+        assert_eq!(langs["zh-cn"]["page_count"], 1);
+    }
 
     #[test]
     fn positions_pack_as_pagefind_packs_them() {

@@ -213,7 +213,11 @@ pub fn of_page(page: &PageText, fields: &[String]) -> PageWords {
                 return;
             }
         }
-        let base = word.replace('\u{200B}', "");
+        let base: std::borrow::Cow<str> = if word.contains('\u{200B}') {
+            word.replace('\u{200B}', "").into()
+        } else {
+            word.into()
+        };
         if base.is_empty() {
             return;
         }
