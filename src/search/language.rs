@@ -1,0 +1,421 @@
+//! A language's index: postings as pages arrive (term numbers, positions in one arena),
+//! then the files: page records in page order, words sorted and cut into chunks, each
+//! encoded and compressed as it is cut, and the meta file that lists them.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+
+use super::format::{
+    self, MetaChunk, MetaIndex, MetaPage, PackedPage, PackedVariant, PackedWord, WordIndex,
+};
+use super::{FIELDS, Files, Packed, Page, hex};
+
+/// A chunk closes once its words' positions (and pages) add up to this many.
+const CHUNK_SIZE: usize = 20_000;
+
+/// Where one word is on one page: ranges of the language's arenas.
+#[derive(Clone, Copy)]
+struct Posting {
+    page: u32,
+    locs: (u32, u32),
+    meta: (u32, u32),
+}
+
+/// A language's index while pages arrive.
+#[derive(Default)]
+pub(super) struct Language {
+    /// Each page's share, in the order they arrived.
+    pub pages: Vec<Page>,
+    /// (word, diacritic form) → term number.
+    terms: Terms,
+    postings: Vec<Vec<Posting>>,
+    /// Every posting's packed text positions, end to end.
+    locs: Vec<i32>,
+    /// Every posting's meta positions (field in [`FIELDS`], position), end to end.
+    metas: Vec<(u8, u32)>,
+}
+
+/// The words of a language by term number: a word, or a word and a form of it with
+/// diacritics (rare, so a map of its own: a word is looked up by `&str`, with no
+/// allocation unless it is new).
+#[derive(Default)]
+struct Terms {
+    words: rustc_hash::FxHashMap<Box<str>, u32>,
+    forms: rustc_hash::FxHashMap<(Box<str>, Box<str>), u32>,
+}
+
+impl Terms {
+    /// The number of (word, form), given `next` if it is new.
+    fn number(&mut self, word: &str, form: Option<&str>, next: u32) -> u32 {
+        match form {
+            None => match self.words.get(word) {
+                Some(&t) => t,
+                None => *self.words.entry(word.into()).or_insert(next),
+            },
+            Some(form) => *self.forms.entry((word.into(), form.into())).or_insert(next),
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (&str, Option<&str>, u32)> {
+        let words = self.words.iter().map(|(w, &t)| (&**w, None, t));
+        let forms = self.forms.iter().map(|((w, f), &t)| (&**w, Some(&**f), t));
+        words.chain(forms)
+    }
+}
+
+impl Language {
+    pub(super) fn push(&mut self, packed: Packed) {
+        let page = u32::try_from(self.pages.len()).unwrap_or(u32::MAX);
+        self.pages.push(packed.page);
+        for ((word, form), locs, meta) in packed.words {
+            let next = u32::try_from(self.postings.len()).unwrap_or(u32::MAX);
+            let term = self.terms.number(&word, form.as_deref(), next);
+            if term == next {
+                self.postings.push(Vec::new());
+            }
+            let at = |len: usize| u32::try_from(len).unwrap_or(u32::MAX);
+            let posting = Posting {
+                page,
+                locs: (at(self.locs.len()), at(locs.len())),
+                meta: (at(self.metas.len()), at(meta.len())),
+            };
+            self.locs.extend(locs);
+            self.metas.extend(meta);
+            self.postings[term as usize].push(posting);
+        }
+    }
+
+    pub(super) fn build(self, lang: &str, custom_body: bool) -> Built {
+        // Page numbers follow the site's order; pages outside a marked body, or
+        // without words, are left out.
+        let mut order: Vec<usize> = (0..self.pages.len())
+            .filter(|&i| {
+                let p = &self.pages[i];
+                p.has_words && (p.has_body || !custom_body)
+            })
+            .collect();
+        order.sort_by_key(|&i| self.pages[i].order);
+        let mut number: Vec<Option<usize>> = vec![None; self.pages.len()];
+        for (n, &i) in order.iter().enumerate() {
+            number[i] = Some(n);
+        }
+        let present: Vec<usize> = FIELDS
+            .iter()
+            .enumerate()
+            .filter(|(f, _)| order.iter().any(|&i| self.pages[i].meta.contains(f)))
+            .map(|(f, _)| f)
+            .collect();
+        let field_of = |f: u8| present.iter().position(|&p| p == f as usize).unwrap_or(0);
+
+        let mut files = Files::new();
+        let mut meta = MetaIndex {
+            version: format::VERSION.to_owned(),
+            pages: Vec::with_capacity(order.len()),
+            index_chunks: Vec::new(),
+            filters: Vec::new(),
+            sorts: Vec::new(),
+            meta_fields: present.iter().map(|&f| FIELDS[f].to_owned()).collect(),
+        };
+        let mut shorts: HashMap<String, String> = HashMap::new();
+        let mut taken: std::collections::HashSet<String> = std::collections::HashSet::new();
+        for &i in &order {
+            let p = &self.pages[i];
+            let full = format!("{lang}_{}", p.hash);
+            let short = match shorts.get(&full) {
+                Some(s) => s.clone(),
+                None => {
+                    let mut len = lang.len() + 8;
+                    while taken.contains(&full[..len]) && len < full.len() {
+                        len += 1;
+                    }
+                    let s = full[..len].to_owned();
+                    taken.insert(s.clone());
+                    shorts.insert(full.clone(), s.clone());
+                    files.push((
+                        PathBuf::from(format!("fragment/{s}.pf_fragment")),
+                        p.fragment.clone(),
+                    ));
+                    s
+                }
+            };
+            meta.pages.push(MetaPage {
+                hash: short,
+                word_count: u32::try_from(p.word_count).unwrap_or(u32::MAX),
+                group_hash: String::new(),
+            });
+        }
+
+        // Words sorted; each word's pages, then its forms with diacritics.
+        let mut terms: Vec<(&str, Option<&str>, u32)> = self.terms.iter().collect();
+        terms.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        let packed_pages = |term: u32| -> Vec<PackedPage> {
+            let mut pages: Vec<PackedPage> = self.postings[term as usize]
+                .iter()
+                .filter_map(|p| {
+                    let n = number[p.page as usize]?;
+                    let locs = &self.locs[p.locs.0 as usize..(p.locs.0 + p.locs.1) as usize];
+                    let metas = &self.metas[p.meta.0 as usize..(p.meta.0 + p.meta.1) as usize];
+                    Some(PackedPage {
+                        page_number: n,
+                        locs: locs.to_vec(),
+                        meta_locs: pack_meta(metas.iter().map(|&(f, pos)| (field_of(f), pos))),
+                    })
+                })
+                .collect();
+            pages.sort_by_key(|p| p.page_number);
+            pages
+        };
+        // Each word's terms (the word, then its forms with diacritics), and its size as
+        // Pagefind counts it to close chunks; a word is materialised only when its chunk
+        // is encoded, so no more than a chunk per thread is ever held decoded.
+        let kept = |p: &Posting| number[p.page as usize].is_some();
+        let mut groups: Vec<(usize, usize, usize)> = Vec::new();
+        let mut at = 0;
+        while at < terms.len() {
+            let mut end = at;
+            while end < terms.len() && terms[end].0 == terms[at].0 {
+                end += 1;
+            }
+            let mut size = 0;
+            let mut any = false;
+            for &(_, form, term) in &terms[at..end] {
+                let mut pages = 0;
+                for p in self.postings[term as usize].iter().filter(|p| kept(p)) {
+                    size += (p.locs.1 + p.meta.1) as usize + 1;
+                    pages += 1;
+                }
+                if pages > 0 {
+                    any = true;
+                    size += usize::from(form.is_some());
+                }
+            }
+            if any {
+                groups.push((at, end, size));
+            }
+            at = end;
+        }
+        let mut chunks: Vec<&[(usize, usize, usize)]> = Vec::new();
+        let (mut first, mut size) = (0, 0);
+        for (i, g) in groups.iter().enumerate() {
+            size += g.2;
+            if size >= CHUNK_SIZE {
+                chunks.push(&groups[first..=i]);
+                first = i + 1;
+                size = 0;
+            }
+        }
+        if first < groups.len() {
+            chunks.push(&groups[first..]);
+        }
+        let word_of = |&(at, end, _): &(usize, usize, usize)| -> PackedWord {
+            let mut packed = PackedWord {
+                word: terms[at].0.to_owned(),
+                pages: Vec::new(),
+                additional_variants: Vec::new(),
+            };
+            for &(_, form, term) in &terms[at..end] {
+                let pages = packed_pages(term);
+                if pages.is_empty() {
+                    continue;
+                }
+                match form {
+                    None => packed.pages = pages,
+                    Some(form) => packed.additional_variants.push(PackedVariant {
+                        form: form.to_owned(),
+                        pages,
+                    }),
+                }
+            }
+            // Forms in the order Pagefind meets them: by first page, then by form.
+            packed.additional_variants.sort_by(|a, b| {
+                (a.pages[0].page_number, &a.form).cmp(&(b.pages[0].page_number, &b.form))
+            });
+            packed
+        };
+        meta.index_chunks = chunk_ranges(
+            &chunks
+                .iter()
+                .map(|c| {
+                    let first = c.first().map(|g| terms[g.0].0).unwrap_or_default();
+                    let last = c.last().map(|g| terms[g.0].0).unwrap_or_default();
+                    (first.to_owned(), last.to_owned())
+                })
+                .collect::<Vec<_>>(),
+        );
+        let encoded: Vec<(Vec<u8>, String)> = chunks
+            .into_par_iter()
+            .map(|chunk| {
+                let bytes = format::cbor(&WordIndex {
+                    words: chunk.iter().map(word_of).map(delta_pages).collect(),
+                });
+                let hash = format!("{lang}_{}", hex(&Sha256::digest(&bytes)));
+                (format::compress(&bytes), hash)
+            })
+            .collect();
+        let mut chunk_names: std::collections::HashSet<String> = std::collections::HashSet::new();
+        for (i, (bytes, hash)) in encoded.into_iter().enumerate() {
+            let mut len = lang.len() + 8;
+            while chunk_names.contains(&hash[..len]) && len < hash.len() {
+                len += 1;
+            }
+            let short = hash[..len].to_owned();
+            chunk_names.insert(short.clone());
+            meta.index_chunks[i].hash = short.clone();
+            files.push((PathBuf::from(format!("index/{short}.pf_index")), bytes));
+        }
+        let page_count = meta.pages.len();
+        let bytes = format::cbor(&meta);
+        let meta_hash = format!("{lang}_{}", &hex(&Sha256::digest(&bytes))[..lang.len() + 8]);
+        files.push((
+            PathBuf::from(format!("pagefind.{meta_hash}.pf_meta")),
+            format::compress(&bytes),
+        ));
+        Built {
+            files,
+            meta_hash,
+            page_count,
+        }
+    }
+}
+
+/// One language's files.
+pub(super) struct Built {
+    /// Its meta, chunk and record files.
+    pub files: Files,
+    /// The meta file's hash (`en_1a2b3c4d5e`).
+    pub meta_hash: String,
+    /// How many pages it indexes.
+    pub page_count: usize,
+}
+
+/// Pages without `<html lang>` join the language with the most pages, if there is one.
+pub(super) fn merge_unknown(languages: &mut BTreeMap<String, Language>) {
+    if languages.len() < 2 {
+        return;
+    }
+    let Some(unknown) = languages.remove("unknown") else {
+        return;
+    };
+    let primary = languages
+        .iter()
+        .max_by(|(a, la), (b, lb)| la.pages.len().cmp(&lb.pages.len()).then(b.cmp(a)))
+        .map(|(k, _)| k.clone());
+    if let Some(primary) = primary.and_then(|k| languages.get_mut(&k)) {
+        let Language {
+            pages,
+            terms,
+            postings,
+            locs,
+            metas,
+        } = unknown;
+        let mut by_term: Vec<(&str, Option<&str>, u32)> = terms.iter().collect();
+        by_term.sort_by_key(|&(_, _, t)| t);
+        let offset = u32::try_from(primary.pages.len()).unwrap_or(u32::MAX);
+        primary.pages.extend(pages);
+        let (loc_base, meta_base) = (primary.locs.len() as u32, primary.metas.len() as u32);
+        primary.locs.extend(locs);
+        primary.metas.extend(metas);
+        for (word, form, t) in by_term {
+            let next = u32::try_from(primary.postings.len()).unwrap_or(u32::MAX);
+            let term = primary.terms.number(word, form, next);
+            if term == next {
+                primary.postings.push(Vec::new());
+            }
+            for p in &postings[t as usize] {
+                primary.postings[term as usize].push(Posting {
+                    page: p.page + offset,
+                    locs: (p.locs.0 + loc_base, p.locs.1),
+                    meta: (p.meta.0 + meta_base, p.meta.1),
+                });
+            }
+        }
+    }
+}
+
+/// Meta positions: by field, `-(field) - 1` then differences.
+fn pack_meta(positions: impl Iterator<Item = (usize, u32)>) -> Vec<i32> {
+    let mut positions: Vec<(usize, u32)> = positions.collect();
+    positions.sort_unstable();
+    let mut out = Vec::with_capacity(positions.len() + 2);
+    let (mut field, mut last) = (None, 0u32);
+    for (f, pos) in positions {
+        if Some(f) != field {
+            out.push(-(f as i32) - 1);
+            field = Some(f);
+            last = 0;
+        }
+        out.push((pos - last) as i32);
+        last = pos;
+    }
+    out
+}
+
+/// Page numbers as differences from the previous page (per word and per form).
+fn delta_pages(mut word: PackedWord) -> PackedWord {
+    let delta = |pages: &mut Vec<PackedPage>| {
+        let mut last = 0;
+        for p in pages {
+            let n = p.page_number;
+            p.page_number = n - last;
+            last = n;
+        }
+    };
+    delta(&mut word.pages);
+    for v in &mut word.additional_variants {
+        delta(&mut v.pages);
+    }
+    word
+}
+
+/// Each chunk's range of words, shortened to the prefixes that tell neighbours apart.
+fn chunk_ranges(chunks: &[(String, String)]) -> Vec<MetaChunk> {
+    let mut ranges: Vec<MetaChunk> = chunks
+        .iter()
+        .map(|(from, to)| MetaChunk {
+            from: from.clone(),
+            to: to.clone(),
+            hash: String::new(),
+        })
+        .collect();
+    for i in 1..ranges.len() {
+        let (a, b) = (ranges[i - 1].to.clone(), ranges[i].from.clone());
+        let common = b.chars().zip(a.chars()).take_while(|(x, y)| x == y).count();
+        let a_prefix: String = a.chars().take(common + 1).collect();
+        let b_prefix: String = b.chars().take(common + 1).collect();
+        if a_prefix >= ranges[i - 1].from {
+            ranges[i - 1].to = a_prefix;
+        }
+        ranges[i].from = b_prefix;
+    }
+    ranges
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn meta_positions_pack_by_field() {
+        assert_eq!(
+            pack_meta([(2, 3), (0, 1), (2, 0)].into_iter()),
+            [-1, 1, -3, 0, 3]
+        );
+    }
+
+    #[test]
+    fn chunk_ranges_are_the_shortest_prefixes_that_part_them() {
+        let pair = |a: &str, b: &str| (a.to_owned(), b.to_owned());
+        let ranges = chunk_ranges(&[pair("apple", "banana"), pair("bandit", "cat")]);
+        assert_eq!(
+            (ranges[0].from.as_str(), ranges[0].to.as_str()),
+            ("apple", "bana")
+        );
+        assert_eq!(
+            (ranges[1].from.as_str(), ranges[1].to.as_str()),
+            ("band", "cat")
+        );
+    }
+}
