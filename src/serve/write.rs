@@ -181,7 +181,14 @@ pub(super) fn search_index(
         .iter()
         .partition(|(rel, _)| rel == Path::new(crate::search::client::ENTRY));
     for (rel, bytes) in rest.into_iter().chain(entry) {
-        if std::fs::read(dir.join(rel)).ok().as_deref() != Some(bytes.as_slice()) {
+        // Index files are named by their content's hash: one already there is this one.
+        let named_by_hash = is_index_file(rel);
+        let same = if named_by_hash {
+            dir.join(rel).is_file()
+        } else {
+            std::fs::read(dir.join(rel)).ok().as_deref() == Some(bytes.as_slice())
+        };
+        if !same {
             replace(&dir, rel, bytes)?;
         }
     }
@@ -191,16 +198,20 @@ pub(super) fn search_index(
         };
         for e in entries.flatten() {
             let rel = Path::new(sub).join(e.file_name());
-            let index_file = rel
-                .extension()
-                .and_then(|x| x.to_str())
-                .is_some_and(|x| x.starts_with("pf_"));
-            if index_file && !names.contains(rel.as_path()) {
+            if is_index_file(&rel) && !names.contains(rel.as_path()) {
                 let _ = std::fs::remove_file(e.path());
             }
         }
     }
     Ok(())
+}
+
+/// A file of the search index proper (`.pf_meta`, `.pf_index`, `.pf_fragment`), named by
+/// its content's hash; not the entry or the client.
+fn is_index_file(rel: &Path) -> bool {
+    rel.extension()
+        .and_then(|x| x.to_str())
+        .is_some_and(|x| x.starts_with("pf_"))
 }
 
 /// `dir/rel`, refusing anything but a plain relative path.
