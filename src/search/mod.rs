@@ -332,27 +332,21 @@ mod tests {
             )
         };
         let index = Indexer::new();
-        index.add(
-            0,
-            "a/index.html",
-            page(" lang=\"en\"", " data-pagefind-body").as_bytes(),
-        );
-        index.add(
-            1,
-            "b/index.html",
-            page(" lang=\"en\"", " data-pagefind-body").as_bytes(),
-        );
-        index.add(
-            2,
-            "c/index.html",
-            page("", " data-pagefind-body").as_bytes(),
-        );
-        index.add(
-            3,
-            "d/index.html",
-            page(" lang=\"zh-cn\"", " data-pagefind-body").as_bytes(),
-        );
-        index.add(4, "e/index.html", page(" lang=\"en\"", "").as_bytes());
+        let body = " data-pagefind-body";
+        let pages = [
+            (" lang=\"en\"", body),
+            (" lang=\"en\"", body),
+            ("", body),
+            (" lang=\"zh-cn\"", body),
+            (" lang=\"en\"", ""),
+        ];
+        for (i, (lang, marked)) in pages.into_iter().enumerate() {
+            index.add(
+                i,
+                &format!("p{i}/index.html"),
+                page(lang, marked).as_bytes(),
+            );
+        }
         let files = index.finish(&client::Client::default());
         let entry = files
             .iter()

@@ -313,15 +313,7 @@ impl Sources {
 
 /// A small PNG photo, `width` pixels wide, its colour depending on the width.
 fn photo(width: u32) -> Vec<u8> {
-    let shade = (width % 200) as u8;
-    let img = image::RgbImage::from_pixel(width, width / 2 + 1, image::Rgb([shade, 90, 160]));
-    let mut bytes = Vec::new();
-    img.write_to(
-        &mut std::io::Cursor::new(&mut bytes),
-        image::ImageFormat::Png,
-    )
-    .unwrap();
-    bytes
+    crate::harness::png(width, width / 2 + 1, [(width % 200) as u8, 90, 160])
 }
 
 /// Runs `edits` through `serve`'s incremental engine, comparing its output with a fresh

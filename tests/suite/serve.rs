@@ -663,16 +663,7 @@ fn an_added_or_replaced_photo_shows_on_save() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("out");
     let mut s = session(&site, &out);
-    let photo = |w: u32| {
-        let img = image::RgbImage::from_pixel(w, w / 2, image::Rgb([10, 120, 200]));
-        let mut bytes = Vec::new();
-        img.write_to(
-            &mut std::io::Cursor::new(&mut bytes),
-            image::ImageFormat::Png,
-        )
-        .unwrap();
-        bytes
-    };
+    let photo = |w: u32| crate::harness::png(w, w / 2, [10, 120, 200]);
     let src = |out: &std::path::Path| -> String {
         let html = std::fs::read_to_string(out.join("tech/case/index.html")).unwrap();
         Page(Html::parse_document(&html)).attr("main figure.photo img", "src")
