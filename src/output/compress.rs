@@ -1,5 +1,5 @@
 //! Precompression: every text file of the output (`html`, `css`, `js`, `json`, `xml`,
-//! `svg`, `txt`) gets a gzip (`.gz`, level 9) and a Brotli (`.br`) copy beside it, with
+//! `svg`, `txt`) gets a gzip (`.gz`, libdeflate level 8) and a Brotli (`.br`) copy beside it, with
 //! the original's modification time, so nginx's `gzip_static` and
 //! `brotli_static` serve them without compressing on every request (nginx ignores a
 //! `.gz` whose mtime differs from the original's only with `gzip_static always`; equal
@@ -97,53 +97,50 @@ fn compress_file(dir: &Path, file: &Path) -> std::result::Result<(), Diagnostic>
     Ok(())
 }
 
-/// gzip at level 9.
+/// gzip at [`GZIP_LEVEL`].
 pub fn gzip(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
     Ok(gzip_parts(&[bytes]))
 }
 
-/// gzip at level 9 of `parts` one after the other. Each thread keeps one deflate state
-/// and resets it: a new one per file allocated (and the kernel zeroed) a few hundred KiB
-/// each time, which showed as a tenth of a large build's time.
+/// libdeflate's level for every gzip file we write (the site's `.gz` copies, the search
+/// index). Measured on the 2,000-page benchmark site (BENCHMARKS.md): level 8 makes
+/// pages 0.3 % and index chunks 1.2 % smaller than zlib's level 9 did, in half its time
+/// or less; libdeflate's levels 10–12 cost 4 to 10 times more for 1–2 %.
+pub const GZIP_LEVEL: i32 = 8;
+
+/// gzip of `parts` one after the other, with libdeflate (one compressor per thread:
+/// allocating one per file cost a tenth of a large build in page faults).
 pub fn gzip_parts(parts: &[&[u8]]) -> Vec<u8> {
-    use flate2::{Compress, Compression, Crc, FlushCompress, Status};
+    use libdeflater::{CompressionLvl, Compressor, Crc};
     thread_local! {
-        static DEFLATE: std::cell::RefCell<Compress> =
-            std::cell::RefCell::new(Compress::new(Compression::best(), false));
+        static DEFLATE: std::cell::RefCell<Option<Compressor>> =
+            const { std::cell::RefCell::new(None) };
     }
-    let total: usize = parts.iter().map(|p| p.len()).sum();
+    let joined;
+    let input: &[u8] = match parts {
+        [one] => one,
+        _ => {
+            joined = parts.concat();
+            &joined
+        }
+    };
     let mut crc = Crc::new();
-    // The header flate2 writes at level 9: no name or time, "maximum compression",
-    // unknown OS.
-    let mut out = Vec::with_capacity(total / 3 + 64);
-    out.extend_from_slice(&[0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 2, 255]);
+    crc.update(input);
+    // The header: no name or time, "maximum compression", unknown OS.
+    let mut out = vec![0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 2, 255];
     DEFLATE.with(|d| {
         let mut d = d.borrow_mut();
-        d.reset();
-        for (i, part) in parts.iter().enumerate() {
-            crc.update(part);
-            let last = i + 1 == parts.len();
-            let flush = if last {
-                FlushCompress::Finish
-            } else {
-                FlushCompress::None
-            };
-            let mut input: &[u8] = part;
-            loop {
-                out.reserve(input.len() / 2 + 1024);
-                let before = d.total_in();
-                let status = d.compress_vec(input, &mut out, flush);
-                input = &input[(d.total_in() - before) as usize..];
-                match status {
-                    Ok(Status::StreamEnd) | Err(_) => break,
-                    Ok(_) if input.is_empty() && !last => break,
-                    Ok(_) => {}
-                }
-            }
-        }
+        let d = d.get_or_insert_with(|| {
+            Compressor::new(CompressionLvl::new(GZIP_LEVEL).unwrap_or_default())
+        });
+        let header = out.len();
+        out.resize(header + d.deflate_compress_bound(input.len()), 0);
+        // The bound is what libdeflate guarantees to be enough.
+        let written = d.deflate_compress(input, &mut out[header..]).unwrap_or(0);
+        out.truncate(header + written);
     });
     out.extend_from_slice(&crc.sum().to_le_bytes());
-    out.extend_from_slice(&crc.amount().to_le_bytes());
+    out.extend_from_slice(&(input.len() as u32).to_le_bytes());
     out
 }
 

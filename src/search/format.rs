@@ -169,7 +169,7 @@ pub struct FragmentAnchor {
     pub location: u32,
 }
 
-/// `bytes` as Pagefind stores a file: gzip (level 9) of the marker and the bytes.
+/// `bytes` as Pagefind stores a file: gzip ([`crate::output::compress::GZIP_LEVEL`]) of the marker and the bytes.
 pub fn compress(bytes: &[u8]) -> Vec<u8> {
     crate::output::compress::gzip_parts(&[MARKER, bytes])
 }
