@@ -418,8 +418,19 @@ pub fn load_stats(config: &Config) -> Result<Option<Arc<Stats>>> {
         return Ok(None);
     };
     let text = fsutil::read_text(&config.root.join(rel), rel)?;
-    let langs: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
-    Ok(Some(Arc::new(stats::load(rel, &text, &langs)?)))
+    let langs: Vec<&str> = config
+        .languages
+        .iter()
+        .filter(|l| l.converted.is_none())
+        .map(|l| l.code.as_str())
+        .collect();
+    let mut stats = stats::load(rel, &text, &langs)?;
+    for l in &config.languages {
+        if let Some(c) = &l.converted {
+            stats = stats.with_converted(&l.code, &c.from);
+        }
+    }
+    Ok(Some(Arc::new(stats)))
 }
 
 /// Renders one document's Markdown, recording what it read (links, figures).

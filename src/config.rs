@@ -110,6 +110,12 @@ struct RawLanguage {
     html_lang: Option<String>,
     #[serde(default)]
     translations: BTreeMap<String, String>,
+    /// Made from another language's pages by conversion (`"zh"`).
+    #[serde(default)]
+    convert_from: Option<toml::Spanned<String>>,
+    /// The conversion's variant (`"tw"`, `"hk"`).
+    #[serde(default)]
+    variant: Option<toml::Spanned<String>>,
 }
 
 /// A site language's short code (`zh`, `en`): the key of a language everywhere a
@@ -198,6 +204,20 @@ pub struct Language {
     pub strings: BTreeMap<String, String>,
     /// URL prefix below the base path: empty for the default language, `en/` otherwise.
     pub prefix: String,
+    /// For an edition converted from another language (`zh-hant` from `zh`): that
+    /// language and the converter.
+    pub converted: Option<Converted>,
+}
+
+/// How a converted edition is made.
+#[derive(Debug, Clone)]
+pub struct Converted {
+    /// The language its pages are made from.
+    pub from: LangCode,
+    /// The converter, with the edition's overrides.
+    pub converter: crate::convert::Converter,
+    /// The overrides file (`content/zh-hant.toml`), relative to the project.
+    pub overrides: PathBuf,
 }
 
 /// The site's base URL, split so links can be made root-relative.
@@ -345,8 +365,10 @@ impl Config {
             let d = err(m, raw.base_url.span());
             d.with_hint("write it like `base_url = \"https://example.org/renze/\"`")
         })?;
-        let languages = languages(&raw, &source)?;
         let root = fsutil::absolute(root);
+        let mut languages = languages(&raw, &source)?;
+        convert_languages(&raw, &source, &root, &mut languages)?;
+        check_strings(&languages, &source)?;
         let (output_dir, output_dir_span) = match (&ov.output_dir, &raw.output_dir) {
             (Some(dir), _) => (fsutil::absolute(dir), None),
             (None, Some(dir)) => (
@@ -410,8 +432,134 @@ fn languages(raw: &RawConfig, source: &Arc<str>) -> Result<Vec<Language>> {
         }
         langs.push(make_language(code, Some(lang.get_ref()), raw));
     }
-    check_strings(&langs, source)?;
     Ok(langs)
+}
+
+/// Fills in the editions converted from another language: their strings, title and
+/// description converted from that language's (their own, where given, win), their
+/// `<html lang>` from the variant.
+fn convert_languages(
+    raw: &RawConfig,
+    source: &Arc<str>,
+    root: &Path,
+    langs: &mut [Language],
+) -> Result<()> {
+    let err = |msg: String, span: std::ops::Range<usize>| {
+        Diagnostic::error(msg).in_file(FILE).at(source, span)
+    };
+    for i in 0..langs.len() {
+        let Some(own) = raw.languages.get(langs[i].code.as_str()) else {
+            continue;
+        };
+        let own = own.get_ref();
+        let (from, variant) = match (&own.convert_from, &own.variant) {
+            (None, None) => continue,
+            (None, Some(v)) => {
+                return Err(err(
+                    format!(
+                        "`variant` is for a converted language; `{}` has no `convert_from`",
+                        langs[i].code
+                    ),
+                    v.span(),
+                )
+                .with_hint("add `convert_from = \"zh\"`, or remove `variant`")
+                .into());
+            }
+            (Some(f), v) => (f, v),
+        };
+        let names = || {
+            crate::convert::Variant::ALL
+                .iter()
+                .map(|(n, _)| format!("\"{n}\""))
+                .collect::<Vec<_>>()
+                .join(" or ")
+        };
+        let Some(variant_raw) = variant else {
+            return Err(err(
+                format!(
+                    "the converted language `{}` needs a `variant`",
+                    langs[i].code
+                ),
+                from.span(),
+            )
+            .with_hint(format!(
+                "add `variant = \"tw\"` (Taiwan) or `\"hk\"` (Hong Kong); one of {}",
+                names()
+            ))
+            .into());
+        };
+        let Some(variant) = crate::convert::Variant::parse(variant_raw.get_ref()) else {
+            return Err(err(
+                format!(
+                    "`{}` is not a variant of Traditional Chinese",
+                    variant_raw.get_ref()
+                ),
+                variant_raw.span(),
+            )
+            .with_hint(format!("write {}", names()))
+            .into());
+        };
+        let source_lang = langs
+            .iter()
+            .find(|l| l.code == from.get_ref().as_str())
+            .filter(|l| l.code != langs[i].code)
+            .cloned();
+        let Some(source_lang) = source_lang else {
+            let known: Vec<&str> = langs.iter().map(|l| l.code.as_str()).collect();
+            return Err(err(
+                format!(
+                    "`convert_from` names `{}`, which is not another language of the site",
+                    from.get_ref()
+                ),
+                from.span(),
+            )
+            .with_hint(format!("the site's languages: {}", known.join(", ")))
+            .into());
+        };
+        if raw
+            .languages
+            .get(source_lang.code.as_str())
+            .is_some_and(|l| l.get_ref().convert_from.is_some())
+        {
+            return Err(err(
+                format!(
+                    "`{}` is converted itself; convert from the language editors write",
+                    source_lang.code
+                ),
+                from.span(),
+            )
+            .into());
+        }
+        let overrides = crate::convert::overrides_path(&langs[i].code);
+        let table = crate::convert::read_overrides(root, &overrides, variant)?;
+        let converter = crate::convert::Converter::new(variant, table, &source_lang.html_lang);
+        let lang = &mut langs[i];
+        let mut strings: BTreeMap<String, String> = source_lang
+            .strings
+            .iter()
+            .map(|(k, v)| (k.clone(), converter.text(v)))
+            .collect();
+        strings.extend(own.translations.clone());
+        lang.strings = strings;
+        if own.title.is_none() {
+            lang.title = converter.text(&source_lang.title);
+        }
+        if own.description.is_none() {
+            lang.description = converter.text(&source_lang.description);
+        }
+        if own.html_lang.is_none() {
+            lang.html_lang = variant.html_lang().to_owned();
+        }
+        if own.name.is_none() {
+            lang.name = "繁體中文".to_owned();
+        }
+        lang.converted = Some(Converted {
+            from: source_lang.code.clone(),
+            converter,
+            overrides,
+        });
+    }
+    Ok(())
 }
 
 fn make_language(code: &str, raw: Option<&RawLanguage>, top: &RawConfig) -> Language {
@@ -439,6 +587,7 @@ fn make_language(code: &str, raw: Option<&RawLanguage>, top: &RawConfig) -> Lang
         } else {
             format!("{code}/")
         },
+        converted: None,
     }
 }
 
@@ -446,6 +595,7 @@ fn known_language(code: &str) -> (&str, &str) {
     match code {
         "zh" => ("zh-CN", "中文"),
         "en" => ("en", "English"),
+        "zh-hant" => ("zh-Hant", "繁體中文"),
         other => (other, other),
     }
 }

@@ -15,6 +15,7 @@ pub mod build;
 pub mod check;
 pub mod config;
 pub mod content;
+pub mod convert;
 pub mod deps;
 pub mod diag;
 pub mod fsutil;

@@ -64,6 +64,22 @@ pub struct CheckReport {
     pub diagnostics: Vec<Diagnostic>,
     /// The external links' summary, when they were checked.
     pub external: Option<ExternalSummary>,
+    /// Phrases a converted edition renders other than character by character, for an
+    /// editor to review (neither errors nor warnings).
+    pub conversions: Vec<Conversion>,
+}
+
+/// A phrase a converted edition renders other than character by character.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conversion {
+    /// The edition (`zh-hant`).
+    pub lang: String,
+    /// The phrase as written (`信息`).
+    pub from: String,
+    /// As the edition shows it (`資訊`).
+    pub to: String,
+    /// The first file that has it.
+    pub file: PathBuf,
 }
 
 impl CheckReport {
@@ -98,6 +114,26 @@ impl CheckReport {
                 out.push_str(&d.render(color));
                 out.push_str("\n\n");
             }
+        }
+        let mut editions: Vec<&str> = self.conversions.iter().map(|c| c.lang.as_str()).collect();
+        editions.dedup();
+        for lang in editions {
+            let list: Vec<&Conversion> =
+                self.conversions.iter().filter(|c| c.lang == lang).collect();
+            out.push_str(&format!(
+                "== {lang}: {} phrase{} converted as phrases (review them; `content/{lang}.toml` overrides any)\n",
+                list.len(),
+                plural(list.len())
+            ));
+            for c in list {
+                out.push_str(&format!(
+                    "  {} → {}    ({})\n",
+                    c.from,
+                    c.to,
+                    c.file.to_string_lossy().replace('\\', "/")
+                ));
+            }
+            out.push('\n');
         }
         out.push_str(&self.summary(groups.len()));
         out
@@ -169,7 +205,16 @@ pub fn check(opts: &CheckOptions) -> Result<CheckReport, Diagnostics> {
         .par_iter()
         .map(|d| source::scan(d, &config.markdown))
         .collect();
-    diags.extend(scans.iter().flat_map(|s| s.findings.iter().cloned()));
+    // A converted edition's page is its source's file: its findings are the source's.
+    diags.extend(
+        content
+            .docs
+            .iter()
+            .zip(&scans)
+            .filter(|(d, _)| !d.converted)
+            .flat_map(|(_, s)| s.findings.iter().cloned()),
+    );
+    let conversions = conversions(&config, &content);
     match build::build_retained(&build_opts) {
         Ok((built, retained)) => {
             diags.extend(built.lost_urls);
@@ -191,7 +236,50 @@ pub fn check(opts: &CheckOptions) -> Result<CheckReport, Diagnostics> {
     }
     sort(&mut diags);
     report.diagnostics = diags;
+    report.conversions = conversions;
     Ok(report)
+}
+
+/// The phrases each converted edition renders other than character by character (and
+/// the overrides that apply), once per phrase, with the first file that has it: the
+/// site's UI strings (`config.toml`), then the pages in content order.
+fn conversions(config: &Config, content: &Content) -> Vec<Conversion> {
+    let mut out: Vec<Conversion> = Vec::new();
+    for lang in &config.languages {
+        let Some(conv) = &lang.converted else {
+            continue;
+        };
+        let mut add = |file: PathBuf, text: &str| {
+            for (from, to) in conv.converter.phrases(text) {
+                let seen = out
+                    .iter()
+                    .any(|c| c.lang == lang.code.as_str() && c.from == from);
+                if !seen {
+                    out.push(Conversion {
+                        lang: lang.code.to_string(),
+                        from,
+                        to,
+                        file: file.clone(),
+                    });
+                }
+            }
+        };
+        if let Some(source) = config.language(&conv.from) {
+            let strings: Vec<&str> = [source.title.as_str(), source.description.as_str()]
+                .into_iter()
+                .chain(source.strings.values().map(String::as_str))
+                .collect();
+            add(PathBuf::from(crate::config::FILE), &strings.join("\n"));
+        }
+        for doc in content
+            .docs
+            .iter()
+            .filter(|d| d.converted && d.lang == lang.code)
+        {
+            add(doc.path.clone(), &doc.text);
+        }
+    }
+    out
 }
 
 /// Checks that need the built site: internal links and unused figures.
@@ -208,7 +296,9 @@ fn check_built(
     for (doc, scan) in content.docs.iter().zip(scans) {
         let from = doc.output_file().to_string_lossy().replace('\\', "/");
         for link in &scan.links {
-            if let Some(problem) = built.problem(&from, &link.url, false) {
+            if let Some(problem) = built.problem(&from, &link.url, false)
+                && !doc.converted
+            {
                 diags.push(
                     Diagnostic::error(format!("link `{}` does not resolve: {problem}", link.url))
                         .in_file(&doc.path)

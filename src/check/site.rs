@@ -51,7 +51,7 @@ pub fn empty_descriptions(content: &Content) -> Vec<Diagnostic> {
     content
         .docs
         .iter()
-        .filter(|d| d.meta.description.trim().is_empty())
+        .filter(|d| d.meta.description.trim().is_empty() && !d.converted)
         .map(|d| {
             Diagnostic::warning("empty `description`")
                 .in_file(&d.path)

@@ -238,6 +238,7 @@ mod tests {
             kind: Kind::Page,
             parent: Some("_index.md".into()),
             url_path: "a/".into(),
+            converted: false,
             aliases: Vec::new(),
         }
     }

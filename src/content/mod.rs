@@ -57,6 +57,9 @@ pub struct Document {
     pub url_path: String,
     /// Its `aliases`, as URL paths below the base path (`tech/old-name/`).
     pub aliases: Vec<String>,
+    /// Made by conversion from its twin in the language its edition is converted from
+    /// (`path` is then that twin's file): its page is converted as it is written.
+    pub converted: bool,
 }
 
 impl Document {
@@ -228,6 +231,12 @@ pub fn load(config: &Config, drafts: bool) -> Result<Content> {
     let (markdown, other): (Vec<PathBuf>, Vec<PathBuf>) = files
         .into_iter()
         .filter(|p| Some(p.as_path()) != config.stats.as_deref())
+        .filter(|p| {
+            !config
+                .languages
+                .iter()
+                .any(|l| l.converted.as_ref().is_some_and(|c| c.overrides == *p))
+        })
         .partition(|p| p.extension().is_some_and(|e| e == "md"));
     let results: Vec<Result<Option<Document>>> = markdown
         .par_iter()
@@ -312,13 +321,55 @@ pub fn parse_document(
         kind: placed.kind,
         parent: placed.parent,
         url_path,
+        converted: false,
     }))
+}
+
+/// The documents of the converted editions (`zh-hant` from `zh`): one per document of
+/// the source language that has no twin written by hand in the edition. Its page is the
+/// source's, placed in the edition (URL, aliases) and converted when written.
+fn converted_docs(config: &Config, docs: &[Document]) -> Result<Vec<Document>> {
+    let mut out = Vec::new();
+    for lang in &config.languages {
+        let Some(conv) = &lang.converted else {
+            continue;
+        };
+        let written: std::collections::HashSet<&str> = docs
+            .iter()
+            .filter(|d| d.lang == lang.code)
+            .map(|d| d.key.as_str())
+            .collect();
+        for doc in docs
+            .iter()
+            .filter(|d| d.lang == conv.from && !written.contains(d.key.as_str()))
+        {
+            let mut placed = path::place(config, &doc.path)?;
+            placed.lang = lang.code.clone();
+            let url_path = path::url_path(config, &placed, &doc.meta, &doc.text, &doc.path)?;
+            let aliases = doc
+                .aliases
+                .iter()
+                .map(|a| format!("{}{a}", lang.prefix))
+                .collect();
+            out.push(Document {
+                lang: lang.code.clone(),
+                url_path,
+                aliases,
+                converted: true,
+                ..doc.clone()
+            });
+        }
+    }
+    Ok(out)
 }
 
 /// Orders documents, indexes them and checks the site's shape: unique URLs, a home page,
 /// a section for every page, twins in every language. `serve` re-assembles the documents
 /// it already holds when a file is added, removed or moved.
 pub fn assemble(config: &Config, mut docs: Vec<Document>, assets: Vec<Asset>) -> Result<Content> {
+    docs.retain(|d| !d.converted);
+    let converted = converted_docs(config, &docs)?;
+    docs.extend(converted);
     let lang_pos = |code: &str| {
         config
             .languages

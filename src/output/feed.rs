@@ -98,9 +98,16 @@ pub fn files(
     let mut files = Vec::new();
     for lang in &config.languages {
         let feed = Feed::collect(config, content, &key, lang, &mut warnings);
-        let xml = feed
+        let mut xml = feed
             .xml(html)
             .map_err(|e| Diagnostic::error(format!("cannot write a feed: {e}")))?;
+        // A converted edition's feed is converted as a whole (its markup is ASCII).
+        if let Some(c) = &lang.converted {
+            xml = c
+                .converter
+                .text(&String::from_utf8_lossy(&xml))
+                .into_bytes();
+        }
         files.push((PathBuf::from(feed_path(lang)), xml));
     }
     Ok((files, warnings))
@@ -130,6 +137,8 @@ impl<'a> Feed<'a> {
             }
             match d.meta.date.as_ref().and_then(rfc3339) {
                 Some(date) => entries.push((i, date)),
+                // Its source's page has the same file: warned about once, there.
+                None if d.converted => {}
                 None => warnings.push(
                     Diagnostic::warning(format!(
                         "`{}` has no `date`: it is left out of the feed",

@@ -95,6 +95,7 @@ mod tests {
             description: String::new(),
             strings: Default::default(),
             prefix: prefix.into(),
+            converted: None,
         }
     }
 

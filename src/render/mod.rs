@@ -113,14 +113,38 @@ pub fn render_doc(
 ) -> std::result::Result<Reads, Diagnostic> {
     let doc = &pages.content[id];
     let template = context::template_name(doc);
+    let converter = doc
+        .converted
+        .then(|| pages.lookup.config.language(&doc.lang))
+        .flatten()
+        .and_then(|l| l.converted.as_ref())
+        .map(|c| &c.converter);
     let (result, reads) = deps::record(|| {
         let ctx = match rendered {
             Some(r) => pages.pager_context(id, r, pager),
             None => pages.pager_context(id, &pages.rendered[id.index()], pager),
         };
-        theme.render_to(template, &ctx, out, Some(&doc.path))
+        converted_to(converter, out, |out| {
+            theme.render_to(template, &ctx, out, Some(&doc.path))
+        })
     });
     result.map(|()| reads)
+}
+
+/// Renders through `render` into `out`, converted by `converter` when there is one (a
+/// page of a converted edition: rendered whole, then converted).
+fn converted_to<W: Write>(
+    converter: Option<&crate::convert::Converter>,
+    mut out: W,
+    render: impl FnOnce(&mut dyn Write) -> std::result::Result<(), Diagnostic>,
+) -> std::result::Result<(), Diagnostic> {
+    let Some(converter) = converter else {
+        return render(&mut out);
+    };
+    let mut page = Vec::with_capacity(16 * 1024);
+    render(&mut page)?;
+    out.write_all(&converter.html(&page))
+        .map_err(|e| Diagnostic::error(format!("cannot write the converted page: {e}")))
 }
 
 /// Each listing page of document `id` and the file it is written to: its own page, then
@@ -145,9 +169,12 @@ pub fn render_generated(
     lang: &Language,
     out: impl Write,
 ) -> std::result::Result<Reads, Diagnostic> {
+    let converter = lang.converted.as_ref().map(|c| &c.converter);
     let (result, reads) = deps::record(|| {
         let ctx = pages.generated_context(kind, lang);
-        theme.render_to(kind.template(), &ctx, out, None)
+        converted_to(converter, out, |out| {
+            theme.render_to(kind.template(), &ctx, out, None)
+        })
     });
     result.map(|()| reads)
 }

@@ -366,6 +366,12 @@ fn segmenter() -> icu_segmenter::WordSegmenterBorrowed<'static> {
     *SEGMENTER.get_or_init(|| icu_segmenter::WordSegmenter::new_dictionary(Default::default()))
 }
 
+/// Where ICU4X's dictionary segmenter breaks `text` into words (byte offsets, from 0
+/// to its length).
+pub fn word_breaks(text: &str) -> Vec<usize> {
+    segmenter().segment_str(text).collect()
+}
+
 /// Splits a run of text into words with ICU4X's dictionary segmenter, never inside a
 /// grapheme cluster.
 fn segment(input: &str) -> impl Iterator<Item = &str> {

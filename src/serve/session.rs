@@ -140,7 +140,8 @@ impl Session {
                 .pending
                 .sources
                 .iter()
-                .any(|p| p == Path::new("config.toml"));
+                .any(|p| p == Path::new("config.toml"))
+            || self.converted_edition_changed();
         if needs_full {
             self.full(&mut report);
         } else {
@@ -148,6 +149,26 @@ impl Session {
         }
         report.elapsed = started.elapsed();
         report
+    }
+
+    /// A site with a converted edition (`zh-hant` from `zh`) rebuilds in full when a
+    /// Markdown file or the overrides file changes: a page's converted twin, and whether
+    /// a twin written by hand replaces it, are not tracked edit by edit.
+    fn converted_edition_changed(&self) -> bool {
+        let Some(model) = &self.model else {
+            return false;
+        };
+        let converted: Vec<&Path> = model
+            .config
+            .languages
+            .iter()
+            .filter_map(|l| l.converted.as_ref().map(|c| c.overrides.as_path()))
+            .collect();
+        !converted.is_empty()
+            && self.pending.sources.iter().any(|p| {
+                converted.contains(&p.as_path())
+                    || (p.starts_with("content") && p.extension().is_some_and(|e| e == "md"))
+            })
     }
 
     /// Rebuilds everything: the watcher failed and what changed is unknown.

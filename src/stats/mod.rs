@@ -44,6 +44,9 @@ pub type CallError = (String, Option<String>);
 #[derive(Debug, Clone)]
 pub struct Stats {
     languages: Vec<String>,
+    /// Converted editions (`zh-hant`) and the language whose rules and texts they use
+    /// (`zh`): their pages are converted as they are written.
+    converted: Vec<(String, String)>,
     stats: Vec<Stat>,
     index: HashMap<String, usize>,
     groups: Vec<Group>,
@@ -105,6 +108,7 @@ pub fn load(file: &Path, text: &Arc<str>, languages: &[&str]) -> Result<Stats, D
         .collect();
     Ok(Stats {
         languages: loaded.languages,
+        converted: Vec::new(),
         stats: loaded.stats,
         index,
         groups: loaded.groups,
@@ -192,8 +196,25 @@ impl Stats {
         did_you_mean(unknown, self.group_ids())
     }
 
-    /// `lang` if it is a site language with formatting rules.
+    /// Shows the figures of the converted edition `code` as those of `from` (its pages
+    /// are converted when written: 万 becomes 萬).
+    pub fn with_converted(mut self, code: &str, from: &str) -> Stats {
+        self.converted.push((code.to_owned(), from.to_owned()));
+        self
+    }
+
+    /// The language whose texts `lang` shows: itself, or the one it is converted from.
+    fn source_of<'a>(&'a self, lang: &'a str) -> &'a str {
+        self.converted
+            .iter()
+            .find(|(c, _)| c == lang)
+            .map_or(lang, |(_, from)| from.as_str())
+    }
+
+    /// `lang` if it is a site language with formatting rules (a converted edition has
+    /// those of its source).
     fn lang(&self, lang: &str) -> Option<Lang> {
+        let lang = self.source_of(lang);
         Lang::from_code(lang).filter(|_| self.languages.iter().any(|l| l == lang))
     }
 
@@ -253,7 +274,11 @@ impl Stats {
                 .iter()
                 .map(|s| Variable {
                     kind: "PropertyValue",
-                    name: s.label.get(lang).unwrap_or_default().to_owned(),
+                    name: s
+                        .label
+                        .get(self.source_of(lang))
+                        .unwrap_or_default()
+                        .to_owned(),
                     unit_text: format::unit_name(&s.unit, l),
                     property_id: s.id.clone(),
                 })

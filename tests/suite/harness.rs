@@ -206,10 +206,18 @@ fn copy_tree(from: &Path, to: &Path) {
 }
 
 /// The real config's languages and UI strings with another base URL, no stats file and
-/// the default feed section.
+/// the default feed section; without the converted edition (zh-hant), which tests add
+/// with [`CONVERTED_EDITION`] where they need it.
 fn fixture_config(base: &str) -> String {
     let real = std::fs::read_to_string(repo().join("config.toml")).unwrap();
+    let mut in_converted = false;
     real.lines()
+        .filter(|l| {
+            if l.starts_with('[') {
+                in_converted = l.trim() == "[languages.zh-hant]";
+            }
+            !in_converted
+        })
         .map(|l| match l.split_once(" = ").map(|(k, _)| k) {
             Some("base_url") => format!("base_url = \"{base}\""),
             Some("stats") => String::new(),
@@ -220,6 +228,11 @@ fn fixture_config(base: &str) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// The Traditional Chinese edition, converted from `zh` in Taiwan usage, as a table to
+/// append to a fixture's `config.toml`.
+pub const CONVERTED_EDITION: &str =
+    "\n[languages.zh-hant]\nconvert_from = \"zh\"\nvariant = \"tw\"\n";
 
 /// A parsed HTML page with small query helpers.
 pub struct Page(pub Html);

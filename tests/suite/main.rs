@@ -13,6 +13,7 @@ mod build_order;
 mod check;
 mod cli;
 mod content_lint;
+mod converted;
 mod diagnostics;
 mod errors;
 mod escaping;

@@ -41,7 +41,11 @@ fn a_new_site_builds_in_both_languages_and_passes_check() {
     .unwrap_or_else(|d| panic!("{d}"));
     assert!(report.warnings.is_empty(), "{:?}", report.warnings);
     let sections: Vec<usize> = report.languages.iter().map(|l| l.sections).collect();
-    assert_eq!(sections, [4, 4], "home and three sections per language");
+    assert_eq!(
+        sections,
+        [4, 4, 4],
+        "home and three sections in zh, zh-hant (converted) and en"
+    );
     let public = dir.join("public");
     assert_eq!(broken_links(&public, "/"), Vec::<String>::new());
     let read = |rel: &str| {
