@@ -9,6 +9,7 @@ theme, config and statistics file: the full default build.
 """
 
 import os
+import re
 import shutil
 
 FORMATS = ("profilegen", "profilegen-default", "hugo", "zola")
@@ -36,7 +37,11 @@ def install(fmt, out, site):
         with open(os.path.join(REPO, "config.toml"), encoding="utf-8") as f:
             config = f.read()
         # The feeds are made of a section the synthetic site has (the repository's is news).
-        _write(os.path.join(out, "config.toml"), config.replace('section = "news"', 'section = "tech"'))
+        config = config.replace('section = "news"', 'section = "tech"')
+        # The same content as the other tools': without the converted Traditional edition
+        # (a third language Hugo and Zola cannot make).
+        config = re.sub(r"\n\[languages\.zh-hant\]\n(?:[^\[\n][^\n]*\n|\n)*", "\n", config)
+        _write(os.path.join(out, "config.toml"), config)
         os.makedirs(os.path.join(out, "content"), exist_ok=True)
         shutil.copy(os.path.join(REPO, "content", "stats.toml"), os.path.join(out, "content", "stats.toml"))
         return

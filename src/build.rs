@@ -418,16 +418,17 @@ pub fn load_stats(config: &Config) -> Result<Option<Arc<Stats>>> {
         return Ok(None);
     };
     let text = fsutil::read_text(&config.root.join(rel), rel)?;
-    let langs: Vec<&str> = config
+    let langs: Vec<(&str, Option<stats::Lang>)> = config
         .languages
         .iter()
         .filter(|l| l.converted.is_none())
-        .map(|l| l.code.as_str())
+        .map(|l| (l.code.as_str(), l.figures))
         .collect();
-    let mut stats = stats::load(rel, &text, &langs)?;
+    let mut stats = stats::load_with_rules(rel, &text, &langs)?;
     for l in &config.languages {
         if let Some(c) = &l.converted {
-            stats = stats.with_converted(&l.code, &c.from);
+            let converter = c.converter.clone();
+            stats = stats.with_converted(&l.code, &c.from, move |t| converter.text(t));
         }
     }
     Ok(Some(Arc::new(stats)))

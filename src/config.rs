@@ -42,6 +42,25 @@ struct RawConfig {
     search: RawSearch,
     #[serde(default)]
     images: RawImages,
+    #[serde(default)]
+    print: RawPrint,
+}
+
+/// `[print]`: the printable profile, one page per language.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct RawPrint {
+    enabled: bool,
+    pages_per_section: usize,
+}
+
+impl Default for RawPrint {
+    fn default() -> Self {
+        RawPrint {
+            enabled: true,
+            pages_per_section: 30,
+        }
+    }
 }
 
 /// `[images]`: photos published untouched.
@@ -116,6 +135,9 @@ struct RawLanguage {
     /// The conversion's variant (`"tw"`, `"hk"`).
     #[serde(default)]
     variant: Option<toml::Spanned<String>>,
+    /// Whose formatting rules its figures follow (`"zh"`, `"en"`).
+    #[serde(default)]
+    figures: Option<toml::Spanned<String>>,
 }
 
 /// A site language's short code (`zh`, `en`): the key of a language everywhere a
@@ -207,6 +229,8 @@ pub struct Language {
     /// For an edition converted from another language (`zh-hant` from `zh`): that
     /// language and the converter.
     pub converted: Option<Converted>,
+    /// `figures = "en"`: the formatting rules its figures follow, when not its code's.
+    pub figures: Option<crate::stats::Lang>,
 }
 
 /// How a converted edition is made.
@@ -286,8 +310,14 @@ pub struct Config {
     /// `[images] originals`: photos (files or folders, relative to the project, such as
     /// `content/press/`) published untouched instead of processed.
     pub original_images: Vec<PathBuf>,
+    /// `[print]`: how many pages of each section the printable profile holds at most
+    /// (the newest first, as the section lists them); `None` when it is off.
+    pub print: Option<usize>,
     /// The text of `config.toml`, for located errors.
     pub source: Arc<str>,
+    /// `build --portable`: internal links, assets and feeds relative; search replaced by
+    /// the list of sections (see [`crate::output::portable`]).
+    pub portable: bool,
 }
 
 /// The config file's name inside the project.
@@ -300,6 +330,8 @@ pub struct Overrides {
     pub base_url: Option<String>,
     /// `--output-dir`, relative to the current directory.
     pub output_dir: Option<PathBuf>,
+    /// `--portable`: a copy that opens from a folder (`file://`) or under any path.
+    pub portable: bool,
 }
 
 impl Config {
@@ -403,6 +435,8 @@ impl Config {
             feeds,
             search: raw.search.enabled,
             original_images: raw.images.originals.iter().map(PathBuf::from).collect(),
+            print: raw.print.enabled.then_some(raw.print.pages_per_section),
+            portable: ov.portable,
             source,
         })
     }
@@ -431,6 +465,28 @@ fn languages(raw: &RawConfig, source: &Arc<str>) -> Result<Vec<Language>> {
                 .into());
         }
         langs.push(make_language(code, Some(lang.get_ref()), raw));
+    }
+    for l in &mut langs {
+        let Some(figures) = raw
+            .languages
+            .get(l.code.as_str())
+            .and_then(|r| r.get_ref().figures.as_ref())
+        else {
+            continue;
+        };
+        match crate::stats::Lang::from_code(figures.get_ref()) {
+            Some(rules) => l.figures = Some(rules),
+            None => {
+                return Err(Diagnostic::error(format!(
+                    "figures have no formatting rules named `{}`",
+                    figures.get_ref()
+                ))
+                .in_file(FILE)
+                .at(source, figures.span())
+                .with_hint("write figures = \"zh\" (万, 亿) or figures = \"en\" (million, billion)")
+                .into());
+            }
+        }
     }
     Ok(langs)
 }
@@ -588,6 +644,7 @@ fn make_language(code: &str, raw: Option<&RawLanguage>, top: &RawConfig) -> Lang
             format!("{code}/")
         },
         converted: None,
+        figures: None,
     }
 }
 

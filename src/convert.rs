@@ -257,22 +257,30 @@ impl Converter {
         out
     }
 
-    /// A rendered page (or feed) converted: text and the attributes people read (`alt`,
-    /// `title`, `aria-label`, `content`, `placeholder`, `label`), except inside an element
-    /// marked `lang` = the source language.
+    /// A rendered page converted: its text and attributes (`alt`, `title`, `content`,
+    /// `aria-label`, `data-*` strings for scripts…), but not those that name or point
+    /// (`href`, `id`, `for`…), and nothing inside an element marked `lang` = the source
+    /// language.
     pub fn html(&self, html: &[u8]) -> Vec<u8> {
         use lol_html::html_content::ContentType;
         use lol_html::{HtmlRewriter, Settings, element, text};
         use std::cell::RefCell;
         use std::rc::Rc;
 
-        const READ: [&str; 6] = [
-            "alt",
-            "title",
-            "aria-label",
-            "content",
-            "placeholder",
-            "label",
+        // Attributes that name or point rather than say: kept as rendered, so that links,
+        // ids and labels keep matching.
+        const KEPT: [&str; 11] = [
+            "lang",
+            "hreflang",
+            "href",
+            "src",
+            "srcset",
+            "id",
+            "for",
+            "name",
+            "action",
+            "aria-labelledby",
+            "aria-describedby",
         ];
         // Whether each open element with a `lang` is in the source language, and the text
         // of the current text node so far (lol_html hands text over in pieces that may
@@ -307,12 +315,15 @@ impl Converter {
                 } else if element_kept.borrow().last() == Some(&true) {
                     return Ok(());
                 }
-                for name in READ {
-                    if let Some(value) = el.get_attribute(name)
-                        && value.chars().any(is_han)
-                    {
-                        el.set_attribute(name, &self.text(&value))?;
-                    }
+                let said: Vec<(String, String)> = el
+                    .attributes()
+                    .iter()
+                    .filter(|a| !KEPT.contains(&a.name().as_str()))
+                    .map(|a| (a.name(), a.value()))
+                    .filter(|(_, v)| v.chars().any(is_han))
+                    .collect();
+                for (name, value) in said {
+                    el.set_attribute(&name, &self.text(&value))?;
                 }
                 Ok(())
             }))
@@ -487,7 +498,7 @@ mod tests {
     #[test]
     fn html_converts_text_and_read_attributes_not_urls_or_the_source_language() {
         let c = tw(&[]);
-        let page = r#"<html lang="zh-Hant-TW"><head><title>产业</title><meta name="description" content="信息"></head><body><a href="/tech/" title="科技">科技创新</a><img src="a.png" alt="键合铜丝"><a href="/" lang="zh-CN" hreflang="zh-CN">简体<b>中文</b><span lang="zh-Hant-TW">（本页暂无）</span></a><p>营业收入 6575.9万元</p></body></html>"#;
+        let page = r#"<html lang="zh-Hant-TW"><head><title>产业</title><meta name="description" content="信息"></head><body><a href="/tech/" title="科技">科技创新</a><img src="a.png" alt="键合铜丝"><p data-none="没有结果" id="信息">x</p><a href="/" lang="zh-CN" hreflang="zh-CN">简体<b>中文</b><span lang="zh-Hant-TW">（本页暂无）</span></a><p>营业收入 6575.9万元</p></body></html>"#;
         let out = String::from_utf8(c.html(page.as_bytes())).unwrap();
         let doc = scraper::Html::parse_document(&out);
         let text: String = doc.root_element().text().collect();
@@ -504,6 +515,7 @@ mod tests {
             "{out}"
         );
         assert!(out.contains(r#"href="/tech/""#), "{out}");
+        assert!(out.contains(r#"data-none="沒有結果" id="信息""#), "{out}");
     }
 
     #[test]

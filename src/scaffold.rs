@@ -90,6 +90,10 @@ pub const THEME: &[(&str, &[u8])] = &[
         include_bytes!("../templates/partials/toc.html"),
     ),
     (
+        "templates/print.html",
+        include_bytes!("../templates/print.html"),
+    ),
+    (
         "templates/section.html",
         include_bytes!("../templates/section.html"),
     ),

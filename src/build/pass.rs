@@ -186,6 +186,15 @@ pub(super) fn second_pass(
         })?;
         reads.push((Output::Generated(kind, lang.code.clone()), read));
     }
+    if config.print.is_some() && sink.theme.has(render::PRINT_TEMPLATE) {
+        for lang in &config.languages {
+            let read = |file: &Path| std::fs::read(sink.staging.dir().join(file)).ok();
+            let body = crate::output::print::body(pages, config, lang, &read);
+            let bytes = render::render_print(sink.theme, pages, lang, &body)?;
+            let file = Path::new(&crate::output::layout::print_path(lang)).join("index.html");
+            sink.staging.write(&file, &bytes)?;
+        }
+    }
     Ok(reads)
 }
 

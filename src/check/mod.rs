@@ -188,6 +188,7 @@ pub fn check(opts: &CheckOptions) -> Result<CheckReport, Diagnostics> {
                     .clone()
                     .unwrap_or_else(|| tmp.path().join("site")),
             ),
+            portable: false,
         },
         drafts: opts.drafts,
         force: opts.output_dir.is_none(),
@@ -309,7 +310,21 @@ fn check_built(
             reported.insert(output_form(base, &link.url));
         }
     }
+    // A printable profile repeats its parts' links: a broken one is reported at its page.
+    let print_pages: Vec<String> = model
+        .config
+        .languages
+        .iter()
+        .map(|l| format!("{}index.html", crate::output::layout::print_path(l)))
+        .collect();
     for (url, (problem, pages)) in built.template_links(&reported) {
+        let pages: Vec<_> = pages
+            .into_iter()
+            .filter(|p| !print_pages.iter().any(|pp| pp == p.as_str()))
+            .collect();
+        if pages.is_empty() {
+            continue;
+        }
         let more = pages.len() - 1;
         let on = if more == 0 {
             format!("on `{}`", pages[0])

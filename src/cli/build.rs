@@ -24,6 +24,11 @@ pub struct Args {
     /// Do not write `.gz` and `.br` copies of text files.
     #[arg(long)]
     no_compress: bool,
+    /// Write a copy that opens from a folder, a zip or a USB stick (file://) and under any
+    /// path: links relative, every folder link ending in index.html, search replaced by
+    /// the list of sections.
+    #[arg(long)]
+    portable: bool,
 }
 
 /// Builds, prints warnings and the summary.
@@ -33,6 +38,7 @@ pub fn run(root: &Path, args: Args) -> Result<(), ExitCode> {
         overrides: Overrides {
             base_url: args.base_url,
             output_dir: args.output_dir,
+            portable: args.portable,
         },
         drafts: args.drafts,
         force: args.force,

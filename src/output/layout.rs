@@ -61,6 +61,11 @@ pub fn search_path(lang: &Language) -> String {
     format!("{}search/", lang.prefix)
 }
 
+/// URL path of `lang`'s printable profile below the base path: `print/`, `en/print/`.
+pub fn print_path(lang: &Language) -> String {
+    format!("{}print/", lang.prefix)
+}
+
 /// URL path of `lang`'s Atom feed below the base path: `atom.xml`, `en/atom.xml`.
 pub fn feed_path(lang: &Language) -> String {
     format!("{}atom.xml", lang.prefix)
@@ -96,6 +101,7 @@ mod tests {
             strings: Default::default(),
             prefix: prefix.into(),
             converted: None,
+            figures: None,
         }
     }
 

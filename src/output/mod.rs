@@ -11,6 +11,8 @@ pub mod assets;
 pub mod compress;
 pub mod feed;
 pub mod layout;
+pub mod portable;
+pub mod print;
 pub mod redirects;
 pub mod search;
 pub mod sitemap;
@@ -49,7 +51,11 @@ pub struct Publish<'a> {
 pub fn finish(staging: &Staging, p: &Publish) -> Result<Vec<Diagnostic>> {
     sitemap::write(staging, p.config, p.content)?;
     let warnings = feed::write(staging, p.config, p.content, p.html)?;
-    if p.compress {
+    if p.config.portable {
+        portable::relativize(staging.dir(), p.config)?;
+    }
+    // A portable copy is read from files: no server to send its .gz or .br.
+    if p.compress && !p.config.portable {
         compress::compress_dir(staging.dir())?;
     }
     Ok(warnings)

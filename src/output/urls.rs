@@ -199,6 +199,16 @@ pub fn plan(
             redirect: None,
         });
     }
+    if config.print.is_some() {
+        for lang in &config.languages {
+            out.push(Planned {
+                file: Path::new(&layout::print_path(lang)).join("index.html"),
+                kind: Kind::Generated,
+                source: Path::new("templates").join(crate::render::PRINT_TEMPLATE),
+                redirect: None,
+            });
+        }
+    }
     for a in content
         .assets
         .iter()

@@ -179,6 +179,40 @@ pub fn render_generated(
     result.map(|()| reads)
 }
 
+/// Renders `lang`'s printable profile, whose parts are `body` (read from pages already
+/// written, so already converted in a converted edition: only the template's own text is
+/// converted here).
+pub fn render_print(
+    theme: &Theme,
+    pages: &Pages,
+    lang: &Language,
+    body: &str,
+) -> std::result::Result<Vec<u8>, Diagnostic> {
+    const MARK: &str = "<!--profilegen:print-body-->";
+    let converter = lang.converted.as_ref().map(|c| &c.converter);
+    let ctx = pages.print_context(lang, MARK);
+    let mut page = Vec::with_capacity(body.len() + 16 * 1024);
+    converted_to(converter, &mut page, |out| {
+        theme.render_to(PRINT_TEMPLATE, &ctx, out, None)
+    })?;
+    let page = String::from_utf8_lossy(&page);
+    Ok(page.replacen(MARK, body, 1).into_bytes())
+}
+
+/// The template of the printable profile.
+pub const PRINT_TEMPLATE: &str = "print.html";
+
+/// One document of the printable profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PrintPart {
+    /// The document.
+    pub id: DocId,
+    /// 0 for the home page, 1 for a section of the menu, 2 for its pages…
+    pub depth: usize,
+    /// How many of a section's pages the profile leaves out (`[print] pages_per_section`).
+    pub left_out: usize,
+}
+
 /// The generated pages a site has in each language: the 404 page, and the search page
 /// when search is on.
 pub fn generated_pages(config: &Config) -> impl Iterator<Item = (Generated, &Language)> {
@@ -277,6 +311,75 @@ impl<'a> Pages<'a> {
             listings: std::borrow::Cow::Borrowed(listings),
             per_language: per_language(lookup),
         }
+    }
+
+    /// The documents of `lang`'s printable profile, in menu order: the home page, then
+    /// each section of the menu followed by its pages (at most `per_section`, in the
+    /// section's order) and its subsections; with each, how deep it sits (0 for home)
+    /// and how many of its pages were left out.
+    pub fn print_parts(&self, lang: &str, per_section: usize) -> Vec<PrintPart> {
+        let mut out = Vec::new();
+        let Some(home) = self.content.id("_index.md", &LangCode::new(lang)) else {
+            return out;
+        };
+        self.print_section(home.index(), 0, per_section, &mut out);
+        out
+    }
+
+    fn print_section(&self, i: usize, depth: usize, per_section: usize, out: &mut Vec<PrintPart>) {
+        let d = &self.content.docs[i];
+        let (pages, subs) = self
+            .listings
+            .children
+            .get(&(d.key.clone(), d.lang.clone()))
+            .cloned()
+            .unwrap_or_default();
+        out.push(PrintPart {
+            id: DocId::new(i),
+            depth,
+            left_out: pages.len().saturating_sub(per_section),
+        });
+        for &p in pages.iter().take(per_section) {
+            out.push(PrintPart {
+                id: DocId::new(p),
+                depth: depth + 1,
+                left_out: 0,
+            });
+        }
+        for &sub in &subs {
+            self.print_section(sub, depth + 1, per_section, out);
+        }
+    }
+
+    /// The context of `lang`'s printable profile, whose parts are `body` (HTML).
+    pub fn print_context(&self, lang: &Language, body: &str) -> Context {
+        let config = &self.lookup.config;
+        let path = layout::print_path(lang);
+        let mut ctx = self.not_found_context(lang);
+        ctx.insert("kind", "print");
+        ctx.insert("current_url", &config.url(&path));
+        ctx.insert("permalink", &config.permalink(&path));
+        ctx.insert("print_body", body);
+        let translations: Vec<Translation> = config
+            .languages
+            .iter()
+            .map(|l| Translation {
+                lang: l.code.clone(),
+                html_lang: l.html_lang.clone(),
+                name: l.name.clone(),
+                url: config.url(&layout::print_path(l)),
+                permalink: config.permalink(&layout::print_path(l)),
+                title: l.title.clone(),
+                exists: true,
+                current: l.code == lang.code,
+            })
+            .collect();
+        ctx.insert("translations", &translations);
+        ctx.insert(
+            "x_default",
+            &config.permalink(&layout::print_path(config.default_language())),
+        );
+        ctx
     }
 
     /// True if document `i` lists pages: its context shows each listed page's reading time.
@@ -560,6 +663,10 @@ fn language_context(config: &Config, lang: &str, stats: bool) -> Context {
     );
     ctx.insert("config", &serde_json::json!({ "base_url": config.base_url.full(), "default_language": config.default_language().code, "title": language.title }));
     ctx.insert("home_url", &config.url(&language.prefix));
+    ctx.insert("portable", &config.portable);
+    if config.print.is_some() {
+        ctx.insert("print_url", &config.url(&layout::print_path(language)));
+    }
     if stats {
         ctx.insert("downloads", &serde_json::json!({ "csv": config.url(layout::STATS_CSV), "json": config.url(layout::STATS_JSON), "datapackage": config.url(layout::DATAPACKAGE), "csv_permalink": config.permalink(layout::STATS_CSV), "json_permalink": config.permalink(layout::STATS_JSON) }));
     }

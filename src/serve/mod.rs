@@ -95,6 +95,7 @@ impl Server {
             overrides: Overrides {
                 base_url: Some(url.clone()),
                 output_dir: Some(output_dir),
+                portable: false,
             },
             drafts: opts.drafts,
             force: true,

@@ -384,6 +384,12 @@ impl Session {
                     errors.push(e);
                     return;
                 }
+                if !files.is_empty()
+                    && let Err(e) = super::write::print_pages(model, &pages)
+                {
+                    errors.push(e);
+                    return;
+                }
                 for (out, written, reads) in files {
                     self.deps.set_template(out, reads);
                     report

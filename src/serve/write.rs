@@ -147,6 +147,25 @@ fn write_data(model: &Model, dir: &Path) -> Result<(), Diagnostic> {
     }
 }
 
+/// Writes each language's printable profile again from the pages in the output (after
+/// any page was re-rendered: it holds them all), where its bytes changed.
+pub(super) fn print_pages(model: &Model, pages: &crate::render::Pages) -> Result<(), Diagnostic> {
+    let config = &model.config;
+    if config.print.is_none() || !model.theme.has(crate::render::PRINT_TEMPLATE) {
+        return Ok(());
+    }
+    for lang in &config.languages {
+        let read = |file: &Path| std::fs::read(config.output_dir.join(file)).ok();
+        let body = crate::output::print::body(pages, config, lang, &read);
+        let bytes = crate::render::render_print(&model.theme, pages, lang, &body)?;
+        let rel = Path::new(&crate::output::layout::print_path(lang)).join("index.html");
+        if std::fs::read(config.output_dir.join(&rel)).ok().as_deref() != Some(bytes.as_slice()) {
+            replace(&config.output_dir, &rel, &bytes)?;
+        }
+    }
+    Ok(())
+}
+
 /// Writes the search index again: the re-rendered documents' pages are read again, the
 /// others' words come from what the session kept; index files of the previous index
 /// that the new one does not name are removed (their names carry their content's hash).

@@ -11,7 +11,8 @@ use super::change;
 use super::format::{self, Lang};
 use super::model::{Point, Stat, Text, Unit, When};
 
-/// The CSV header; `_zh` / `_en` columns are empty for a language the site lacks.
+/// The CSV header; `_zh` / `_en` columns are empty for a language the site lacks. A
+/// converted edition adds its own four columns after these ([`csv_header`]).
 pub const CSV_HEADER: [&str; 14] = [
     "id",
     "year",
@@ -130,18 +131,17 @@ fn number<S: Serializer>(value: &f64, s: S) -> Result<S::Ok, S::Error> {
     }
 }
 
-/// The site's languages that have formatting rules, in the site's order.
-fn langs(stats: &Stats) -> Vec<Lang> {
-    stats
-        .languages()
-        .iter()
-        .filter_map(|l| Lang::from_code(l))
-        .collect()
+/// The site's languages and their formatting rules, in the site's order.
+fn langs(stats: &Stats) -> Vec<(String, Lang)> {
+    stats.rules().to_vec()
 }
 
-/// A map of `lang -> f(lang)` for the site's languages.
-fn per_lang(langs: &[Lang], f: impl Fn(Lang) -> String) -> BTreeMap<String, String> {
-    langs.iter().map(|&l| (l.code().to_owned(), f(l))).collect()
+/// A map of `code -> f(rules)` for the site's languages.
+fn per_lang(langs: &[(String, Lang)], f: impl Fn(Lang) -> String) -> BTreeMap<String, String> {
+    langs
+        .iter()
+        .map(|(code, l)| (code.clone(), f(*l)))
+        .collect()
 }
 
 fn text_map(text: &Text) -> BTreeMap<String, String> {
@@ -156,8 +156,64 @@ fn used_units(stats: &Stats) -> Vec<&Unit> {
     units
 }
 
+/// The CSV header of `stats`: [`CSV_HEADER`], then `label_<code>`, `display_<code>`,
+/// `source_<code>` and `derived_<code>` of each converted edition.
+pub fn csv_header(stats: &Stats) -> Vec<String> {
+    let mut out: Vec<String> = CSV_HEADER.iter().map(|h| (*h).to_owned()).collect();
+    for (code, _, _) in stats.converted() {
+        out.extend(["label", "display", "source", "derived"].map(|c| format!("{c}_{code}")));
+    }
+    out
+}
+
+/// `map` with each converted edition's text made from its source's.
+fn with_converted(stats: &Stats, mut map: BTreeMap<String, String>) -> BTreeMap<String, String> {
+    for (code, from, convert) in stats.converted() {
+        if let Some(text) = map.get(from) {
+            let converted = convert.apply(text);
+            map.insert(code.clone(), converted);
+        }
+    }
+    map
+}
+
 /// The JSON download as a value.
 pub(crate) fn file(stats: &Stats) -> ExportFile {
+    let mut file = file_of_own_languages(stats);
+    let conv = |m: &mut BTreeMap<String, String>| *m = with_converted(stats, std::mem::take(m));
+    for s in &mut file.stats {
+        for m in [
+            &mut s.label,
+            &mut s.display,
+            &mut s.number,
+            &mut s.period,
+            &mut s.source,
+        ] {
+            conv(m);
+        }
+        if let Some(d) = s.derived.as_mut() {
+            conv(d);
+        }
+        for p in &mut s.series {
+            conv(&mut p.display);
+            if let Some(src) = p.source.as_mut() {
+                conv(src);
+            }
+        }
+    }
+    for g in &mut file.groups {
+        conv(&mut g.title);
+        if let Some(d) = g.description.as_mut() {
+            conv(d);
+        }
+    }
+    for u in &mut file.units {
+        conv(&mut u.name);
+    }
+    file
+}
+
+fn file_of_own_languages(stats: &Stats) -> ExportFile {
     let langs = langs(stats);
     ExportFile {
         stats: stats.stats().map(|s| export_stat(s, &langs)).collect(),
@@ -183,7 +239,7 @@ pub(crate) fn file(stats: &Stats) -> ExportFile {
     }
 }
 
-fn export_stat(s: &Stat, langs: &[Lang]) -> ExportStat {
+fn export_stat(s: &Stat, langs: &[(String, Lang)]) -> ExportStat {
     let latest = s.latest();
     let (year, as_of) = match latest.when {
         When::Year(y) => (Some(y), None),
@@ -231,10 +287,24 @@ pub(crate) fn json(stats: &Stats) -> String {
 pub(crate) fn csv(stats: &Stats) -> String {
     let langs = langs(stats);
     let mut out = String::from('\u{feff}');
-    push_row(&mut out, CSV_HEADER.iter().map(|h| (*h).to_owned()));
+    push_row(&mut out, csv_header(stats).into_iter());
     for s in stats.stats() {
         for p in &s.points {
-            push_row(&mut out, csv_row(s, p, &langs));
+            let mut row: Vec<String> = csv_row(s, p, &langs).collect();
+            // A converted edition's columns: its source's four, converted.
+            for (_, from, convert) in stats.converted() {
+                let of = |column: &str| {
+                    CSV_HEADER
+                        .iter()
+                        .position(|h| *h == format!("{column}_{from}"))
+                        .and_then(|i| row.get(i))
+                        .map(|t| convert.apply(t))
+                        .unwrap_or_default()
+                };
+                let extra = ["label", "display", "source", "derived"].map(of);
+                row.extend(extra);
+            }
+            push_row(&mut out, row.into_iter());
         }
     }
     out
@@ -249,12 +319,12 @@ fn period_kind(when: When) -> &'static str {
     }
 }
 
-fn csv_row(s: &Stat, p: &Point, langs: &[Lang]) -> impl Iterator<Item = String> {
+fn csv_row(s: &Stat, p: &Point, langs: &[(String, Lang)]) -> impl Iterator<Item = String> {
     let year = p.when.year().map(|y| y.to_string()).unwrap_or_default();
     let text =
         |t: Option<&Text>, code: &str| guard(t.and_then(|t| t.get(code)).unwrap_or_default());
     let display = |code: &str| {
-        let lang = Lang::from_code(code).filter(|l| langs.contains(l));
+        let lang = langs.iter().find(|(c, _)| c == code).map(|(_, l)| *l);
         guard(
             &lang
                 .map(|l| format::point_display(s, p, l))
@@ -325,6 +395,20 @@ pub(crate) fn datapackage(stats: &Stats, meta: &PackageMeta<'_>) -> String {
             "For a computed figure: how it was derived (English); empty for reported figures",
         ),
     ];
+    let mut fields = fields;
+    for (code, from, _) in stats.converted() {
+        for (column, what) in [
+            ("label", "What the figure counts"),
+            ("display", "The value as the site shows it"),
+            ("source", "Source note"),
+            ("derived", "For a computed figure: how it was derived"),
+        ] {
+            fields.push(text_field(
+                &format!("{column}_{code}"),
+                &format!("{what}, the `{code}` edition (converted from `{column}_{from}`)"),
+            ));
+        }
+    }
     let package = serde_json::json!({
         "profile": "tabular-data-package",
         "name": "stats",

@@ -21,6 +21,8 @@ use crate::diag::{Diagnostic, Diagnostics, did_you_mean, line_col};
 /// The records of a file that passed every check.
 pub(crate) struct Loaded {
     pub languages: Vec<String>,
+    /// The formatting rules of each.
+    pub rules: Vec<(String, Lang)>,
     pub units: Units,
     pub stats: Vec<Stat>,
     pub groups: Vec<Group>,
@@ -69,17 +71,17 @@ impl Ctx<'_> {
 pub(crate) fn load(
     file: &Path,
     text: &Arc<str>,
-    languages: &[&str],
+    languages: &[(&str, Option<Lang>)],
 ) -> Result<Loaded, Diagnostics> {
     let mut cx = Ctx {
         file,
         text,
-        languages: languages.iter().map(|l| (*l).to_owned()).collect(),
+        languages: languages.iter().map(|(l, _)| (*l).to_owned()).collect(),
         units: builtin_units()?,
         broken_units: Default::default(),
         diags: Vec::new(),
     };
-    check_languages(&mut cx)?;
+    let rules = check_languages(&cx, languages)?;
     let root = DeTable::parse(text).map_err(|e| syntax_error(&cx, &e))?;
     let [stat_values, group_values, unit_values] = top_level(&mut cx, root.get_ref());
     unit_records(&mut cx, &unit_values);
@@ -101,6 +103,7 @@ pub(crate) fn load(
     }
     Ok(Loaded {
         languages: cx.languages,
+        rules,
         units: cx.units,
         stats,
         groups,
@@ -152,23 +155,37 @@ fn unit_records(cx: &mut Ctx<'_>, values: &Values<'_, '_>) {
     }
 }
 
-/// Only `zh` and `en` have formatting rules; anything else is a configuration error.
-fn check_languages(cx: &mut Ctx<'_>) -> Result<(), Diagnostics> {
-    let bad: Vec<&String> = cx
-        .languages
-        .iter()
-        .filter(|l| Lang::from_code(l).is_none())
-        .collect();
-    let message = match (bad.first(), cx.languages.is_empty()) {
-        (Some(lang), _) => format!("stats cannot be formatted in language `{lang}`"),
-        (None, true) => "no site language given for the stats file".to_owned(),
-        (None, false) => return Ok(()),
-    };
-    let hint = "number formatting rules exist only for `zh` and `en`; use those language codes";
-    Err(Diagnostic::error(message)
-        .in_file(cx.file)
-        .with_hint(hint)
-        .into())
+/// Each language's formatting rules: its own (`figures = "en"` in its config table), or
+/// those of its code (`zh`, `en`); a language with neither is a configuration error.
+fn check_languages(
+    cx: &Ctx<'_>,
+    languages: &[(&str, Option<Lang>)],
+) -> Result<Vec<(String, Lang)>, Diagnostics> {
+    let mut rules = Vec::new();
+    for (code, own) in languages {
+        match own.or_else(|| Lang::from_code(code)) {
+            Some(lang) => rules.push(((*code).to_owned(), lang)),
+            None => {
+                let hint = format!(
+                    "figures have formatting rules for `zh` (万, 亿) and `en` (million, billion); give [languages.{code}] the ones it follows: figures = \"zh\" or figures = \"en\""
+                );
+                return Err(Diagnostic::error(format!(
+                    "stats cannot be formatted in language `{code}`"
+                ))
+                .in_file(cx.file)
+                .with_hint(hint)
+                .into());
+            }
+        }
+    }
+    if rules.is_empty() {
+        return Err(
+            Diagnostic::error("no site language given for the stats file")
+                .in_file(cx.file)
+                .into(),
+        );
+    }
+    Ok(rules)
 }
 
 /// A TOML syntax error, located by toml's own span.

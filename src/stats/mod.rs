@@ -40,13 +40,33 @@ use crate::diag::{Diagnostics, did_you_mean};
 /// caller adds the file and position of the call.
 pub type CallError = (String, Option<String>);
 
+/// How a converted edition's texts are made from its source's.
+#[derive(Clone)]
+pub struct Conversion(Arc<dyn Fn(&str) -> String + Send + Sync>);
+
+impl Conversion {
+    /// `text` converted.
+    pub fn apply(&self, text: &str) -> String {
+        (self.0)(text)
+    }
+}
+
+impl std::fmt::Debug for Conversion {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Conversion")
+    }
+}
+
 /// Every figure and group of the site, validated.
 #[derive(Debug, Clone)]
 pub struct Stats {
     languages: Vec<String>,
+    /// Each site language's formatting rules (`fr` may follow `en`'s).
+    rules: Vec<(String, Lang)>,
     /// Converted editions (`zh-hant`) and the language whose rules and texts they use
-    /// (`zh`): their pages are converted as they are written.
-    converted: Vec<(String, String)>,
+    /// (`zh`): their pages are converted as they are written, their texts in the data
+    /// downloads by the function.
+    converted: Vec<(String, String, Conversion)>,
     stats: Vec<Stat>,
     index: HashMap<String, usize>,
     groups: Vec<Group>,
@@ -99,6 +119,17 @@ pub struct Behind<'a> {
 /// `languages` the site's language codes (only `zh` and `en` are supported). Every problem
 /// in the file is reported, each with its line and column and a hint.
 pub fn load(file: &Path, text: &Arc<str>, languages: &[&str]) -> Result<Stats, Diagnostics> {
+    let languages: Vec<(&str, Option<Lang>)> = languages.iter().map(|l| (*l, None)).collect();
+    load_with_rules(file, text, &languages)
+}
+
+/// [`load`] for languages that may follow another's formatting rules (`fr` with `en`'s:
+/// `figures = "en"` in its config table); `None` takes the rules of the code.
+pub fn load_with_rules(
+    file: &Path,
+    text: &Arc<str>,
+    languages: &[(&str, Option<Lang>)],
+) -> Result<Stats, Diagnostics> {
     let loaded = load::load(file, text, languages)?;
     let index = loaded
         .stats
@@ -108,6 +139,7 @@ pub fn load(file: &Path, text: &Arc<str>, languages: &[&str]) -> Result<Stats, D
         .collect();
     Ok(Stats {
         languages: loaded.languages,
+        rules: loaded.rules,
         converted: Vec::new(),
         stats: loaded.stats,
         index,
@@ -197,9 +229,19 @@ impl Stats {
     }
 
     /// Shows the figures of the converted edition `code` as those of `from` (its pages
-    /// are converted when written: 万 becomes 萬).
-    pub fn with_converted(mut self, code: &str, from: &str) -> Stats {
-        self.converted.push((code.to_owned(), from.to_owned()));
+    /// are converted when written: 万 becomes 萬); the data downloads carry its texts too,
+    /// converted by `convert`.
+    pub fn with_converted(
+        mut self,
+        code: &str,
+        from: &str,
+        convert: impl Fn(&str) -> String + Send + Sync + 'static,
+    ) -> Stats {
+        self.converted.push((
+            code.to_owned(),
+            from.to_owned(),
+            Conversion(Arc::new(convert)),
+        ));
         self
     }
 
@@ -207,15 +249,28 @@ impl Stats {
     fn source_of<'a>(&'a self, lang: &'a str) -> &'a str {
         self.converted
             .iter()
-            .find(|(c, _)| c == lang)
-            .map_or(lang, |(_, from)| from.as_str())
+            .find(|(c, _, _)| c == lang)
+            .map_or(lang, |(_, from, _)| from.as_str())
     }
 
     /// `lang` if it is a site language with formatting rules (a converted edition has
     /// those of its source).
     fn lang(&self, lang: &str) -> Option<Lang> {
         let lang = self.source_of(lang);
-        Lang::from_code(lang).filter(|_| self.languages.iter().any(|l| l == lang))
+        self.rules
+            .iter()
+            .find(|(code, _)| code == lang)
+            .map(|(_, rules)| *rules)
+    }
+
+    /// The converted editions: code, source language, conversion.
+    pub(crate) fn converted(&self) -> &[(String, String, Conversion)] {
+        &self.converted
+    }
+
+    /// Each site language's code and formatting rules, in the site's order.
+    pub fn rules(&self) -> &[(String, Lang)] {
+        &self.rules
     }
 
     /// The full figure in `lang`: `6575.9万元` / `CNY 65.759 million`.
@@ -238,24 +293,30 @@ impl Stats {
 
     /// What `stat_record(id=…)` returns to templates.
     pub fn record_view(&self, id: &str, lang: &str) -> Option<RecordView> {
-        Some(view::record(self.get(id)?, self.lang(lang)?))
+        Some(view::record(
+            self.get(id)?,
+            self.lang(lang)?,
+            self.source_of(lang),
+        ))
     }
 
     /// What `stats_group(id=…)` returns to templates.
     pub fn group_view(&self, id: &str, lang: &str) -> Option<GroupView> {
+        let code = self.source_of(lang);
         let lang = self.lang(lang)?;
-        Some(view::group(self.group(id)?, lang, |s| self.get(s)))
+        Some(view::group(self.group(id)?, (lang, code), |s| self.get(s)))
     }
 
     /// What `stats_groups()` returns: every group in file order (empty for a language the
     /// site does not have).
     pub fn group_views(&self, lang: &str) -> Vec<GroupView> {
+        let code = self.source_of(lang);
         let Some(lang) = self.lang(lang) else {
             return Vec::new();
         };
         self.groups
             .iter()
-            .map(|g| view::group(g, lang, |s| self.get(s)))
+            .map(|g| view::group(g, (lang, code), |s| self.get(s)))
             .collect()
     }
 
@@ -371,6 +432,7 @@ impl Stats {
         kind: Option<&str>,
         lang: &str,
     ) -> Result<String, CallError> {
+        let code = self.source_of(lang);
         let lang = self.call_lang(lang)?;
         let Some(g) = self.group(group) else {
             let hint = self
@@ -381,7 +443,7 @@ impl Stats {
         let members: Vec<&Stat> = g.stats.iter().filter_map(|s| self.get(s)).collect();
         let units: Vec<&Unit> = members.iter().map(|s| &*s.unit).collect();
         chart::check_units(group, &units)?;
-        let view = view::group(g, lang, |s| self.get(s));
+        let view = view::group(g, (lang, code), |s| self.get(s));
         if members.iter().any(|s| s.is_series) {
             let kind = timechart::Kind::parse(kind)?;
             return Ok(timechart::svg(&view, kind, lang));

@@ -77,10 +77,9 @@ pub struct GroupView {
     pub records: Vec<RecordView>,
 }
 
-/// The view of `stat` in `lang`; texts the file lacks come out empty (load prevents that
-/// for site languages).
-pub(crate) fn record(stat: &Stat, lang: Lang) -> RecordView {
-    let code = lang.code();
+/// The view of `stat` in the language `code`, formatted by its rules `lang`; texts the
+/// file lacks come out empty (load prevents that for site languages).
+pub(crate) fn record(stat: &Stat, lang: Lang, code: &str) -> RecordView {
     let latest = stat.latest();
     let changes = change::steps(stat);
     let series = stat
@@ -121,13 +120,13 @@ pub(crate) fn record(stat: &Stat, lang: Lang) -> RecordView {
     }
 }
 
-/// The view of `group` in `lang`, its records looked up with `find`.
+/// The view of `group` in the language `code` with its rules `lang`, its records looked
+/// up with `find`.
 pub(crate) fn group<'a>(
     group: &Group,
-    lang: Lang,
+    (lang, code): (Lang, &str),
     find: impl Fn(&str) -> Option<&'a Stat>,
 ) -> GroupView {
-    let code = lang.code();
     GroupView {
         id: group.id.clone(),
         title: group.title.get(code).unwrap_or_default().to_owned(),
@@ -140,7 +139,7 @@ pub(crate) fn group<'a>(
             .stats
             .iter()
             .filter_map(|id| find(id))
-            .map(|s| record(s, lang))
+            .map(|s| record(s, lang, code))
             .collect(),
     }
 }

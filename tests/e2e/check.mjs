@@ -9,7 +9,7 @@
 // Prints one line per failure and closes with "N passed, N failed"; exits 1 on a failure.
 
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import { join, relative } from "node:path";
 import zlib from "node:zlib";
@@ -217,7 +217,7 @@ async function searchQuerySet(context, site) {
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   for (const { lang, query, want } of queries) {
-    const path = `${lang === "en" ? "en/" : ""}search/?q=${encodeURIComponent(query)}`;
+    const path = `${lang === "zh" ? "" : `${lang}/`}search/?q=${encodeURIComponent(query)}`;
     await page.goto(new URL(path, site.base).href);
     let results = [];
     try {
@@ -234,7 +234,7 @@ async function searchQuerySet(context, site) {
     check(top.includes(wanted), `${site.name} search (${lang}) "${query}" has ${wanted} in its first 3`, `${top.join(", ")} ${errors.join(" | ")}`);
     const hit = results.find((r) => r.href === wanted);
     if (hit) {
-      const crumb = lang === "en" ? /^Home \/|min read/ : /^首页 \/|分钟/;
+      const crumb = lang === "en" ? /^Home \/|min read/ : /^(首页|首頁) \/|分钟|分鐘/;
       check(hit.excerpt.length > 0 && !crumb.test(hit.excerpt), `${site.name} search (${lang}) "${query}": the excerpt is the page's own text`, hit.excerpt);
     }
   }
@@ -273,7 +273,7 @@ async function checkSite(browser, site) {
   await scratch.goto(site.base);
   const pages = await checkXml(scratch, site);
   await scratch.close();
-  const extra = ["search/", "en/search/", "no-such-page/", "en/no-such-page/"].map((p) => new URL(p, site.base).href);
+  const extra = ["search/", "en/search/", "zh-hant/search/", "no-such-page/", "en/no-such-page/", "zh-hant/no-such-page/", "print/", "en/print/", "zh-hant/print/"].map((p) => new URL(p, site.base).href);
   const links = new Set();
   for (const url of [...pages, ...extra]) {
     for (const l of await checkPage(context, url, site, site.name === "root")) links.add(l.split("#")[0]);
@@ -299,6 +299,7 @@ async function checkSite(browser, site) {
   if (site.name === "root") await searchQuerySet(context, site);
   await checkWithoutJs(browser, site);
   if (site.name === "kept") await checkKept(context, site);
+  if (site.name === "root") await checkPrint(context, site);
   await context.close();
   vnu(site);
 }
@@ -310,10 +311,82 @@ async function redirectsOf(site) {
   return new Map(lines.map(([from, to]) => [new URL(from, site.base).href, new URL(to, site.base).href]));
 }
 
+/**
+ * The printable profile of each language, printed to PDF by Chromium on A4 and on Letter
+ * and read back with pdftotext: the key figures and the names, the running header (the
+ * profile's title) and page numbers, and a page count in a sane range.
+ */
+async function checkPrint(context, site) {
+  const wanted = {
+    "print/": { title: "任泽区新材料产业概况", words: ["超过100亿元", "430余家", "河北通达电子材料有限公司", "华密新材", "金融扶持"] },
+    "en/print/": { title: "Renze New Materials Industry Profile", words: ["over CNY 10 billion", "more than 430", "Hebei Tongda Electronic Materials", "Huami New Materials", "Finance"] },
+    "zh-hant/print/": { title: "任澤區新材料產業概況", words: ["超過100億元", "430餘家", "河北通達電子材料有限公司", "華密新材", "金融扶持"] },
+  };
+  const flat = (t) => t.replace(/\s+/g, "");
+  for (const [path, { title, words }] of Object.entries(wanted)) {
+    const page = await context.newPage();
+    await page.goto(new URL(path, site.base).href);
+    for (const format of ["A4", "Letter"]) {
+      const file = join(artifacts, site.name, `print-${path.replace(/\//g, "-")}${format}.pdf`);
+      writeFileSync(file, await page.pdf({ format }));
+      const text = spawnSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).stdout || "";
+      const count = Number(((spawnSync("pdfinfo", [file], { encoding: "utf8" }).stdout || "").match(/Pages:\s+(\d+)/) || [0, 0])[1]);
+      const missing = words.filter((w) => !flat(text).includes(flat(w)));
+      check(missing.length === 0, `${site.name} ${path} printed on ${format} has the key figures and names`, missing.join(", "));
+      check(count >= 8 && count <= 80, `${site.name} ${path} prints on ${format} to a sane number of pages`, String(count));
+      const heads = text.split("\f").filter((p) => flat(p).includes(flat(title))).length;
+      check(heads >= count - 1, `${site.name} ${path} on ${format}: every page has the running header`, `${heads} of ${count}`);
+      check(flat(text).includes(`2/${count}`) && flat(text).includes(`${count}/${count}`), `${site.name} ${path} on ${format}: pages are numbered`);
+    }
+    await page.close();
+  }
+}
+
+/**
+ * The portable copy (build --portable), opened from its folder as file:// URLs: every
+ * page loads with no failed request and no script error, and a link between pages
+ * leads to the page.
+ */
+async function checkPortable(browser, dir) {
+  const context = await browser.newContext();
+  const pages = [];
+  const walk = (d) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (name.endsWith(".html")) pages.push(p);
+    }
+  };
+  walk(dir);
+  check(pages.length > 30, "portable copy has its pages", String(pages.length));
+  for (const file of pages) {
+    const page = await context.newPage();
+    const failedRequests = [];
+    const errors = [];
+    page.on("requestfailed", (r) => failedRequests.push(`${r.url()} ${r.failure()?.errorText}`));
+    page.on("response", (r) => { if (r.status() >= 400) failedRequests.push(`${r.url()} ${r.status()}`); });
+    page.on("pageerror", (e) => errors.push(String(e)));
+    page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+    await page.goto(`file://${file}`, { waitUntil: "load" });
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.waitForTimeout(50);
+    const rel = relative(dir, file);
+    check(failedRequests.length === 0, `portable ${rel} loads with no failed request`, failedRequests.join(" | "));
+    check(errors.length === 0, `portable ${rel} has no console error`, errors.join(" | "));
+    await page.close();
+  }
+  // Following the menu from the English home page lands on a page of the copy.
+  const page = await context.newPage();
+  await page.goto(`file://${join(dir, "en", "index.html")}`);
+  await Promise.all([page.waitForURL("**/en/tech/index.html"), page.click(".site-nav a[href$='tech/index.html']")]);
+  check((await page.textContent("h1")).includes("Technological innovation"), "portable: the menu leads from page to page under file://");
+  await context.close();
+}
+
 /** A profile kept for years: listing pages, moved pages, a chart over years. */
 async function checkKept(context, site) {
   const page = await context.newPage();
-  for (const [from, to] of [["old-about/", "about/"], ["en/old-about/", "en/about/"], ["news/page/1/", "news/"]]) {
+  for (const [from, to] of [["old-about/", "about/"], ["en/old-about/", "en/about/"], ["zh-hant/old-about/", "zh-hant/about/"], ["news/page/1/", "news/"]]) {
     await page.goto(new URL(from, site.base).href);
     await page.waitForURL(new URL(to, site.base).href, { timeout: 5000 }).catch(() => {});
     check(page.url() === new URL(to, site.base).href, `${site.name} ${from} redirects to ${to}`, page.url());
@@ -337,7 +410,7 @@ async function checkKept(context, site) {
   check(loaded.length === 1 && String(loaded[0]).endsWith(".webp"), `${site.name} Chromium loads the photo's WebP copy`, JSON.stringify(loaded));
   const redirects = (await get(new URL("_redirects", site.base).href)).body.toString("utf8");
   check(redirects.includes("/old-about/ /about/ 301"), `${site.name} _redirects lists the alias`, redirects.slice(0, 300));
-  check((await redirectsOf(site)).size === 4, `${site.name} _redirects has the two aliases and the two page/1/ redirects`);
+  check((await redirectsOf(site)).size === 6, `${site.name} _redirects has the three aliases and the three page/1/ redirects (zh, en and the converted zh-hant)`);
   await page.close();
 }
 
@@ -357,6 +430,7 @@ const browser = await chromium.launch({
 });
 try {
   for (const site of sites) await checkSite(browser, site);
+  if (process.env.PORTABLE_DIR) await checkPortable(browser, process.env.PORTABLE_DIR);
 } catch (e) {
   check(false, "the checks ran to the end", e.stack || String(e));
 } finally {

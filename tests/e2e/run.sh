@@ -5,7 +5,7 @@
 # switcher, screenshots) and the Nu HTML checker. See check.mjs for the checks.
 #
 # Installs what it needs (Debian: nginx-light, libnginx-mod-http-brotli-static,
-# chromium, fonts-noto-cjk; npm: tests/e2e/package-lock.json). Screenshots go to
+# chromium, fonts-noto-cjk, poppler-utils for pdftotext; npm: tests/e2e/package-lock.json). Screenshots go to
 # $E2E_ARTIFACTS (default target/e2e-artifacts). Closes with "N passed, N failed".
 set -uo pipefail
 E2E="$(cd "$(dirname "$0")" && pwd)"
@@ -32,7 +32,7 @@ trap cleanup EXIT
 
 install() {
   local missing=()
-  for p in nginx-light libnginx-mod-http-brotli-static chromium fonts-noto-cjk; do
+  for p in nginx-light libnginx-mod-http-brotli-static chromium fonts-noto-cjk poppler-utils; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
   done
   if [ ${#missing[@]} -gt 0 ]; then
@@ -175,6 +175,10 @@ install || fail "installing the test tools"
 build root "http://127.0.0.1:$PORT/" "$WORK/root" || fail "building the site"
 build sub "http://127.0.0.1:$SUB_PORT/renze/" "$WORK/sub/renze" || fail "building the site under /renze/"
 kept "$WORK/kept" "http://127.0.0.1:$KEPT_PORT/" || fail "building the kept site"
+echo "== build portable (build --portable, opened from file://)"
+(cd "$ROOT" && cargo run --quiet -- build --portable --output-dir "$WORK/portable") >"$WORK/build-portable.log" 2>&1 \
+  || { cat "$WORK/build-portable.log"; fail "building the portable copy"; }
+export PORTABLE_DIR="$WORK/portable"
 nginx_conf >"$WORK/nginx.conf"
 nginx -t -c "$WORK/nginx.conf" -e "$WORK/nginx-error.log" >/dev/null 2>&1 || { cat "$WORK/nginx-error.log"; fail "nginx config"; }
 nginx -c "$WORK/nginx.conf" -e "$WORK/nginx-error.log" &

@@ -152,6 +152,7 @@ fn sub_path_base_url_prefixes_every_link() {
         Overrides {
             base_url: Some("https://example.org/renze/".into()),
             output_dir: None,
+            portable: false,
         },
         false,
     );

@@ -83,6 +83,7 @@ fn the_site_is_the_same_in_a_new_nested_output_folder() {
     let overrides = Overrides {
         base_url: None,
         output_dir: Some(nested.clone()),
+        portable: false,
     };
     site.build_with(overrides, false).unwrap();
     assert!(here.len() > 10);
@@ -116,6 +117,7 @@ fn a_failed_build_creates_no_output_folder() {
     let overrides = Overrides {
         base_url: None,
         output_dir: Some(out),
+        portable: false,
     };
     assert!(site.build_with(overrides, false).is_err());
     assert!(!site.root().join("new").exists());

@@ -114,7 +114,8 @@ fn unknown_figures_and_template_links_are_errors() {
         .stdout
         .clone();
     let text = String::from_utf8_lossy(&out);
-    // 10 pages: the 6 of the starter, the two 404 pages and the two search pages
+    // 10 pages: the 6 of the starter, the two 404 pages and the two search pages (the
+    // printable profiles repeat their parts' links and are not counted again)
     assert!(text.contains("== templates and generated pages"), "{text}");
     assert!(
         text.contains("link `/gone/` on `404.html` and 9 other pages does not resolve"),

@@ -201,6 +201,7 @@ fn the_real_sites_traditional_edition_is_complete_and_traditional() {
         overrides: profilegen::config::Overrides {
             base_url: None,
             output_dir: Some(public.clone()),
+            portable: false,
         },
         drafts: false,
         force: false,
@@ -268,6 +269,31 @@ fn the_real_sites_traditional_edition_is_complete_and_traditional() {
         }
     }
     assert!(checked > 5000, "only {checked} characters checked");
+    // Figures read 萬 / 億 in the edition; the data downloads carry its labels too.
+    let home = String::from_utf8(files[Path::new("zh-hant/index.html")].clone()).unwrap();
+    assert!(home.contains("超過100億元"), "zh-hant home without 億");
+    let csv = String::from_utf8(files[Path::new("data/stats.csv")].clone()).unwrap();
+    let rows = crate::harness::parse_csv(csv.trim_start_matches('\u{feff}'));
+    let header = &rows[0];
+    let at = |name: &str| {
+        header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("{name} in {header:?}"))
+    };
+    let first = &rows[1];
+    assert_eq!(first[at("label_zh")], "相关生产企业");
+    assert_eq!(first[at("label_zh-hant")], "相關生產企業");
+    let json: serde_json::Value =
+        serde_json::from_slice(&files[Path::new("data/stats.json")]).unwrap();
+    assert_eq!(json["stats"][0]["label"]["zh-hant"], "相關生產企業");
+    assert_eq!(json["stats"][0]["display"]["zh-hant"], "430餘家");
+    let package: serde_json::Value =
+        serde_json::from_slice(&files[Path::new("data/datapackage.json")]).unwrap();
+    let fields = package["resources"][0]["schema"]["fields"]
+        .as_array()
+        .unwrap();
+    assert_eq!(fields.len(), header.len());
 }
 
 /// `serve` with a converted edition: an edit of a Simplified page, of the overrides or a
@@ -285,6 +311,7 @@ fn serve_keeps_the_converted_edition_in_step() {
         overrides: profilegen::config::Overrides {
             base_url: None,
             output_dir: Some(dir.to_path_buf()),
+            portable: false,
         },
         drafts: false,
         force: true,

@@ -9,10 +9,14 @@ use crate::harness::repo;
 /// Every `| safe` (and `{% filter safe %}`, `{% autoescape false %}`) in `templates/`.
 /// Each prints a page's Markdown body, already HTML, whose raw HTML follows the policy
 /// in the README ("Raw HTML").
-const SAFE_IN_TEMPLATES: [(&str, &str); 4] = [
+const SAFE_IN_TEMPLATES: [(&str, &str); 5] = [
     ("templates/data.html", "{{ section.content | safe }}"),
     ("templates/index.html", "{{ section.content | safe }}"),
     ("templates/page.html", "{{ page.content | safe }}"),
+    // The printable profile's parts: the articles of the pages the build wrote (escaped
+    // there), re-serialised by html5ever and lol_html; its own text is escaped by
+    // output::print.
+    ("templates/print.html", "{{ print_body | safe }}"),
     ("templates/section.html", "{{ section.content | safe }}"),
 ];
 

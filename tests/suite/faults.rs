@@ -272,6 +272,7 @@ fn an_unknown_change_rebuilds_everything_as_fresh() {
         overrides: Overrides {
             base_url: None,
             output_dir: Some(out),
+            portable: false,
         },
         force: true,
         plain_assets: true,

@@ -420,3 +420,94 @@ fn the_data_page_has_accessible_tables_and_downloads_in_each_language() {
     }
     assert!(crate::harness::broken_links(&site.public(), "/").is_empty());
 }
+
+/// Formatting rules are per-language data: a fourth language follows `zh`'s or `en`'s
+/// (`figures = "en"` in its config table) with its own labels; a converted edition
+/// follows its source's; a language with no rules is a clear error.
+#[test]
+fn a_language_follows_the_formatting_rules_it_names() {
+    use profilegen::stats::{Lang, load_with_rules};
+    let with_fr = STATS
+        .replace(
+            "en = \"Related firms\" }",
+            "en = \"Related firms\", fr = \"Entreprises liées\" }",
+        )
+        .replace(
+            "en = \"Super-deduction amount\" }",
+            "en = \"Super-deduction amount\", fr = \"Montant de la super-déduction\" }",
+        )
+        .replace(
+            "en = \"Annual capacity\" }",
+            "en = \"Annual capacity\", fr = \"Capacité annuelle\" }",
+        )
+        .replace(
+            "en = \"High-tech enterprises\" }",
+            "en = \"High-tech enterprises\", fr = \"Entreprises de haute technologie\" }",
+        )
+        .replace(
+            "en = \"The report\" }",
+            "en = \"The report\", fr = \"Le reportage\" }",
+        )
+        .replace(
+            "en = \"Enterprise tiers\" }",
+            "en = \"Enterprise tiers\", fr = \"Niveaux d'entreprises\" }",
+        )
+        .replace(
+            "en = \"Key figures\" }",
+            "en = \"Key figures\", fr = \"Chiffres clés\" }",
+        );
+    let text: std::sync::Arc<str> = std::sync::Arc::from(with_fr);
+    let file = std::path::Path::new("content/stats.toml");
+    let stats = load_with_rules(
+        file,
+        &text,
+        &[("zh", None), ("en", None), ("fr", Some(Lang::En))],
+    )
+    .unwrap_or_else(|d| panic!("{d}"))
+    .with_converted("zh-hant", "zh", |t| t.replace('万', "萬"));
+    assert_eq!(
+        stats.display("rd_amount", "fr").as_deref(),
+        Some("CNY 65.759 million")
+    );
+    let record = stats.record_view("rd_amount", "fr").unwrap();
+    assert_eq!(record.label, "Montant de la super-déduction");
+    assert_eq!(
+        stats.display("rd_amount", "zh-hant").as_deref(),
+        Some("6575.9万元")
+    );
+    assert_eq!(
+        stats.record_view("rd_amount", "zh-hant").unwrap().label,
+        "加计扣除金额"
+    );
+    // Without rules of its own or by its code: an error that says how to give them.
+    let e = load_with_rules(file, &text, &[("zh", None), ("fr", None)]).unwrap_err();
+    let shown = e.to_string();
+    assert!(
+        shown.contains("stats cannot be formatted in language `fr`")
+            && shown.contains("figures = \"en\""),
+        "{shown}"
+    );
+    // A fourth language's labels are required like the others'.
+    let e = load_with_rules(
+        file,
+        &std::sync::Arc::from(STATS),
+        &[("zh", None), ("fr", Some(Lang::En))],
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("fr"), "{e}");
+}
+
+#[test]
+fn figures_names_rules_that_exist() {
+    let s = Site::starter();
+    let config = std::fs::read_to_string(s.root().join("config.toml")).unwrap();
+    s.write(
+        "config.toml",
+        &config.replace("[languages.en]\n", "[languages.en]\nfigures = \"fr\"\n"),
+    );
+    let err = s.build_err();
+    assert!(
+        err.contains("figures have no formatting rules named `fr`") && err.contains("config.toml:"),
+        "{err}"
+    );
+}

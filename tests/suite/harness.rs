@@ -234,6 +234,33 @@ fn fixture_config(base: &str) -> String {
 pub const CONVERTED_EDITION: &str =
     "\n[languages.zh-hant]\nconvert_from = \"zh\"\nvariant = \"tw\"\n";
 
+/// The rows of a CSV file (RFC 4180 quoting), each a list of cells.
+pub fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let (mut rows, mut row, mut cell) = (Vec::new(), Vec::new(), String::new());
+    let (mut quoted, mut chars) = (false, text.chars().peekable());
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                cell.push('"');
+                chars.next();
+            }
+            (_, '"') => quoted = !quoted,
+            (false, ',') => row.push(std::mem::take(&mut cell)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                row.push(std::mem::take(&mut cell));
+                rows.push(std::mem::take(&mut row));
+            }
+            _ => cell.push(c),
+        }
+    }
+    if !cell.is_empty() || !row.is_empty() {
+        row.push(cell);
+        rows.push(row);
+    }
+    rows
+}
+
 /// A parsed HTML page with small query helpers.
 pub struct Page(pub Html);
 

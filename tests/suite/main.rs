@@ -22,6 +22,8 @@ mod figures;
 mod new;
 mod output;
 mod pipeline;
+mod portable;
+mod print;
 mod publish;
 mod real_site;
 mod search;

@@ -68,6 +68,7 @@ fn an_output_folder_outside_the_project_is_fine() {
         Overrides {
             base_url: None,
             output_dir: Some(out.clone()),
+            portable: false,
         },
         false,
     )
@@ -77,6 +78,7 @@ fn an_output_folder_outside_the_project_is_fine() {
         Overrides {
             base_url: None,
             output_dir: Some(out.clone()),
+            portable: false,
         },
         false,
     )

@@ -34,6 +34,7 @@ fn build_into(root: &Path, out: &Path, base_url: Option<&str>, plain: bool) {
         overrides: Overrides {
             base_url: base_url.map(str::to_owned),
             output_dir: Some(out.to_path_buf()),
+            portable: false,
         },
         force: true,
         no_compress: true,
@@ -345,6 +346,7 @@ fn run_sequence(edits: &[Edit]) -> Result<(), TestCaseError> {
         overrides: Overrides {
             base_url: None,
             output_dir: Some(out.to_path_buf()),
+            portable: false,
         },
         force: true,
         no_compress: true,

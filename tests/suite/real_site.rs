@@ -13,6 +13,7 @@ fn the_real_site_builds_without_warnings_and_links_resolve() {
         overrides: Overrides {
             base_url: None,
             output_dir: Some(public.clone()),
+            portable: false,
         },
         drafts: false,
         force: false,

