@@ -620,3 +620,48 @@ fn a_search_excerpt_is_the_pages_own_text_and_markup_in_it_stays_text() {
     assert!(zh_content.starts_with("旧闻 & <旧事>"), "{zh_content:?}");
     assert!(!zh_content.contains("阅读"), "{zh_content:?}");
 }
+
+/// A converted edition (zh-hant) has its own feed: converted titles, links in the
+/// edition, every language's alternates; its pages left out for want of a date are
+/// warned about once, at their source file.
+#[test]
+fn a_converted_edition_has_its_own_feed() {
+    let site = news_site("https://example.org/");
+    let config = std::fs::read_to_string(site.root().join("config.toml")).unwrap();
+    site.write(
+        "config.toml",
+        &format!("{config}{}", crate::harness::CONVERTED_EDITION),
+    );
+    let report = site.build_ok();
+    let undated = report
+        .warnings
+        .iter()
+        .filter(|w| w.to_string().contains("left out of the feed"))
+        .count();
+    assert_eq!(undated, 2, "{:#?}", report.warnings);
+    let text = read(&site, "zh-hant/atom.xml");
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let feed = doc.root_element();
+    assert_eq!(
+        feed.attribute(("http://www.w3.org/XML/1998/namespace", "lang")),
+        Some("zh-Hant-TW")
+    );
+    let entries: Vec<_> = feed
+        .children()
+        .filter(|n| n.has_tag_name("entry"))
+        .collect();
+    let titles: Vec<&str> = entries
+        .iter()
+        .filter_map(|e| child_text(*e, "title"))
+        .collect();
+    assert_eq!(titles, ["新聞", "舊聞 & <舊事>"]);
+    assert_eq!(
+        child_text(entries[0], "id"),
+        Some("https://example.org/zh-hant/news/new/")
+    );
+    let langs: Vec<String> = alternates(entries[1], "link")
+        .into_iter()
+        .map(|(l, _)| l)
+        .collect();
+    assert_eq!(langs, ["zh-CN", "en", "zh-Hant-TW"]);
+}

@@ -327,7 +327,7 @@ fn rendered_report_has_file_line_col_and_hint() {
 }
 
 #[test]
-fn only_zh_and_en_can_be_formatted() {
+fn a_language_without_rules_is_told_how_to_name_them() {
     let err = load(
         Path::new("content/stats.toml"),
         &Arc::from(OK),
@@ -343,7 +343,7 @@ fn only_zh_and_en_can_be_formatted() {
             .hint
             .as_deref()
             .unwrap_or("")
-            .contains("`zh` and `en`")
+            .contains("[languages.fr] the ones it follows: figures = \"zh\" or figures = \"en\"")
     );
 }
 
