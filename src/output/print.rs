@@ -15,6 +15,8 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::rc::Rc;
 
+use rayon::prelude::*;
+
 use crate::config::{Config, Language};
 use crate::render::{Pages, PrintPart};
 
@@ -23,7 +25,7 @@ pub fn body(
     pages: &Pages,
     config: &Config,
     lang: &Language,
-    read: &dyn Fn(&Path) -> Option<Vec<u8>>,
+    read: &(dyn Fn(&Path) -> Option<Vec<u8>> + Sync),
 ) -> String {
     let Some(per_section) = config.print else {
         return String::new();
@@ -36,42 +38,48 @@ pub fn body(
         anchors.insert(config.permalink(&doc.url_path), n);
     }
     let t = |key: &str| lang.strings.get(key).cloned().unwrap_or_default();
+    // Each part read, parsed and rewritten in parallel; then joined in order.
+    let done: Vec<Option<(String, String)>> = parts
+        .par_iter()
+        .enumerate()
+        .map(|(n, part)| {
+            let doc = pages.doc(part.id);
+            let bytes = read(&doc.output_file())?;
+            let (title, article) = article_of(&String::from_utf8_lossy(&bytes))?;
+            let links = Links {
+                part: n,
+                anchors: &anchors,
+                config,
+            };
+            let entry = format!(
+                "<li class=\"print-depth-{}\"><a href=\"#p{n}\">{}</a></li>",
+                part.depth,
+                html_escape::encode_text(&title)
+            );
+            let mut html = format!(
+                "<section class=\"print-part print-depth-{}\" id=\"p{n}\">\n",
+                part.depth
+            );
+            html.push_str(&rewrite(&article, part.depth, &links));
+            if part.left_out > 0 {
+                let url = config.permalink(&doc.url_path);
+                let note = t("print_left_out")
+                    .replace("{n}", &part.left_out.to_string())
+                    .replace("{url}", &url);
+                html.push_str(&format!(
+                    "<p class=\"print-more\">{}</p>\n",
+                    html_escape::encode_text(&note)
+                ));
+            }
+            html.push_str("</section>\n");
+            Some((entry, html))
+        })
+        .collect();
     let mut contents = String::new();
     let mut parts_html = String::new();
-    for (n, part) in parts.iter().enumerate() {
-        let doc = pages.doc(part.id);
-        let Some(bytes) = read(&doc.output_file()) else {
-            continue;
-        };
-        let Some((title, article)) = article_of(&String::from_utf8_lossy(&bytes)) else {
-            continue;
-        };
-        let links = Links {
-            part: n,
-            anchors: &anchors,
-            config,
-        };
-        contents.push_str(&format!(
-            "<li class=\"print-depth-{}\"><a href=\"#p{n}\">{}</a></li>",
-            part.depth,
-            html_escape::encode_text(&title)
-        ));
-        parts_html.push_str(&format!(
-            "<section class=\"print-part print-depth-{}\" id=\"p{n}\">\n",
-            part.depth
-        ));
-        parts_html.push_str(&rewrite(&article, part.depth, &links));
-        if part.left_out > 0 {
-            let url = config.permalink(&doc.url_path);
-            let note = t("print_left_out")
-                .replace("{n}", &part.left_out.to_string())
-                .replace("{url}", &url);
-            parts_html.push_str(&format!(
-                "<p class=\"print-more\">{}</p>\n",
-                html_escape::encode_text(&note)
-            ));
-        }
-        parts_html.push_str("</section>\n");
+    for (entry, html) in done.into_iter().flatten() {
+        contents.push_str(&entry);
+        parts_html.push_str(&html);
     }
     format!(
         "<nav class=\"print-contents\" aria-labelledby=\"print-contents-title\">\n<h2 id=\"print-contents-title\">{}</h2>\n<ol>{contents}</ol>\n</nav>\n{parts_html}",
