@@ -78,6 +78,8 @@ pub struct Converter {
     overrides: Arc<BTreeMap<String, String>>,
     /// The longest override phrase, in characters.
     longest: usize,
+    /// The characters override phrases start with: elsewhere none is looked up.
+    starts: Arc<std::collections::HashSet<char>>,
     /// The source language's `<html lang>` (`zh-CN`): elements marked with it are kept.
     keep_lang: String,
 }
@@ -95,17 +97,14 @@ impl Converter {
             .map(|k| k.chars().count())
             .max()
             .unwrap_or(0);
+        let starts = overrides.keys().filter_map(|k| k.chars().next()).collect();
         Converter {
             variant,
             overrides: Arc::new(overrides),
             longest,
+            starts: Arc::new(starts),
             keep_lang: keep_lang.to_ascii_lowercase(),
         }
-    }
-
-    /// Its variant.
-    pub fn variant(&self) -> Variant {
-        self.variant
     }
 
     /// The dictionaries alone, without overrides.
@@ -141,6 +140,13 @@ impl Converter {
 
     /// The longest override phrase `rest` starts with.
     fn override_at<'a>(&'a self, rest: &str) -> Option<(&'a str, &'a str)> {
+        if !rest
+            .chars()
+            .next()
+            .is_some_and(|c| self.starts.contains(&c))
+        {
+            return None;
+        }
         let ends: Vec<usize> = rest
             .char_indices()
             .map(|(i, c)| i + c.len_utf8())

@@ -353,32 +353,8 @@ impl<'a> Pages<'a> {
 
     /// The context of `lang`'s printable profile, whose parts are `body` (HTML).
     pub fn print_context(&self, lang: &Language, body: &str) -> Context {
-        let config = &self.lookup.config;
-        let path = layout::print_path(lang);
-        let mut ctx = self.not_found_context(lang);
-        ctx.insert("kind", "print");
-        ctx.insert("current_url", &config.url(&path));
-        ctx.insert("permalink", &config.permalink(&path));
+        let mut ctx = self.language_page_context(lang, "print", layout::print_path);
         ctx.insert("print_body", body);
-        let translations: Vec<Translation> = config
-            .languages
-            .iter()
-            .map(|l| Translation {
-                lang: l.code.clone(),
-                html_lang: l.html_lang.clone(),
-                name: l.name.clone(),
-                url: config.url(&layout::print_path(l)),
-                permalink: config.permalink(&layout::print_path(l)),
-                title: l.title.clone(),
-                exists: true,
-                current: l.code == lang.code,
-            })
-            .collect();
-        ctx.insert("translations", &translations);
-        ctx.insert(
-            "x_default",
-            &config.permalink(&layout::print_path(config.default_language())),
-        );
         ctx
     }
 
@@ -537,10 +513,22 @@ impl<'a> Pages<'a> {
     /// The search page's context: the 404 page's, with its URL, and a switcher that goes
     /// to the other languages' search pages.
     pub fn search_context(&self, lang: &Language) -> Context {
+        self.language_page_context(lang, "search", layout::search_path)
+    }
+
+    /// The context of a page every language has once, at `path_of(language)` (the
+    /// search page, the printable profile): the 404 page's, with its own URL, and a
+    /// switcher to the same page in the other languages.
+    fn language_page_context(
+        &self,
+        lang: &Language,
+        kind: &str,
+        path_of: fn(&Language) -> String,
+    ) -> Context {
         let config = &self.lookup.config;
         let mut ctx = self.not_found_context(lang);
-        let path = layout::search_path(lang);
-        ctx.insert("kind", "search");
+        let path = path_of(lang);
+        ctx.insert("kind", kind);
         ctx.insert("current_url", &config.url(&path));
         ctx.insert("permalink", &config.permalink(&path));
         let translations: Vec<Translation> = config
@@ -550,15 +538,15 @@ impl<'a> Pages<'a> {
                 lang: l.code.clone(),
                 html_lang: l.html_lang.clone(),
                 name: l.name.clone(),
-                url: config.url(&layout::search_path(l)),
-                permalink: config.permalink(&layout::search_path(l)),
+                url: config.url(&path_of(l)),
+                permalink: config.permalink(&path_of(l)),
                 title: l.title.clone(),
                 exists: true,
                 current: l.code == lang.code,
             })
             .collect();
         ctx.insert("translations", &translations);
-        let default = layout::search_path(config.default_language());
+        let default = path_of(config.default_language());
         ctx.insert("x_default", &config.permalink(&default));
         ctx
     }
