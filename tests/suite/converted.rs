@@ -6,7 +6,7 @@ use std::path::Path;
 
 use profilegen::convert::{Converter, Variant};
 
-use crate::harness::{CONVERTED_EDITION, Page, Site, repo, tree_bytes};
+use crate::harness::{CONVERTED_EDITION, Page, Site, build_options, repo, tree_bytes};
 
 fn converted_site() -> Site {
     let s = Site::starter();
@@ -197,19 +197,8 @@ fn the_real_sites_traditional_edition_is_complete_and_traditional() {
     let out = tempfile::tempdir().unwrap();
     let public = out.path().join("public");
     profilegen::build(&profilegen::BuildOptions {
-        root: repo(),
-        overrides: profilegen::config::Overrides {
-            base_url: None,
-            output_dir: Some(public.clone()),
-            portable: false,
-        },
-        drafts: false,
-        force: false,
-        no_compress: true,
-        plain_assets: false,
         skip_search_index: true,
-        compare_urls_with: None,
-        progress: false,
+        ..build_options(&repo(), &public)
     })
     .unwrap_or_else(|d| panic!("{d}"));
     let files = tree_bytes(&public);
@@ -307,19 +296,9 @@ fn serve_keeps_the_converted_edition_in_step() {
     let out = tempfile::tempdir().unwrap();
     let served = out.path().join("served");
     let options = |dir: &Path| profilegen::BuildOptions {
-        root: site.root().to_path_buf(),
-        overrides: profilegen::config::Overrides {
-            base_url: None,
-            output_dir: Some(dir.to_path_buf()),
-            portable: false,
-        },
-        drafts: false,
-        force: true,
-        no_compress: true,
         plain_assets: true,
         skip_search_index: true,
-        compare_urls_with: None,
-        progress: false,
+        ..build_options(site.root(), dir)
     };
     let mut session = Session::new(options(&served));
     assert!(session.rebuild(&[]).ok());

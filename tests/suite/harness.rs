@@ -234,6 +234,27 @@ fn fixture_config(base: &str) -> String {
 pub const CONVERTED_EDITION: &str =
     "\n[languages.zh-hant]\nconvert_from = \"zh\"\nvariant = \"tw\"\n";
 
+/// Build options for the project `root` writing into `out`: no drafts, an existing
+/// folder replaced, no `.gz`/`.br`, search on, no progress. Tests change what they need
+/// with `..build_options(…)`.
+pub fn build_options(root: &Path, out: &Path) -> BuildOptions {
+    BuildOptions {
+        root: root.to_path_buf(),
+        overrides: Overrides {
+            base_url: None,
+            output_dir: Some(out.to_path_buf()),
+            portable: false,
+        },
+        drafts: false,
+        force: true,
+        no_compress: true,
+        plain_assets: false,
+        skip_search_index: false,
+        compare_urls_with: None,
+        progress: false,
+    }
+}
+
 /// The rows of a CSV file (RFC 4180 quoting), each a list of cells.
 pub fn parse_csv(text: &str) -> Vec<Vec<String>> {
     let (mut rows, mut row, mut cell) = (Vec::new(), Vec::new(), String::new());

@@ -7,25 +7,19 @@ use percent_encoding::percent_decode_str;
 use profilegen::BuildOptions;
 use profilegen::config::Overrides;
 
-use crate::harness::{Page, repo, tree_bytes};
+use crate::harness::{Page, build_options, repo, tree_bytes};
 
 fn portable_copy(base_url: &str) -> (tempfile::TempDir, PathBuf) {
     let out = tempfile::tempdir().unwrap();
     let public = out.path().join("copy");
     profilegen::build(&BuildOptions {
-        root: repo(),
         overrides: Overrides {
             base_url: Some(base_url.to_owned()),
             output_dir: Some(public.clone()),
             portable: true,
         },
-        drafts: false,
-        force: false,
         no_compress: false,
-        plain_assets: false,
-        skip_search_index: false,
-        compare_urls_with: None,
-        progress: false,
+        ..build_options(&repo(), &public)
     })
     .unwrap_or_else(|d| panic!("{d}"));
     (out, public)
