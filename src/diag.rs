@@ -12,6 +12,12 @@ use std::sync::Arc;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
+use crate::msg;
+
+/// Hints longer than this many columns are wrapped (at spaces, and between Chinese
+/// characters where a line may break: UAX #14, with widths by East Asian Width).
+const HINT_WIDTH: usize = 100;
+
 /// How serious a diagnostic is: errors stop the build, warnings are printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -108,8 +114,8 @@ impl Diagnostic {
     /// The full report: title, `file:line:col`, the line with a caret, and the hint.
     pub fn render(&self, color: bool) -> String {
         let level = match self.severity {
-            Severity::Error => Level::ERROR,
-            Severity::Warning => Level::WARNING,
+            Severity::Error => Level::ERROR.with_name(msg!("diag-level-error")),
+            Severity::Warning => Level::WARNING.with_name(msg!("diag-level-warning")),
         };
         let path = self.file.as_deref().map(display_path);
         let title = level.primary_title(&self.message);
@@ -129,7 +135,11 @@ impl Diagnostic {
             },
         };
         if let Some(hint) = &self.hint {
-            report.push(Group::with_title(Level::HELP.secondary_title(hint)));
+            let label = msg!("diag-level-help");
+            let hint = wrap_hint(hint, &label);
+            report.push(Group::with_title(
+                Level::HELP.with_name(label).secondary_title(hint),
+            ));
         }
         let renderer = if color {
             Renderer::styled()
@@ -144,6 +154,37 @@ impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.render(false))
     }
+}
+
+/// A long hint broken into lines that fit [`HINT_WIDTH`] columns after its label
+/// (`help: `), continuation lines indented under the hint's first word. Lines the hint
+/// already breaks itself are kept.
+fn wrap_hint(hint: &str, label: &str) -> String {
+    let indent = " ".repeat(textwrap::core::display_width(label) + 2);
+    let first = HINT_WIDTH.saturating_sub(indent.len()).max(20);
+    hint.lines()
+        .enumerate()
+        .map(|(i, line)| {
+            let options = textwrap::Options::new(HINT_WIDTH)
+                .initial_indent(if i == 0 { "" } else { &indent })
+                .subsequent_indent(&indent)
+                .word_separator(textwrap::WordSeparator::UnicodeBreakProperties)
+                .break_words(false);
+            // The first line starts after the label, so it has that much less room.
+            let options = if i == 0 {
+                options.width(first + indent.len()).initial_indent(&indent)
+            } else {
+                options
+            };
+            let wrapped = textwrap::fill(line, options);
+            if i == 0 {
+                wrapped.strip_prefix(indent.as_str()).unwrap_or(&wrapped).to_owned()
+            } else {
+                wrapped
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The whole lines of `source` that `span` touches, the 1-based number of the first, and
@@ -231,7 +272,7 @@ pub fn from_toml(
     let span = err
         .span()
         .map_or(offset..offset, |s| s.start + offset..s.end + offset);
-    let mut diag = Diagnostic::error(message.clone()).in_file(file);
+    let mut diag = Diagnostic::error(toml_message(&message)).in_file(file);
     let snippet = source.get(span.clone()).unwrap_or_default().to_owned();
     diag = diag.at(source, span);
     if let Some(hint) = own_hint.or_else(|| toml_hint(&message, &snippet)) {
@@ -253,50 +294,116 @@ pub fn toml_error_text(message: &str, hint: &str) -> String {
 /// recursion guard, which keeps a hostile file from overflowing the stack).
 pub const TOML_MAX_DEPTH: usize = 80;
 
+/// A message of the `toml` crate or of serde in the catalog's words: the kinds an editor
+/// meets (unknown or missing key, wrong type, duplicate key) are rephrased with their
+/// names as placeholders; any other keeps the crate's English text inside a sentence
+/// that says it is a TOML error.
+pub fn toml_message(message: &str) -> String {
+    if let Some(rest) = message.strip_prefix("unknown field `")
+        && let Some((field, allowed)) = rest.split_once('`')
+    {
+        let allowed: Vec<&str> = allowed.split('`').skip(1).step_by(2).collect();
+        return msg!(
+            "toml-unknown-field",
+            field = field,
+            allowed = code_list(&allowed)
+        );
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant `")
+        && let Some((value, allowed)) = rest.split_once('`')
+    {
+        let allowed: Vec<&str> = allowed.split('`').skip(1).step_by(2).collect();
+        return msg!(
+            "toml-unknown-variant",
+            value = value,
+            allowed = code_list(&allowed)
+        );
+    }
+    if let Some(rest) = message.strip_prefix("missing field `")
+        && let Some(field) = rest.strip_suffix('`')
+    {
+        return msg!("toml-missing-field", field = field);
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ")
+        && let Some((found, expected)) = rest.rsplit_once(", expected ")
+    {
+        return msg!(
+            "toml-invalid-type",
+            found = found,
+            found_kind = value_kind(found),
+            expected = expected,
+            expected_kind = value_kind(expected)
+        );
+    }
+    if message == "duplicate key" {
+        return msg!("toml-duplicate-key");
+    }
+    msg!("toml-other", detail = message)
+}
+
+/// `a`, `b`, `c` (as serde lists them).
+fn code_list(items: &[&str]) -> String {
+    items
+        .iter()
+        .map(|i| format!("`{i}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The kind of value serde names (`string "heavy"`, `i64`, `a boolean`), as a selector
+/// for the catalog: integer, float, boolean, string, date, table, list or other.
+fn value_kind(described: &str) -> &'static str {
+    let word = described.trim_start_matches("a ").trim_start_matches("an ");
+    match word.split([' ', '(']).next().unwrap_or_default() {
+        "i64" | "u64" | "i32" | "u32" | "usize" | "u8" | "u16" | "integer" => "integer",
+        "f64" | "f32" | "float" | "floating" => "float",
+        "boolean" | "bool" => "boolean",
+        "string" | "str" | "char" => "string",
+        "TOML" | "datetime" => "date",
+        "map" | "table" | "struct" => "table",
+        "sequence" | "array" | "tuple" => "list",
+        _ => "other",
+    }
+}
+
 fn toml_hint(message: &str, snippet: &str) -> Option<String> {
     const FULL_WIDTH: [char; 6] = ['“', '”', '＝', '：', '‘', '’'];
     if let Some(c) = snippet.chars().find(|c| FULL_WIDTH.contains(c)) {
-        return Some(format!(
-            "`{c}` is a full-width character from a Chinese input method; TOML needs ASCII `\"` quotes and `=`"
-        ));
+        return Some(msg!("toml-hint-full-width", character = c.to_string()));
     }
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let (unknown, allowed) = rest.split_once('`')?;
         let candidates: Vec<&str> = allowed.split('`').skip(1).step_by(2).collect();
         return Some(match did_you_mean(unknown, candidates.iter().copied()) {
-            Some(best) => format!("did you mean `{best}`?"),
-            None => format!("allowed keys: {}", candidates.join(", ")),
+            Some(best) => msg!("hint-did-you-mean", name = best),
+            None => msg!("toml-hint-allowed-keys", keys = candidates.join(", ")),
         });
     }
     if let Some(rest) = message.strip_prefix("invalid type: ") {
         return type_hint(rest.rsplit_once("expected ")?.1);
     }
     if message.contains("recursion") {
-        return Some(format!(
-            "TOML arrays, tables and dotted keys may nest at most {TOML_MAX_DEPTH} levels deep; flatten the data"
-        ));
+        return Some(msg!("toml-hint-too-deep", depth = TOML_MAX_DEPTH));
     }
     if message.contains("basic string") || message.contains("unterminated") {
-        return Some("close the string with a `\"` on the same line".to_owned());
+        return Some(msg!("toml-hint-close-string"));
     }
     None
 }
 
 /// What a value of serde's `expected` type looks like in TOML.
 fn type_hint(expected: &str) -> Option<String> {
-    let looks = match expected {
-        "i64" | "u64" | "i32" | "u32" | "usize" | "an integer" => {
-            "a whole number without quotes, e.g. `weight = 1`"
-        }
-        "f64" | "a float" => "a number without quotes, e.g. `1.5`",
-        "a boolean" => "`true` or `false`, without quotes",
-        "a string" => "text in double quotes, e.g. `title = \"…\"`",
-        "a TOML datetime" => "a date without quotes, e.g. `date = 2026-11-25`",
-        "a map" => "a table: a `[name]` line followed by `key = value` lines",
-        "a sequence" => "a list in brackets, e.g. `[\"a\", \"b\"]`",
+    let kind = match expected {
+        "i64" | "u64" | "i32" | "u32" | "usize" | "an integer" => "integer",
+        "f64" | "a float" => "float",
+        "a boolean" => "boolean",
+        "a string" => "string",
+        "a TOML datetime" => "date",
+        "a map" => "table",
+        "a sequence" => "list",
         _ => return None,
     };
-    Some(format!("this key takes {looks}"))
+    Some(msg!("toml-hint-type", kind = kind))
 }
 
 /// What makes two diagnostics the same report: file, span and message.
@@ -321,7 +428,7 @@ pub fn collapse(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
     out.into_iter()
         .map(|(mut d, n)| {
             if n > 1 {
-                let more = format!("(and {} more like it)", n - 1);
+                let more = msg!("diag-more-like-it", more = n - 1);
                 d.hint = Some(match d.hint.take() {
                     Some(h) => format!("{h} {more}"),
                     None => more,
@@ -352,13 +459,15 @@ impl Diagnostics {
         let (errors, warnings): (Vec<&Diagnostic>, Vec<&Diagnostic>) =
             self.0.iter().partition(|d| d.is_error());
         let mut parts = Vec::new();
-        for (list, noun) in [(warnings, "warning"), (errors, "error")] {
+        for (list, kind) in [(warnings, "warning"), (errors, "error")] {
             parts.extend(list.iter().take(MAX_SHOWN).map(|d| d.render(color)));
             let hidden = list.len().saturating_sub(MAX_SHOWN);
             if hidden > 0 {
-                let s = if hidden == 1 { "" } else { "s" };
-                parts.push(format!(
-                    "… and {hidden} more {noun}{s} not shown (the first {MAX_SHOWN} are above)"
+                parts.push(msg!(
+                    "diag-not-shown",
+                    hidden = hidden,
+                    kind = kind,
+                    shown = MAX_SHOWN
                 ));
             }
         }

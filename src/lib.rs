@@ -22,6 +22,7 @@ pub mod fsutil;
 pub mod images;
 pub mod lookup;
 pub mod markdown;
+pub mod messages;
 pub mod output;
 pub mod progress;
 pub mod render;

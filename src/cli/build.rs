@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use profilegen::config::Overrides;
-use profilegen::{BuildOptions, build};
+use profilegen::{BuildOptions, build, msg};
 
 /// Options of `build`.
 #[derive(Debug, clap::Args)]
@@ -53,20 +53,36 @@ pub fn run(root: &Path, args: Args) -> Result<(), ExitCode> {
         eprintln!("{}", w.render(super::color()));
     }
     for l in &report.languages {
-        println!("{:>4}: {} pages, {} sections", l.lang, l.pages, l.sections);
+        let lang = format!("{:>4}", l.lang);
+        println!(
+            "{}",
+            msg!(
+                "build-language-summary",
+                lang = lang,
+                pages = l.pages,
+                sections = l.sections
+            )
+        );
     }
     let images = report.images;
     if images.processed + images.reused > 0 {
         println!(
-            "images: {} processed, {} reused",
-            images.processed, images.reused
+            "{}",
+            msg!(
+                "build-images-summary",
+                processed = images.processed,
+                reused = images.reused
+            )
         );
     }
     println!(
-        "{} static files; site written to {} in {} ms",
-        report.static_files,
-        report.output_dir.display(),
-        report.elapsed.as_millis()
+        "{}",
+        msg!(
+            "build-done",
+            files = report.static_files,
+            dir = report.output_dir.display().to_string(),
+            ms = report.elapsed.as_millis() as u64
+        )
     );
     Ok(())
 }

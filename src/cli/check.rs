@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use profilegen::check::{self, CheckOptions};
+use profilegen::msg;
 
 /// Options of `check`.
 #[derive(Debug, clap::Args)]
@@ -31,7 +32,7 @@ pub fn run(root: &Path, args: Args) -> Result<(), ExitCode> {
     opts.drafts = args.drafts;
     let report = check::check(&opts).map_err(|d| {
         eprintln!("{}", d.render(super::color()));
-        eprintln!("check failed: the site could not be read");
+        eprintln!("{}", msg!("check-unreadable"));
         ExitCode::from(1)
     })?;
     print!("{}", report.render(super::stdout_color()));

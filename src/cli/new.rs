@@ -3,6 +3,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use profilegen::msg;
+
 /// Options of `new`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -16,8 +18,8 @@ pub fn run(args: Args) -> Result<(), ExitCode> {
         eprintln!("{}", d.render(super::color()));
         ExitCode::from(1)
     })?;
-    let dir = args.dir.display();
-    println!("created {dir} ({} files)", files.len());
-    println!("next: cd {dir} && profilegen serve   (then edit config.toml and content/)");
+    let dir = args.dir.display().to_string();
+    println!("{}", msg!("new-created", dir = dir.as_str(), files = files.len()));
+    println!("{}", msg!("new-next", dir = dir.as_str()));
     Ok(())
 }

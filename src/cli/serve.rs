@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use profilegen::Diagnostic;
+use profilegen::{Diagnostic, msg};
 use profilegen::serve::{RebuildReport, ServeOptions, Server};
 
 /// Options of `serve`.
@@ -29,17 +29,18 @@ pub struct Args {
 pub fn run(root: &Path, args: Args) -> Result<(), ExitCode> {
     if !args.interface.is_loopback() {
         if !args.allow_remote {
-            let d = Diagnostic::error(format!(
-                "refusing to serve on {} without --allow-remote",
-                args.interface
+            let d = Diagnostic::error(msg!(
+                "serve-remote-refused",
+                interface = args.interface.to_string()
             ))
-            .with_hint("the draft site would be readable by anyone who can reach this machine; use --interface 127.0.0.1, or add --allow-remote if that is what you want");
+            .with_hint(msg!("serve-remote-refused-hint"));
             eprintln!("{}", d.render(super::color()));
             return Err(ExitCode::from(2));
         }
-        let w = Diagnostic::warning(format!(
-            "serving on {}: anyone who can reach this machine on port {} can read the site",
-            args.interface, args.port
+        let w = Diagnostic::warning(msg!(
+            "serve-remote-warning",
+            interface = args.interface.to_string(),
+            port = args.port
         ));
         eprintln!("{}", w.render(super::color()));
     }
@@ -53,7 +54,7 @@ pub fn run(root: &Path, args: Args) -> Result<(), ExitCode> {
         if let Some(report) = server.next_report(Duration::from_millis(200)) {
             print_report(&report);
             if first {
-                println!("serving {} (Ctrl-C to stop)", server.url());
+                println!("{}", msg!("serve-serving", url = server.url().to_string()));
                 first = false;
             }
         }
@@ -71,22 +72,20 @@ fn print_report(report: &RebuildReport) {
             "{}",
             profilegen::Diagnostics(report.errors.clone()).render(color)
         );
-        eprintln!("rebuild failed; still serving the last good site");
+        eprintln!("{}", msg!("serve-rebuild-failed"));
         return;
     }
-    let what = if report.full { "built" } else { "rebuilt" };
+    let what = if report.full { "full" } else { "incremental" };
     println!(
-        "{what}: {} page{} rendered, {} Markdown file{}, {} copied, {} removed in {} ms",
-        report.rendered.len(),
-        plural(report.rendered.len()),
-        report.markdown.len(),
-        plural(report.markdown.len()),
-        report.copied.len(),
-        report.deleted.len(),
-        report.elapsed.as_millis()
+        "{}",
+        msg!(
+            "serve-rebuilt",
+            kind = what,
+            rendered = report.rendered.len(),
+            markdown = report.markdown.len(),
+            copied = report.copied.len(),
+            removed = report.deleted.len(),
+            ms = report.elapsed.as_millis() as u64
+        )
     );
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
