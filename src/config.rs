@@ -14,6 +14,7 @@ use serde::Deserialize;
 use crate::diag::{self, Diagnostic, Result};
 use crate::fsutil;
 use crate::markdown;
+use crate::msg;
 
 /// `config.toml` as written.
 #[derive(Debug, Deserialize)]
@@ -259,14 +260,14 @@ impl BaseUrl {
         let rest = raw
             .strip_prefix("https://")
             .or_else(|| raw.strip_prefix("http://"))
-            .ok_or("base_url must start with https:// or http://")?;
+            .ok_or_else(|| msg!("config-base-url-scheme"))?;
         let scheme_len = raw.len() - rest.len();
         let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
         if host.is_empty() || host.contains(|c: char| c.is_whitespace() || c == '@') {
-            return Err("base_url has no valid host".into());
+            return Err(msg!("config-base-url-host"));
         }
         if path.contains(['?', '#', '\\']) || path.split('/').any(|seg| seg == ".." || seg == ".") {
-            return Err("base_url's path may not contain `..`, `.`, `?`, `#` or `\\`".into());
+            return Err(msg!("config-base-url-path"));
         }
         let path = path.trim_matches('/');
         let path = if path.is_empty() {
@@ -395,7 +396,7 @@ impl Config {
         let base_raw = ov.base_url.as_deref().unwrap_or(raw.base_url.get_ref());
         let base_url = BaseUrl::parse(base_raw).map_err(|m| {
             let d = err(m, raw.base_url.span());
-            d.with_hint("write it like `base_url = \"https://example.org/renze/\"`")
+            d.with_hint(msg!("config-base-url-hint"))
         })?;
         let root = fsutil::absolute(root);
         let mut languages = languages(&raw, &source)?;
@@ -411,8 +412,8 @@ impl Config {
         };
         let stats = match &raw.stats {
             Some(s) => Some(fsutil::relative_in_project(s.get_ref()).map_err(|m| {
-                err(format!("invalid `stats` path: {m}"), s.span())
-                    .with_hint("give a path inside the project, e.g. \"content/stats.toml\"")
+                err(msg!("config-stats-path", problem = m), s.span())
+                    .with_hint(msg!("config-stats-path-hint"))
             })?),
             None => Some(PathBuf::from("content/stats.toml")).filter(|p| root.join(p).is_file()),
         };
@@ -455,13 +456,11 @@ fn languages(raw: &RawConfig, source: &Arc<str>) -> Result<Vec<Language>> {
             continue;
         }
         if !code.chars().all(|c| c.is_ascii_lowercase() || c == '-') || code.is_empty() {
-            let d = Diagnostic::error(format!(
-                "language code `{code}` is not a lowercase ASCII code"
-            ));
+            let d = Diagnostic::error(msg!("config-language-code", code = code.as_str()));
             return Err(d
                 .in_file(FILE)
                 .at(source, lang.span())
-                .with_hint("use codes like `en`")
+                .with_hint(msg!("config-language-code-hint"))
                 .into());
         }
         langs.push(make_language(code, Some(lang.get_ref()), raw));
@@ -477,13 +476,13 @@ fn languages(raw: &RawConfig, source: &Arc<str>) -> Result<Vec<Language>> {
         match crate::stats::Lang::from_code(figures.get_ref()) {
             Some(rules) => l.figures = Some(rules),
             None => {
-                return Err(Diagnostic::error(format!(
-                    "figures have no formatting rules named `{}`",
-                    figures.get_ref()
+                return Err(Diagnostic::error(msg!(
+                    "config-figures-unknown",
+                    name = figures.get_ref().as_str()
                 ))
                 .in_file(FILE)
                 .at(source, figures.span())
-                .with_hint("write figures = \"zh\" (万, 亿) or figures = \"en\" (million, billion)")
+                .with_hint(msg!("config-figures-unknown-hint"))
                 .into());
             }
         }
@@ -512,13 +511,13 @@ fn convert_languages(
             (None, None) => continue,
             (None, Some(v)) => {
                 return Err(err(
-                    format!(
-                        "`variant` is for a converted language; `{}` has no `convert_from`",
-                        langs[i].code
+                    msg!(
+                        "config-variant-without-source",
+                        code = langs[i].code.as_str()
                     ),
                     v.span(),
                 )
-                .with_hint("add `convert_from = \"zh\"`, or remove `variant`")
+                .with_hint(msg!("config-variant-without-source-hint"))
                 .into());
             }
             (Some(f), v) => (f, v),
@@ -532,27 +531,21 @@ fn convert_languages(
         };
         let Some(variant_raw) = variant else {
             return Err(err(
-                format!(
-                    "the converted language `{}` needs a `variant`",
-                    langs[i].code
-                ),
+                msg!("config-variant-missing", code = langs[i].code.as_str()),
                 from.span(),
             )
-            .with_hint(format!(
-                "add `variant = \"tw\"` (Taiwan) or `\"hk\"` (Hong Kong); one of {}",
-                names()
-            ))
+            .with_hint(msg!("config-variant-missing-hint", names = names()))
             .into());
         };
         let Some(variant) = crate::convert::Variant::parse(variant_raw.get_ref()) else {
             return Err(err(
-                format!(
-                    "`{}` is not a variant of Traditional Chinese",
-                    variant_raw.get_ref()
+                msg!(
+                    "config-variant-unknown",
+                    value = variant_raw.get_ref().as_str()
                 ),
                 variant_raw.span(),
             )
-            .with_hint(format!("write {}", names()))
+            .with_hint(msg!("config-variant-unknown-hint", names = names()))
             .into());
         };
         let source_lang = langs
@@ -563,13 +556,16 @@ fn convert_languages(
         let Some(source_lang) = source_lang else {
             let known: Vec<&str> = langs.iter().map(|l| l.code.as_str()).collect();
             return Err(err(
-                format!(
-                    "`convert_from` names `{}`, which is not another language of the site",
-                    from.get_ref()
+                msg!(
+                    "config-convert-from-unknown",
+                    code = from.get_ref().as_str()
                 ),
                 from.span(),
             )
-            .with_hint(format!("the site's languages: {}", known.join(", ")))
+            .with_hint(msg!(
+                "config-convert-from-unknown-hint",
+                codes = known.join(", ")
+            ))
             .into());
         };
         if raw
@@ -578,9 +574,9 @@ fn convert_languages(
             .is_some_and(|l| l.get_ref().convert_from.is_some())
         {
             return Err(err(
-                format!(
-                    "`{}` is converted itself; convert from the language editors write",
-                    source_lang.code
+                msg!(
+                    "config-convert-from-converted",
+                    code = source_lang.code.as_str()
                 ),
                 from.span(),
             )
@@ -671,13 +667,19 @@ fn check_strings(langs: &[Language], source: &Arc<str>) -> Result<()> {
                     format!("[languages.{}.translations]", b.code)
                 };
                 errors.push(
-                    Diagnostic::error(format!(
-                        "UI string `{key}` is defined for `{}` but missing for `{}`",
-                        a.code, b.code
+                    Diagnostic::error(msg!(
+                        "config-string-missing",
+                        key = key.as_str(),
+                        defined = a.code.as_str(),
+                        missing = b.code.as_str()
                     ))
                     .in_file(FILE)
                     .at(source, span)
-                    .with_hint(format!("add `{key} = \"…\"` under {table}")),
+                    .with_hint(msg!(
+                        "config-string-missing-hint",
+                        key = key.as_str(),
+                        table = table
+                    )),
                 );
             }
         }

@@ -156,32 +156,24 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// A long hint broken into lines that fit [`HINT_WIDTH`] columns after its label
-/// (`help: `), continuation lines indented under the hint's first word. Lines the hint
-/// already breaks itself are kept.
+/// A long hint broken into lines of at most [`HINT_WIDTH`] columns with its label
+/// (`help: `; the renderer indents the lines after the first under it). Text with
+/// Chinese in it may break between characters (UAX #14); English only at spaces, so a
+/// path or a `key-name` stays whole. Lines the hint already breaks itself are kept.
 fn wrap_hint(hint: &str, label: &str) -> String {
-    let indent = " ".repeat(textwrap::core::display_width(label) + 2);
-    let first = HINT_WIDTH.saturating_sub(indent.len()).max(20);
+    let width = HINT_WIDTH.saturating_sub(textwrap::core::display_width(label) + 2);
+    let separator = if hint.is_ascii() {
+        textwrap::WordSeparator::AsciiSpace
+    } else {
+        textwrap::WordSeparator::UnicodeBreakProperties
+    };
     hint.lines()
-        .enumerate()
-        .map(|(i, line)| {
-            let options = textwrap::Options::new(HINT_WIDTH)
-                .initial_indent(if i == 0 { "" } else { &indent })
-                .subsequent_indent(&indent)
-                .word_separator(textwrap::WordSeparator::UnicodeBreakProperties)
+        .map(|line| {
+            let options = textwrap::Options::new(width)
+                .word_separator(separator)
+                .word_splitter(textwrap::WordSplitter::NoHyphenation)
                 .break_words(false);
-            // The first line starts after the label, so it has that much less room.
-            let options = if i == 0 {
-                options.width(first + indent.len()).initial_indent(&indent)
-            } else {
-                options
-            };
-            let wrapped = textwrap::fill(line, options);
-            if i == 0 {
-                wrapped.strip_prefix(indent.as_str()).unwrap_or(&wrapped).to_owned()
-            } else {
-                wrapped
-            }
+            textwrap::fill(line, options)
         })
         .collect::<Vec<_>>()
         .join("\n")

@@ -9,12 +9,13 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
 use crate::diag::{Diagnostic, Result};
+use crate::msg;
 
 /// Reads a text file; `shown` is the path to print (relative to the site).
 pub fn read_text(path: &Path, shown: &Path) -> Result<Arc<str>> {
-    let meta = std::fs::metadata(path).map_err(|e| io_error(e, shown, "cannot read"))?;
+    let meta = std::fs::metadata(path).map_err(|e| io_error(e, shown, "read"))?;
     check_regular(meta.file_type(), shown)?;
-    let bytes = std::fs::read(path).map_err(|e| io_error(e, shown, "cannot read"))?;
+    let bytes = std::fs::read(path).map_err(|e| io_error(e, shown, "read"))?;
     decode(bytes, shown)
 }
 
@@ -26,13 +27,8 @@ pub fn decode(bytes: Vec<u8>, shown: &Path) -> Result<Arc<str>> {
         } else {
             "UTF-16 BE"
         };
-        let d = Diagnostic::error(format!(
-            "file is {which} (it starts with a UTF-16 byte-order mark), not UTF-8"
-        ));
-        return Err(d
-            .in_file(shown)
-            .with_hint("save the file as UTF-8 (in Notepad: Save As → Encoding: UTF-8)")
-            .into());
+        let d = Diagnostic::error(msg!("file-utf16", encoding = which));
+        return Err(d.in_file(shown).with_hint(msg!("file-utf16-hint")).into());
     }
     let mut bytes = bytes;
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
@@ -61,24 +57,40 @@ fn not_utf8(bytes: &[u8], valid_up_to: usize, shown: &Path) -> Diagnostic {
     let gbk_lead = |b: u8| (0x81..=0xFE).contains(&b);
     let gbk_like =
         rest.len() >= 2 && gbk_lead(rest[0]) && (0x40..=0xFE).contains(&rest[1]) && rest[1] != 0x7F;
-    let guess = if gbk_like { " (looks like GBK?)" } else { "" };
+    let gbk = if gbk_like { "yes" } else { "no" };
     let end = (valid_up_to + '\u{FFFD}'.len_utf8()).min(lossy.len());
-    Diagnostic::error(format!("file is not UTF-8 at {line}:{col}{guess}"))
+    Diagnostic::error(msg!("file-not-utf8", line = line, column = col, gbk = gbk))
         .in_file(shown)
         .at(&lossy, valid_up_to..end)
-        .with_hint("save as UTF-8: in your editor choose File → Save As → Encoding: UTF-8 (not GBK/GB2312/ANSI)")
+        .with_hint(msg!("file-not-utf8-hint"))
 }
 
 /// An I/O error as a diagnostic naming the file.
 pub fn io_error(e: std::io::Error, shown: &Path, what: &str) -> Diagnostic {
-    let hint = match e.kind() {
-        std::io::ErrorKind::PermissionDenied => "check the file's permissions",
-        std::io::ErrorKind::NotFound => "check the path",
-        _ => "check the file and the disk",
-    };
-    Diagnostic::error(format!("{what} `{}`: {e}", shown.display()))
-        .in_file(shown)
-        .with_hint(hint)
+    let reason = io_reason(&e);
+    Diagnostic::error(msg!(
+        "io-error",
+        action = what,
+        path = shown.display().to_string(),
+        reason = reason,
+        detail = e.to_string()
+    ))
+    .in_file(shown)
+    .with_hint(msg!("io-error-hint", reason = reason))
+}
+
+/// What went wrong with a file, as the catalog's selector: `permission`, `not-found`,
+/// `exists`, `full`, `read-only` or `other` (which shows the system's own words).
+pub fn io_reason(e: &std::io::Error) -> &'static str {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::PermissionDenied => "permission",
+        K::NotFound => "not-found",
+        K::AlreadyExists => "exists",
+        K::StorageFull | K::QuotaExceeded => "full",
+        K::ReadOnlyFilesystem => "read-only",
+        _ => "other",
+    }
 }
 
 /// Makes a path absolute against the current directory, without touching the disk.
@@ -111,10 +123,10 @@ pub fn relative_in_project(raw: &str) -> std::result::Result<PathBuf, String> {
     check_segment_chars(raw)?;
     let p = Path::new(raw);
     if p.is_absolute() || raw.starts_with(['/', '\\']) {
-        return Err(format!("`{raw}` is an absolute path"));
+        return Err(msg!("path-absolute", path = raw));
     }
     if p.components().any(|c| matches!(c, Component::ParentDir)) {
-        return Err(format!("`{raw}` leaves the project with `..`"));
+        return Err(msg!("path-parent", path = raw));
     }
     Ok(normalize(p))
 }
@@ -125,19 +137,19 @@ pub fn relative_in_project(raw: &str) -> std::result::Result<PathBuf, String> {
 pub fn check_segment_chars(raw: &str) -> std::result::Result<(), String> {
     let lower = raw.to_ascii_lowercase();
     if lower.contains("%2e") || lower.contains("%2f") || lower.contains("%5c") {
-        return Err(format!("`{raw}` contains a percent-encoded dot or slash"));
+        return Err(msg!("path-percent-encoded", path = raw));
     }
     let decoded = percent_decoded(raw);
     for form in [raw, decoded.as_str()] {
         if form.contains('\0') {
-            return Err(format!("`{raw}` contains a NUL character"));
+            return Err(msg!("path-nul", path = raw));
         }
         let b = form.as_bytes();
         if b.len() >= 2 && b[0].is_ascii_alphabetic() && b[1] == b':' {
-            return Err(format!("`{raw}` starts with a Windows drive letter"));
+            return Err(msg!("path-drive-letter", path = raw));
         }
         if form.split(['/', '\\']).any(|s| s == "..") {
-            return Err(format!("`{raw}` contains `..`"));
+            return Err(msg!("path-dot-dot", path = raw));
         }
     }
     Ok(())
@@ -160,8 +172,7 @@ pub fn walk_files(root: &Path, dir: &Path) -> Result<Vec<PathBuf>> {
     if !start.is_dir() {
         return Ok(Vec::new());
     }
-    let canonical_root =
-        std::fs::canonicalize(root).map_err(|e| io_error(e, root, "cannot open"))?;
+    let canonical_root = std::fs::canonicalize(root).map_err(|e| io_error(e, root, "open"))?;
     let mut files = Vec::new();
     let mut errors = Vec::new();
     let walker = walkdir::WalkDir::new(&start)
@@ -205,32 +216,31 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 
 fn check_symlink(path: &Path, rel: &Path, root: &Path) -> std::result::Result<(), Diagnostic> {
     let target = std::fs::canonicalize(path).map_err(|e| {
-        let what = if e.raw_os_error() == Some(40) {
-            "is a symlink loop"
+        let path = rel.display().to_string();
+        let message = if e.raw_os_error() == Some(40) {
+            msg!("symlink-loop", path = path)
         } else {
-            "is a dangling symlink"
+            msg!("symlink-dangling", path = path)
         };
-        Diagnostic::error(format!("`{}` {what}", rel.display()))
+        Diagnostic::error(message)
             .in_file(rel)
-            .with_hint("remove the link or point it at a file inside the project")
+            .with_hint(msg!("symlink-fix-hint"))
     })?;
     if !target.starts_with(root) {
-        let d = Diagnostic::error(format!(
-            "`{}` is a symlink to `{}`, outside the project",
-            rel.display(),
-            target.display()
+        let d = Diagnostic::error(msg!(
+            "symlink-outside",
+            path = rel.display().to_string(),
+            target = target.display().to_string()
         ));
-        return Err(d.in_file(rel).with_hint("copy the file into the project instead of linking to it; profilegen never publishes files from outside the project"));
+        return Err(d.in_file(rel).with_hint(msg!("symlink-outside-hint")));
     }
     if target.is_dir() {
-        let d = Diagnostic::error(format!("`{}` is a symlink to a folder", rel.display()));
-        return Err(d
-            .in_file(rel)
-            .with_hint("symlinked folders are not followed; move the folder here"));
+        let d = Diagnostic::error(msg!("symlink-folder", path = rel.display().to_string()));
+        return Err(d.in_file(rel).with_hint(msg!("symlink-folder-hint")));
     }
     match std::fs::metadata(&target) {
         Ok(m) => check_regular(m.file_type(), rel),
-        Err(e) => Err(io_error(e, rel, "cannot read")),
+        Err(e) => Err(io_error(e, rel, "read")),
     }
 }
 
@@ -240,39 +250,34 @@ fn check_regular(kind: std::fs::FileType, rel: &Path) -> std::result::Result<(),
     if kind.is_file() {
         return Ok(());
     }
-    let d = Diagnostic::error(format!(
-        "`{}` is {}, not a regular file",
-        rel.display(),
-        special_kind(kind)
+    let d = Diagnostic::error(msg!(
+        "not-regular-file",
+        path = rel.display().to_string(),
+        kind = special_kind(kind)
     ));
-    Err(d
-        .in_file(rel)
-        .with_hint("remove it from the project; only regular files are read and published"))
+    Err(d.in_file(rel).with_hint(msg!("not-regular-file-hint")))
 }
 
+/// The kind of a file that is not a regular one, as the catalog's selector.
 #[cfg(unix)]
 fn special_kind(kind: std::fs::FileType) -> &'static str {
     use std::os::unix::fs::FileTypeExt;
     if kind.is_dir() {
-        "a folder"
+        "folder"
     } else if kind.is_fifo() {
-        "a named pipe (FIFO)"
+        "fifo"
     } else if kind.is_socket() {
-        "a socket"
+        "socket"
     } else if kind.is_block_device() || kind.is_char_device() {
-        "a device file"
+        "device"
     } else {
-        "a special file"
+        "special"
     }
 }
 
 #[cfg(not(unix))]
 fn special_kind(kind: std::fs::FileType) -> &'static str {
-    if kind.is_dir() {
-        "a folder"
-    } else {
-        "a special file"
-    }
+    if kind.is_dir() { "folder" } else { "special" }
 }
 
 fn walk_error(err: walkdir::Error, root: &Path) -> Diagnostic {
@@ -281,11 +286,14 @@ fn walk_error(err: walkdir::Error, root: &Path) -> Diagnostic {
         .map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf())
         .unwrap_or_default();
     if err.loop_ancestor().is_some() {
-        return Diagnostic::error(format!("`{}` is a symlink loop", path.display())).in_file(&path);
+        return Diagnostic::error(msg!("symlink-loop", path = path.display().to_string()))
+            .in_file(&path);
     }
     match err.into_io_error() {
-        Some(io) => io_error(io, &path, "cannot read"),
-        None => Diagnostic::error(format!("cannot walk `{}`", path.display())).in_file(&path),
+        Some(io) => io_error(io, &path, "read"),
+        None => {
+            Diagnostic::error(msg!("walk-failed", path = path.display().to_string())).in_file(&path)
+        }
     }
 }
 

@@ -175,9 +175,9 @@ pub fn create(dir: &Path) -> Result<Vec<PathBuf>, Diagnostics> {
     for (rel, bytes) in files {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| io_error(e, parent, "cannot create"))?;
+            std::fs::create_dir_all(parent).map_err(|e| io_error(e, parent, "create"))?;
         }
-        std::fs::write(&path, bytes).map_err(|e| io_error(e, &path, "cannot write"))?;
+        std::fs::write(&path, bytes).map_err(|e| io_error(e, &path, "write"))?;
         written.push(PathBuf::from(rel));
     }
     Ok(written)
@@ -193,8 +193,7 @@ fn refuse_non_empty(dir: &Path) -> Result<(), Diagnostics> {
         .with_hint("choose a new folder name")
         .into()),
         Ok(_) => {
-            let mut entries =
-                std::fs::read_dir(dir).map_err(|e| io_error(e, dir, "cannot read"))?;
+            let mut entries = std::fs::read_dir(dir).map_err(|e| io_error(e, dir, "read"))?;
             if entries.next().is_none() {
                 return Ok(());
             }

@@ -171,9 +171,7 @@ pub fn check(opts: &CheckOptions) -> Result<CheckReport, Diagnostics> {
     let tmp = tempfile::Builder::new()
         .prefix("profilegen-check-")
         .tempdir()
-        .map_err(|e| {
-            crate::fsutil::io_error(e, &std::env::temp_dir(), "cannot create a folder in")
-        })?;
+        .map_err(|e| crate::fsutil::io_error(e, &std::env::temp_dir(), "create-folder-in"))?;
     let root = crate::fsutil::absolute(&opts.root);
     // The URLs the site's real output published, to warn about any this build loses.
     let published = Config::load(&root, &Overrides::default()).map(|c| c.output_dir);

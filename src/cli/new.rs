@@ -19,7 +19,10 @@ pub fn run(args: Args) -> Result<(), ExitCode> {
         ExitCode::from(1)
     })?;
     let dir = args.dir.display().to_string();
-    println!("{}", msg!("new-created", dir = dir.as_str(), files = files.len()));
+    println!(
+        "{}",
+        msg!("new-created", dir = dir.as_str(), files = files.len())
+    );
     println!("{}", msg!("new-next", dir = dir.as_str()));
     Ok(())
 }

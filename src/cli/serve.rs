@@ -5,8 +5,8 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use profilegen::{Diagnostic, msg};
 use profilegen::serve::{RebuildReport, ServeOptions, Server};
+use profilegen::{Diagnostic, msg};
 
 /// Options of `serve`.
 #[derive(Debug, clap::Args)]

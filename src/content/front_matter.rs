@@ -10,6 +10,7 @@ use std::sync::Arc;
 use serde::Deserialize;
 
 use crate::diag::{self, Diagnostic, Result};
+use crate::msg;
 
 /// The keys a page or section may set; anything else is an error with a did-you-mean.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -62,8 +63,8 @@ fn a_date<'de, D: serde::Deserializer<'de>>(
     let value = Option::<toml::value::Datetime>::deserialize(d)?;
     match &value {
         Some(v) if v.date.is_none() => Err(serde::de::Error::custom(diag::toml_error_text(
-            &format!("`{v}` is a time of day, not a date"),
-            "write the date, such as 2024-05-01 (a time may follow it: 2024-05-01T08:30:00)",
+            &msg!("front-matter-time-not-date", value = v.to_string()),
+            &msg!("front-matter-time-not-date-hint"),
         ))),
         _ => Ok(value),
     }
@@ -84,21 +85,17 @@ const FENCE: &str = "+++";
 pub fn parse(text: &Arc<str>, file: &Path) -> Result<Split> {
     let first_line_end = text.find('\n').unwrap_or(text.len());
     if text[..first_line_end].trim_end() != FENCE {
-        let d = Diagnostic::error("missing front matter: the file must start with a `+++` line")
+        let d = Diagnostic::error(msg!("front-matter-missing"))
             .in_file(file)
             .at(text, 0..first_line_end);
-        return Err(d
-            .with_hint("start the file with\n+++\ntitle = \"…\"\n+++\nthen the Markdown text")
-            .into());
+        return Err(d.with_hint(msg!("front-matter-missing-hint")).into());
     }
     let toml_start = (first_line_end + 1).min(text.len());
     let Some((toml_end, body_start)) = closing_fence(text, toml_start) else {
-        let d = Diagnostic::error("front matter is not closed: no second `+++` line")
+        let d = Diagnostic::error(msg!("front-matter-unclosed"))
             .in_file(file)
             .at(text, 0..first_line_end);
-        return Err(d
-            .with_hint("add a line `+++` after the last front-matter key")
-            .into());
+        return Err(d.with_hint(msg!("front-matter-unclosed-hint")).into());
     };
     let meta: FrontMatter = toml::from_str(&text[toml_start..toml_end])
         .map_err(|e| diag::from_toml(&e, file, text, toml_start))?;

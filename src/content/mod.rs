@@ -21,6 +21,7 @@ use rayon::prelude::*;
 use crate::config::{Config, LangCode};
 use crate::diag::{Diagnostic, Diagnostics, Result};
 use crate::fsutil;
+use crate::msg;
 pub use front_matter::FrontMatter;
 
 /// Home, section or page.
@@ -269,20 +270,17 @@ pub fn load(config: &Config, drafts: bool) -> Result<Content> {
 pub fn read_document(config: &Config, rel: &Path, drafts: bool) -> Result<Option<Document>> {
     let path = config.root.join(rel);
     let size = std::fs::metadata(&path)
-        .map_err(|e| fsutil::io_error(e, rel, "cannot read"))?
+        .map_err(|e| fsutil::io_error(e, rel, "read"))?
         .len();
     if size > MAX_PAGE_BYTES {
         let mib = |n: u64| n as f64 / (1024.0 * 1024.0);
-        let d = Diagnostic::error(format!(
-            "`{}` is {:.1} MiB; a page may be at most {:.0} MiB",
-            rel.display(),
-            mib(size),
-            mib(MAX_PAGE_BYTES)
+        let d = Diagnostic::error(msg!(
+            "page-too-large",
+            path = rel.display().to_string(),
+            size = format!("{:.1}", mib(size)),
+            limit = format!("{:.0}", mib(MAX_PAGE_BYTES))
         ));
-        return Err(d
-            .in_file(rel)
-            .with_hint("split it into several pages of one section")
-            .into());
+        return Err(d.in_file(rel).with_hint(msg!("page-too-large-hint")).into());
     }
     let text = fsutil::read_text(&path, rel)?;
     parse_document(config, rel, text, drafts)
@@ -394,14 +392,15 @@ pub fn assemble(config: &Config, mut docs: Vec<Document>, assets: Vec<Asset>) ->
         {
             let folder = parent.trim_end_matches("_index.md");
             errors.push(
-                Diagnostic::error(format!(
-                    "`{}` is in a folder without a section page",
-                    d.path.display()
+                Diagnostic::error(msg!(
+                    "page-without-section",
+                    path = d.path.display().to_string()
                 ))
                 .in_file(&d.path)
-                .with_hint(format!(
-                    "create content/{folder}{} with a title",
-                    index_name(config, &d.lang)
+                .with_hint(msg!(
+                    "page-without-section-hint",
+                    folder = folder,
+                    index = index_name(config, &d.lang)
                 )),
             );
         }
@@ -442,14 +441,14 @@ fn duplicate_urls(docs: &[Document], assets: &[Asset]) -> Vec<Diagnostic> {
         let key = out.to_string_lossy().to_lowercase();
         if let Some(first) = seen.insert(key, src) {
             errors.push(
-                Diagnostic::error(format!(
-                    "`{}` and `{}` both map to `/{}`",
-                    first.display(),
-                    src.display(),
-                    out.display()
+                Diagnostic::error(msg!(
+                    "duplicate-url",
+                    first = first.display().to_string(),
+                    second = src.display().to_string(),
+                    url = out.display().to_string()
                 ))
                 .in_file(src)
-                .with_hint("rename one of the files or give one a different `slug`"),
+                .with_hint(msg!("duplicate-url-hint")),
             );
         }
     }
@@ -466,9 +465,17 @@ fn missing_twins(
         for lang in &config.languages {
             if !index.contains_key(&(d.key.clone(), lang.code.clone())) {
                 warnings.push(
-                    Diagnostic::warning(format!("`{}` has no `{}` version", d.path.display(), lang.code))
-                        .in_file(&d.path)
-                        .with_hint(format!("add its twin `{}`; until then its language switcher goes to the `{}` home page", path::twin_name(config, &d.key, &lang.code), lang.code)),
+                    Diagnostic::warning(msg!(
+                        "missing-twin",
+                        path = d.path.display().to_string(),
+                        lang = lang.code.as_str()
+                    ))
+                    .in_file(&d.path)
+                    .with_hint(msg!(
+                        "missing-twin-hint",
+                        twin = path::twin_name(config, &d.key, &lang.code),
+                        lang = lang.code.as_str()
+                    )),
                 );
             }
         }

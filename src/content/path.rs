@@ -14,6 +14,7 @@ use super::{FrontMatter, Kind};
 use crate::config::{Config, LangCode};
 use crate::diag::{Diagnostic, Result};
 use crate::fsutil;
+use crate::msg;
 
 /// A file's place in the site, read from its path alone.
 #[derive(Debug)]
@@ -90,11 +91,11 @@ fn check_name(part: &str, rel: &Path) -> Result<()> {
         return Ok(());
     }
     let hint = if part.is_ascii() {
-        "use only letters, digits, `-` and `_` in file and folder names (a language suffix is `.en.md`)".to_owned()
+        msg!("url-bad-part-hint-ascii")
     } else {
-        "name files in ASCII, e.g. `tongda-bonding-wire.md`; the Chinese title goes in the front matter's `title`".to_owned()
+        msg!("url-bad-part-hint-chinese")
     };
-    let d = Diagnostic::error(format!("`{part}` cannot be part of a URL")).in_file(rel);
+    let d = Diagnostic::error(msg!("url-bad-part", part = part)).in_file(rel);
     Err(d.with_hint(hint).into())
 }
 
@@ -125,12 +126,11 @@ pub fn url_path(
         };
         segments.push(slug);
     } else if let Some(s) = &meta.slug {
-        let d =
-            Diagnostic::error("`slug` is for pages; a section's URL comes from its folder name");
+        let d = Diagnostic::error(msg!("slug-on-section"));
         return Err(d
             .in_file(rel)
             .at(text, s.span())
-            .with_hint("rename the folder instead")
+            .with_hint(msg!("slug-on-section-hint"))
             .into());
     }
     let mut url = prefix;
@@ -152,14 +152,11 @@ pub fn moved_and_paged(
     let mut errors = Vec::new();
     if let Some(n) = &meta.paginate_by {
         let (message, hint) = if placed.kind == Kind::Page {
-            (
-                "`paginate_by` is for sections: a page lists nothing".to_owned(),
-                "move it to the front matter of the section's _index.md".to_owned(),
-            )
+            (msg!("paginate-on-page"), msg!("paginate-on-page-hint"))
         } else if *n.get_ref() < 1 {
             (
-                format!("`paginate_by = {}` lists no pages", n.get_ref()),
-                "give how many pages each listing page shows, e.g. paginate_by = 10, or remove the key to list every page on one".to_owned(),
+                msg!("paginate-zero", value = n.get_ref().to_string()),
+                msg!("paginate-zero-hint"),
             )
         } else {
             (String::new(), String::new())
@@ -178,10 +175,14 @@ pub fn moved_and_paged(
         match alias_path(alias.get_ref()) {
             Ok(path) => aliases.push(path),
             Err(why) => errors.push(
-                Diagnostic::error(format!("alias `{}` {why}", alias.get_ref()))
-                    .in_file(rel)
-                    .at(text, alias.span())
-                    .with_hint("write the old URL's path below the site's address, starting with /: aliases = [\"/tech/old-name/\"]"),
+                Diagnostic::error(msg!(
+                    "alias-invalid",
+                    alias = alias.get_ref().as_str(),
+                    why = why
+                ))
+                .in_file(rel)
+                .at(text, alias.span())
+                .with_hint(msg!("alias-invalid-hint")),
             ),
         }
     }
@@ -197,25 +198,25 @@ pub fn moved_and_paged(
 /// own paths.
 pub fn alias_path(raw: &str) -> std::result::Result<String, String> {
     if raw.contains("://") || raw.starts_with("//") {
-        return Err("leaves the site: an alias is a path of this site, not an address".to_owned());
+        return Err(msg!("alias-leaves-site"));
     }
     let Some(rest) = raw.strip_prefix('/') else {
-        return Err("does not start with /".to_owned());
+        return Err(msg!("alias-no-slash"));
     };
     if raw.contains(['?', '#', '\\']) || raw.chars().any(char::is_control) {
-        return Err("has `?`, `#`, a backslash or a control character".to_owned());
+        return Err(msg!("alias-bad-characters"));
     }
     let segments: Vec<&str> = rest.split('/').filter(|s| !s.is_empty()).collect();
     if segments.is_empty() {
-        return Err("is the home page".to_owned());
+        return Err(msg!("alias-home"));
     }
     for seg in &segments {
         if *seg == "." || *seg == ".." {
-            return Err("escapes the site with `.` or `..`".to_owned());
+            return Err(msg!("alias-escapes"));
         }
         fsutil::check_segment_chars(seg)?;
         if seg.starts_with('.') {
-            return Err("names a hidden file".to_owned());
+            return Err(msg!("alias-hidden"));
         }
     }
     let path = segments.join("/");
@@ -230,14 +231,14 @@ fn checked_slug(slug: &toml::Spanned<String>, text: &Arc<str>, rel: &Path) -> Re
     let raw = slug.get_ref();
     let why = fsutil::check_segment_chars(raw)
         .err()
-        .or_else(|| (!is_url_segment(raw)).then(|| format!("`{raw}` is not a single URL segment")));
+        .or_else(|| (!is_url_segment(raw)).then(|| msg!("slug-not-segment", slug = raw.as_str())));
     match why {
         None => Ok(raw.to_ascii_lowercase()),
         Some(why) => {
-            let d = Diagnostic::error(format!("invalid `slug`: {why}"))
+            let d = Diagnostic::error(msg!("slug-invalid", why = why))
                 .in_file(rel)
                 .at(text, slug.span());
-            Err(d.with_hint("a slug is one segment of ASCII letters, digits, `-` or `_`, e.g. `slug = \"bonding-wire\"`").into())
+            Err(d.with_hint(msg!("slug-invalid-hint")).into())
         }
     }
 }

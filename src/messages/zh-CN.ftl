@@ -112,3 +112,130 @@ toml-hint-type = 这个键的值应该是{ $kind ->
     [table] 一个表：先写一行 `[名称]`，下面再写 `键 = 值`
    *[list] 方括号里的列表，例如 `["a", "b"]`
 }
+
+## Front matter.
+
+front-matter-missing = 缺少页面开头的元数据：文件第一行必须是 `+++`
+front-matter-missing-hint = 文件开头这样写：{"\u000A"}+++{"\u000A"}title = "…"{"\u000A"}+++{"\u000A"}下面再写 Markdown 正文
+front-matter-unclosed = 页面开头的元数据没有结束：缺少第二行 `+++`
+front-matter-unclosed-hint = 在元数据最后一个键的下一行加上一行 `+++`
+front-matter-time-not-date = `{ $value }` 是一天中的时刻，不是日期
+front-matter-time-not-date-hint = 请写日期，例如 2024-05-01（后面可以接时刻：2024-05-01T08:30:00）
+
+## config.toml.
+
+config-base-url-hint = 请这样写：`base_url = "https://example.org/renze/"`
+config-base-url-scheme = base_url 必须以 https:// 或 http:// 开头
+config-base-url-host = base_url 里没有有效的主机名
+config-base-url-path = base_url 的路径里不能有 `..`、`.`、`?`、`#` 或 `\`
+config-stats-path = `stats` 路径无效：{ $problem }
+config-stats-path-hint = 请写项目里的路径，例如 "content/stats.toml"
+config-language-code = 语言代码 `{ $code }` 不是小写英文字母组成的代码
+config-language-code-hint = 请用 `en` 这样的代码
+config-figures-unknown = 数字格式里没有名为 `{ $name }` 的规则
+config-figures-unknown-hint = 请写 figures = "zh"（万、亿）或 figures = "en"（million、billion）
+config-variant-without-source = `variant` 只用于转换生成的语言，而 `{ $code }` 没有 `convert_from`
+config-variant-without-source-hint = 请加上 `convert_from = "zh"`，或者删掉 `variant`
+config-variant-missing = 转换生成的语言 `{ $code }` 需要写 `variant`
+config-variant-missing-hint = 请加上 `variant = "tw"`（台湾）或 `"hk"`（香港），可选：{ $names }
+config-variant-unknown = `{ $value }` 不是繁体中文的地区变体
+config-variant-unknown-hint = 请写 { $names }
+config-convert-from-unknown = `convert_from` 写的是 `{ $code }`，但它不是本站的另一种语言
+config-convert-from-unknown-hint = 本站的语言：{ $codes }
+config-convert-from-converted = `{ $code }` 本身也是转换出来的；请从编辑直接撰写的语言转换
+config-string-missing = 界面文字 `{ $key }` 在 `{ $defined }` 里有，在 `{ $missing }` 里没有
+config-string-missing-hint = 请在 { $table } 下面加上 `{ $key } = "…"`
+
+## Paths written in files.
+
+path-absolute = `{ $path }` 是绝对路径
+path-parent = `{ $path }` 用 `..` 跑出了项目文件夹
+path-percent-encoded = `{ $path }` 里有经过百分号编码的点或斜杠
+path-nul = `{ $path }` 里有 NUL 字符
+path-drive-letter = `{ $path }` 以 Windows 盘符开头
+path-dot-dot = `{ $path }` 里有 `..`
+
+## Files: encodings, links, reading and writing.
+
+file-utf16 = 文件是 { $encoding } 编码（开头有 UTF-16 字节顺序标记），不是 UTF-8
+file-utf16-hint = 请把文件存成 UTF-8 编码（记事本：另存为 → 编码：UTF-8）
+file-not-utf8 = 文件在第 { $line } 行第 { $column } 列不是 UTF-8 编码{ $gbk ->
+    [yes] （看起来像 GBK）
+   *[no] {""}
+}
+file-not-utf8-hint = 请存成 UTF-8：在编辑器里选“文件 → 另存为 → 编码：UTF-8”（不要选 GBK、GB2312 或 ANSI）
+io-error = 无法{ $action ->
+    [read] 读取
+    [publish] 发布到
+    [write] 写入
+    [create] 创建
+    [move-aside] 挪开
+    [read-time] 读取修改时间：
+    [copy] 复制
+    [compress] 压缩
+    [open] 打开
+    [remove] 删除
+    [create-folder-for] 为它创建文件夹：
+    [clear] 清空
+    [set-time] 设置修改时间：
+   *[create-folder-in] 在其中创建文件夹：
+} `{ $path }`：{ $reason ->
+    [permission] 没有权限
+    [not-found] 文件或文件夹不存在
+    [exists] 已经存在
+    [full] 磁盘已满
+    [read-only] 磁盘是只读的
+   *[other] { $detail }
+}
+io-error-hint = { $reason ->
+    [permission] 请检查文件的权限
+    [not-found] 请检查路径是否正确
+   *[other] 请检查文件和磁盘
+}
+symlink-loop = `{ $path }` 是循环的符号链接
+symlink-dangling = `{ $path }` 是指向不存在文件的符号链接
+symlink-fix-hint = 请删掉这个链接，或者让它指向项目里的文件
+symlink-outside = `{ $path }` 是指向 `{ $target }` 的符号链接，目标在项目之外
+symlink-outside-hint = 请把文件复制到项目里，不要用链接；profilegen 从不发布项目以外的文件
+symlink-folder = `{ $path }` 是指向文件夹的符号链接
+symlink-folder-hint = profilegen 不跟随指向文件夹的链接；请把文件夹移到这里
+not-regular-file = `{ $path }` 是{ $kind ->
+    [folder] 文件夹
+    [fifo] 命名管道（FIFO）
+    [socket] 套接字
+    [device] 设备文件
+   *[special] 特殊文件
+}，不是普通文件
+not-regular-file-hint = 请把它移出项目；profilegen 只读取和发布普通文件
+walk-failed = 无法遍历 `{ $path }`
+
+## Content: file names, URLs, sections, translations.
+
+url-bad-part = `{ $part }` 不能用在网址里
+url-bad-part-hint-ascii = 文件名和文件夹名只能用英文字母、数字、`-` 和 `_`（语言后缀写成 `.en.md`）
+url-bad-part-hint-chinese = 文件名请用英文或拼音，例如 `tongda-bonding-wire.md`；中文标题写在元数据的 `title` 里
+slug-on-section = `slug` 只用于页面；栏目的网址由文件夹名决定
+slug-on-section-hint = 请改文件夹的名字
+paginate-on-page = `paginate_by` 只用于栏目：单个页面没有列表可分页
+paginate-on-page-hint = 请把它移到栏目的 _index.md 的元数据里
+paginate-zero = `paginate_by = { $value }` 一页也列不出来
+paginate-zero-hint = 请写每个列表页显示几篇，例如 paginate_by = 10；删掉这个键则所有页面列在同一页
+alias-invalid = 别名 `{ $alias }` 不可用：{ $why }
+alias-invalid-hint = 请写旧网址在本站地址之后的路径，以 / 开头：aliases = ["/tech/old-name/"]
+alias-leaves-site = 指向了站外；别名是本站的路径，不是完整网址
+alias-no-slash = 没有以 / 开头
+alias-bad-characters = 含有 `?`、`#`、反斜杠或控制字符
+alias-home = 是首页
+alias-escapes = 用 `.` 或 `..` 跑出了网站
+alias-hidden = 指向隐藏文件
+slug-not-segment = `{ $slug }` 不是单独一段网址
+slug-invalid = `slug` 无效：{ $why }
+slug-invalid-hint = slug 是一段由英文字母、数字、`-` 或 `_` 组成的网址，例如 `slug = "bonding-wire"`
+page-too-large = `{ $path }` 有 { $size } MiB；一个页面最大 { $limit } MiB
+page-too-large-hint = 请把它拆成同一栏目下的几个页面
+page-without-section = `{ $path }` 所在的文件夹没有栏目页
+page-without-section-hint = 请新建 content/{ $folder }{ $index }，写上标题
+duplicate-url = `{ $first }` 和 `{ $second }` 的网址都是 `/{ $url }`
+duplicate-url-hint = 请给其中一个文件改名，或者给它另写一个 `slug`
+missing-twin = `{ $path }` 没有 `{ $lang }` 版本
+missing-twin-hint = 请添加对应的 `{ $twin }`；在此之前，这个页面的语言切换按钮会转到 `{ $lang }` 首页

@@ -35,8 +35,7 @@ impl Fingerprints {
     pub fn compute(root: &Path, static_files: &[PathBuf]) -> Result<Fingerprints> {
         let mut map = BTreeMap::new();
         for rel in static_files.iter().filter(|p| is_fingerprinted(p)) {
-            let bytes =
-                std::fs::read(root.join(rel)).map_err(|e| io_error(e, rel, "cannot read"))?;
+            let bytes = std::fs::read(root.join(rel)).map_err(|e| io_error(e, rel, "read"))?;
             let name = rel.strip_prefix("static").unwrap_or(rel);
             let name = name.to_string_lossy().replace('\\', "/");
             let hashed = fingerprinted_name(&name, &bytes);

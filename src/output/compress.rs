@@ -79,20 +79,19 @@ fn text_files(dir: &Path) -> Result<Vec<PathBuf>> {
 /// Writes `<file>.gz` and `<file>.br` with `file`'s modification time.
 fn compress_file(dir: &Path, file: &Path) -> std::result::Result<(), Diagnostic> {
     let shown = file.strip_prefix(dir).unwrap_or(file);
-    let bytes = std::fs::read(file).map_err(|e| io_error(e, shown, "cannot read"))?;
+    let bytes = std::fs::read(file).map_err(|e| io_error(e, shown, "read"))?;
     let mtime = std::fs::metadata(file)
         .map(|m| filetime::FileTime::from_last_modification_time(&m))
-        .map_err(|e| io_error(e, shown, "cannot read the time of"))?;
+        .map_err(|e| io_error(e, shown, "read-time"))?;
     let quality = brotli_quality(file);
     for (ext, packed) in [("gz", gzip(&bytes)), ("br", brotli(&bytes, quality))] {
         let mut name = file.as_os_str().to_owned();
         name.push(".");
         name.push(ext);
         let target = PathBuf::from(name);
-        let packed = packed.map_err(|e| io_error(e, shown, "cannot compress"))?;
-        std::fs::write(&target, packed).map_err(|e| io_error(e, &target, "cannot write"))?;
-        filetime::set_file_mtime(&target, mtime)
-            .map_err(|e| io_error(e, &target, "cannot set the time of"))?;
+        let packed = packed.map_err(|e| io_error(e, shown, "compress"))?;
+        std::fs::write(&target, packed).map_err(|e| io_error(e, &target, "write"))?;
+        filetime::set_file_mtime(&target, mtime).map_err(|e| io_error(e, &target, "set-time"))?;
     }
     Ok(())
 }

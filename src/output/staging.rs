@@ -47,12 +47,12 @@ impl Staging {
         guard(config, force)?;
         let target = config.output_dir.clone();
         let parent = target.parent().unwrap_or(Path::new("/"));
-        std::fs::create_dir_all(parent).map_err(|e| io_error(e, parent, "cannot create"))?;
+        std::fs::create_dir_all(parent).map_err(|e| io_error(e, parent, "create"))?;
         let name = output_name(&target);
         remove_stale(parent, &name);
         let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
         if dir.exists() {
-            std::fs::remove_dir_all(&dir).map_err(|e| io_error(e, &dir, "cannot clear"))?;
+            std::fs::remove_dir_all(&dir).map_err(|e| io_error(e, &dir, "clear"))?;
         }
         std::fs::create_dir(&dir).map_err(|e| disk_fault(e, parent, &dir, "cannot create"))?;
         let staging = Staging {
@@ -142,7 +142,7 @@ impl Staging {
             if is_disk_fault(&e) {
                 self.fault(e, rel, "cannot copy")
             } else {
-                io_error(e, shown, "cannot copy")
+                io_error(e, shown, "copy")
             }
         })
     }
@@ -170,8 +170,7 @@ impl Staging {
 fn swap(staging: &Path, target: &Path) -> Result<()> {
     let had_old = std::fs::symlink_metadata(target).is_ok();
     if !had_old {
-        return std::fs::rename(staging, target)
-            .map_err(|e| io_error(e, target, "cannot publish to").into());
+        return std::fs::rename(staging, target).map_err(|e| io_error(e, target, "publish").into());
     }
     if exchange(staging, target).is_ok() {
         // `staging` now holds the previous output.
@@ -183,10 +182,10 @@ fn swap(staging: &Path, target: &Path) -> Result<()> {
         output_name(target),
         std::process::id()
     ));
-    std::fs::rename(target, &old).map_err(|e| io_error(e, target, "cannot move aside"))?;
+    std::fs::rename(target, &old).map_err(|e| io_error(e, target, "move-aside"))?;
     if let Err(e) = std::fs::rename(staging, target) {
         let _ = std::fs::rename(&old, target);
-        return Err(io_error(e, target, "cannot publish to").into());
+        return Err(io_error(e, target, "publish").into());
     }
     remove_any(&old);
     Ok(())

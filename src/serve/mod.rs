@@ -185,9 +185,7 @@ fn scratch(opts: &ServeOptions) -> Result<(Option<tempfile::TempDir>, PathBuf), 
     let tmp = tempfile::Builder::new()
         .prefix("profilegen-serve-")
         .tempdir()
-        .map_err(|e| {
-            crate::fsutil::io_error(e, &std::env::temp_dir(), "cannot create a folder in")
-        })?;
+        .map_err(|e| crate::fsutil::io_error(e, &std::env::temp_dir(), "create-folder-in"))?;
     let path = tmp.path().to_path_buf();
     Ok((Some(tmp), path))
 }

@@ -25,14 +25,14 @@ pub(super) fn commit(
         }
     }
     for (rel, source) in &pending.copies {
-        let bytes = std::fs::read(source).map_err(|e| io_error(e, source, "cannot read"))?;
+        let bytes = std::fs::read(source).map_err(|e| io_error(e, source, "read"))?;
         replace(dir, rel, &bytes)?;
     }
     for rel in &pending.deletes {
         let path = inside(dir, rel)?;
         match std::fs::remove_file(&path) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                return Err(io_error(e, rel, "cannot remove"));
+                return Err(io_error(e, rel, "remove"));
             }
             _ => {}
         }
@@ -42,7 +42,7 @@ pub(super) fn commit(
     }
     for (out, cached) in model.lookup.made_images() {
         if !dir.join(&out).is_file() {
-            let bytes = std::fs::read(&cached).map_err(|e| io_error(e, &cached, "cannot read"))?;
+            let bytes = std::fs::read(&cached).map_err(|e| io_error(e, &cached, "read"))?;
             replace(dir, &out, &bytes)?;
         }
     }
@@ -77,7 +77,7 @@ fn urls(
             let rel = urls::file_of_url(&r.url);
             match std::fs::remove_file(inside(dir, &rel)?) {
                 Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                    return Err(io_error(e, &rel, "cannot remove"));
+                    return Err(io_error(e, &rel, "remove"));
                 }
                 _ => {}
             }
@@ -249,14 +249,14 @@ fn inside(dir: &Path, rel: &Path) -> Result<PathBuf, Diagnostic> {
 fn replace(dir: &Path, rel: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
     let path = inside(dir, rel)?;
     let parent = path.parent().unwrap_or(dir);
-    std::fs::create_dir_all(parent).map_err(|e| io_error(e, rel, "cannot create folder for"))?;
+    std::fs::create_dir_all(parent).map_err(|e| io_error(e, rel, "create-folder-for"))?;
     let name = path
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     let tmp = parent.join(format!(".{name}.{}.tmp", std::process::id()));
-    std::fs::write(&tmp, bytes).map_err(|e| io_error(e, rel, "cannot write"))?;
+    std::fs::write(&tmp, bytes).map_err(|e| io_error(e, rel, "write"))?;
     std::fs::rename(&tmp, &path).map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
-        io_error(e, rel, "cannot write")
+        io_error(e, rel, "write")
     })
 }

@@ -9,6 +9,9 @@
 //! outside `public/` as it was (contents, modification times, no staging folder left),
 //! but for the photo cache `.profilegen-cache/`.
 //! The cases that must build (encodings, escaping, pathological input) check the output.
+//! Each case then runs once more with the messages in Chinese (`PROFILEGEN_MESSAGES=zh`):
+//! the same exit code, its report in `snapshots/bad_input/zh/<case>.txt` (the build sees
+//! what the English one left, so the two runs are deterministic).
 
 use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
@@ -162,7 +165,7 @@ fn the_suite_lists_every_case_once() {
 
 fn run(case: &Case) {
     let site = Site::starter();
-    let first = finish(profilegen_command(&site, &[]), case.name);
+    let first = finish(profilegen_command(&site, &[], "en"), case.name);
     assert!(
         first.status.success(),
         "{}: the starter does not build",
@@ -172,7 +175,7 @@ fn run(case: &Case) {
     let public_before = state(&site.public(), None);
     let bytes_before = tree_bytes(&site.public());
     let outside_before = state(site.parent(), Some(&site.public()));
-    let Some(out) = profilegen(&site, case) else {
+    let Some(out) = profilegen(&site, case, "en") else {
         return;
     };
     let name = case.name;
@@ -201,22 +204,36 @@ fn run(case: &Case) {
         report(&site, &out),
         snapbox::Data::read_from(&snapshot, None).raw(),
     );
+    let Some(zh) = profilegen(&site, case, "zh") else {
+        return;
+    };
+    assert_eq!(zh.status.code(), code, "{name}: exit code in Chinese");
+    let snapshot = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/suite/snapshots/bad_input/zh")
+        .join(format!("{name}.txt"));
+    snapbox::Assert::new().action_env("SNAPSHOTS").eq(
+        report(&site, &zh),
+        snapbox::Data::read_from(&snapshot, None).raw(),
+    );
 }
 
 /// Runs the binary; `None` when the case cannot be run here (the reason is printed).
-fn profilegen(site: &Site, case: &Case) -> Option<Output> {
-    let mut cmd = profilegen_command(site, case.args);
+fn profilegen(site: &Site, case: &Case, messages: &str) -> Option<Output> {
+    let mut cmd = profilegen_command(site, case.args, messages);
     if case.name == "unreadable_file" && reads_despite_chmod(site) {
         cmd = cases::as_nobody(site, cmd)?;
     }
     Some(finish(cmd, case.name))
 }
 
-/// `profilegen build --root site ARGS`, run in the fixture's temporary folder.
-fn profilegen_command(site: &Site, args: &[&str]) -> Command {
+/// `profilegen build --root site ARGS`, run in the fixture's temporary folder, its
+/// messages in `messages` (`en` or `zh`).
+fn profilegen_command(site: &Site, args: &[&str], messages: &str) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_profilegen"));
     cmd.arg("build").arg("--root").arg("site").args(args);
-    cmd.current_dir(site.parent()).env("NO_COLOR", "1");
+    cmd.current_dir(site.parent())
+        .env("NO_COLOR", "1")
+        .env("PROFILEGEN_MESSAGES", messages);
     cmd
 }
 
@@ -282,9 +299,20 @@ fn report(site: &Site, out: &Output) -> String {
     s
 }
 
-/// `in 41 ms` → `in [N] ms`.
+/// `in 41 ms` → `in [N] ms`, `用时 41 毫秒` → `用时 [N] 毫秒`.
 fn mask_times(s: &str) -> String {
     s.lines()
+        .map(|line| match line.rsplit_once("用时 ") {
+            Some((head, tail))
+                if tail.ends_with(" 毫秒")
+                    && tail[..tail.len() - " 毫秒".len()]
+                        .bytes()
+                        .all(|b| b.is_ascii_digit()) =>
+            {
+                format!("{head}用时 [N] 毫秒")
+            }
+            _ => line.to_owned(),
+        })
         .map(|line| match line.rsplit_once(" in ") {
             Some((head, tail))
                 if tail.ends_with(" ms")

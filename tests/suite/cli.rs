@@ -1,4 +1,5 @@
-//! The command line: exit codes 0, 1 and 2, and the build summary.
+//! The command line: exit codes 0, 1 and 2, the build summary, and the language of its
+//! messages (the catalogs in `src/messages/`).
 
 use std::process::Command;
 
@@ -6,6 +7,7 @@ use crate::harness::Site;
 
 fn run(site: &Site, args: &[&str]) -> (Option<i32>, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_profilegen"))
+        .env("PROFILEGEN_MESSAGES", "en")
         .args(args)
         .arg("--root")
         .arg(site.root())
@@ -25,7 +27,7 @@ fn build_succeeds_with_a_per_language_summary() {
     let (code, stdout, stderr) = run(&site, &["build"]);
     assert_eq!(code, Some(0), "{stderr}");
     assert!(
-        stdout.contains("zh: 1 pages, 2 sections") && stdout.contains("en: 1 pages, 2 sections"),
+        stdout.contains("zh: 1 page, 2 sections") && stdout.contains("en: 1 page, 2 sections"),
         "{stdout}"
     );
     assert!(stdout.contains("static files; site written to"), "{stdout}");
@@ -125,4 +127,179 @@ fn progress_shows_on_a_terminal_only() {
         .unwrap();
     let quiet = String::from_utf8_lossy(&under_ci.stdout);
     assert!(!quiet.contains('\u{1b}'), "{quiet:?}");
+}
+
+/// Runs the binary with only the given language variables set (none inherited).
+fn run_in(site: &Site, args: &[&str], vars: &[(&str, &str)]) -> (Option<i32>, String, String) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_profilegen"));
+    cmd.args(args)
+        .arg("--root")
+        .arg(site.root())
+        .env("NO_COLOR", "1");
+    for var in ["PROFILEGEN_MESSAGES", "LC_ALL", "LC_MESSAGES", "LANG"] {
+        cmd.env_remove(var);
+    }
+    for (k, v) in vars {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn has_han(s: &str) -> bool {
+    s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+/// Arguments, environment, the report's expected words.
+type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)], &'a str);
+
+#[test]
+fn messages_follow_the_flag_then_the_variable_then_the_locale() {
+    let site = Site::starter();
+    site.write("content/tech/case.md", "+++\ntitel = \"x\"\n+++\n");
+    let chinese = "构建失败：1 个错误";
+    let english = "build failed: 1 error";
+    let cases: [Case; 6] = [
+        (&["build"], &[], english),
+        (&["build"], &[("LANG", "zh_CN.UTF-8")], chinese),
+        (
+            &["build"],
+            &[("LC_ALL", "en_US.UTF-8"), ("LANG", "zh_CN.UTF-8")],
+            english,
+        ),
+        (
+            &["build"],
+            &[("PROFILEGEN_MESSAGES", "zh"), ("LANG", "en_US.UTF-8")],
+            chinese,
+        ),
+        (
+            &["build", "--messages", "en"],
+            &[("PROFILEGEN_MESSAGES", "zh")],
+            english,
+        ),
+        (&["--messages=zh", "build"], &[], chinese),
+    ];
+    for (args, vars, expected) in cases {
+        let (code, _, stderr) = run_in(&site, args, vars);
+        assert_eq!(code, Some(1), "{args:?} {vars:?}: {stderr}");
+        assert!(stderr.contains(expected), "{args:?} {vars:?}: {stderr}");
+        // The report is all in one language: its labels too.
+        let label = if expected == chinese {
+            "错误: "
+        } else {
+            "error: "
+        };
+        assert!(stderr.starts_with(label), "{args:?} {vars:?}: {stderr}");
+    }
+    let (code, _, stderr) = run_in(&site, &["build", "--messages", "fr"], &[]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr.contains("`zh`") && stderr.contains("`en`"),
+        "{stderr}"
+    );
+}
+
+/// Every command's `--help` in each language: from the catalog (no message id left
+/// showing, which is what a missing entry would print), the Chinese one in Chinese, and
+/// every option of the English help named in the Chinese one.
+#[test]
+fn help_is_in_the_chosen_language_for_every_command() {
+    let site = Site::starter();
+    for command in ["", "build", "check", "new", "redirects", "serve"] {
+        let mut args: Vec<&str> = command.split_whitespace().collect();
+        args.push("--help");
+        let (code, en, _) = run_in(&site, &args, &[("PROFILEGEN_MESSAGES", "en")]);
+        assert_eq!(code, Some(0), "{command}");
+        let (code, zh, _) = run_in(&site, &args, &[("PROFILEGEN_MESSAGES", "zh")]);
+        assert_eq!(code, Some(0), "{command}");
+        for text in [&en, &zh] {
+            assert!(
+                !text.contains("help-"),
+                "an id shows for `{command}`:\n{text}"
+            );
+        }
+        assert!(
+            en.contains("Usage: profilegen") && !has_han(&en.replace("简体中文", "")),
+            "{en}"
+        );
+        assert!(
+            zh.contains("用法：profilegen") && zh.contains("选项"),
+            "{zh}"
+        );
+        let options = |text: &str| -> Vec<String> {
+            // The option each line of the list names (its head, before the help text).
+            text.lines()
+                .filter(|l| l.trim_start().starts_with('-'))
+                .filter_map(|l| {
+                    l.split_whitespace()
+                        .find(|w| w.starts_with("--"))
+                        .map(str::to_owned)
+                })
+                .collect()
+        };
+        assert_eq!(options(&en), options(&zh), "{command}: the same options");
+        // Each option's line says what it does in Chinese.
+        for line in zh.lines().filter(|l| l.trim_start().starts_with('-')) {
+            assert!(has_han(line), "{command}: {line}");
+        }
+    }
+}
+
+#[test]
+fn a_usage_error_is_explained_in_chinese() {
+    let site = Site::starter();
+    let zh = [("PROFILEGEN_MESSAGES", "zh")];
+    let (code, _, stderr) = run_in(&site, &["bulid"], &zh);
+    assert_eq!(code, Some(2));
+    assert!(stderr.contains("没有 `bulid` 这个命令"), "{stderr}");
+    let (code, _, stderr) = run_in(&site, &["build", "--no-such-flag"], &zh);
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.contains("没有 `--no-such-flag` 这个选项"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("profilegen --help"), "{stderr}");
+}
+
+/// The editor's guide shows real reports: each block marked `<!-- 示例：CASE -->` is the
+/// Chinese report of that bad-input case, as its snapshot (made by the binary) has it.
+#[test]
+fn the_editors_guide_quotes_the_binarys_own_reports() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let guide = std::fs::read_to_string(root.join("docs/编辑指南.md")).unwrap();
+    let mut shown = 0;
+    for part in guide.split("<!-- 示例：").skip(1) {
+        let (case, rest) = part.split_once(" -->").unwrap();
+        let block = rest
+            .split_once("```text\n")
+            .and_then(|(_, b)| b.split_once("\n```"))
+            .map(|(b, _)| b)
+            .unwrap_or_else(|| panic!("{case}: no text block after the marker"));
+        let snapshot = std::fs::read_to_string(
+            root.join("tests/suite/snapshots/bad_input/zh")
+                .join(format!("{case}.txt")),
+        )
+        .unwrap_or_else(|e| panic!("{case}: {e}"));
+        let stderr = snapshot
+            .split_once("--- stderr\n")
+            .and_then(|(_, s)| s.split_once("--- stdout"))
+            .map(|(s, _)| s.trim_end())
+            .unwrap();
+        assert_eq!(
+            block, stderr,
+            "the guide's example {case} is not what the binary prints"
+        );
+        shown += 1;
+    }
+    assert!(shown >= 3, "the guide shows real reports ({shown})");
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let top: String = readme.lines().take(12).collect::<Vec<_>>().join("\n");
+    assert!(
+        top.contains("docs/编辑指南.md"),
+        "the README's first lines link the guide"
+    );
 }

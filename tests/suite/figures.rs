@@ -237,6 +237,7 @@ fn wrong_records_get_located_errors_and_leave_public_alone() {
         );
         site.write("content/stats.toml", &broken);
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_profilegen"))
+            .env("PROFILEGEN_MESSAGES", "en")
             .args(["build", "--root"])
             .arg(site.root())
             .env("NO_COLOR", "1")

@@ -233,6 +233,7 @@ fn a_second_build_reuses_every_photo_and_the_cache_is_pruned() {
     );
     // The CLI's summary says it.
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_profilegen"))
+        .env("PROFILEGEN_MESSAGES", "en")
         .args(["build", "--no-compress", "--root"])
         .arg(site.root())
         .output()

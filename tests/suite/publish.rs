@@ -449,6 +449,7 @@ fn no_compress_on_the_command_line_skips_the_copies() {
     let site = Site::starter();
     let run = |extra: &[&str]| {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_profilegen"))
+            .env("PROFILEGEN_MESSAGES", "en")
             .args(["build", "--root"])
             .arg(site.root())
             .args(extra)

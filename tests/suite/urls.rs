@@ -229,6 +229,7 @@ fn each_alias_is_a_redirect_page_in_the_language_of_its_file() {
 fn redirects_print_as_nginx_lines() {
     let site = moved_site();
     let out = Command::new(env!("CARGO_BIN_EXE_profilegen"))
+        .env("PROFILEGEN_MESSAGES", "en")
         .args(["redirects", "--nginx", "--root"])
         .arg(site.root())
         .output()
@@ -355,6 +356,7 @@ fn a_url_published_before_and_lost_now_is_a_warning_until_an_alias_keeps_it() {
     // `check` compares with the published output too, and --deny-warnings fails on it.
     let check = |extra: &[&str]| {
         Command::new(env!("CARGO_BIN_EXE_profilegen"))
+            .env("PROFILEGEN_MESSAGES", "en")
             .args(["check", "--root"])
             .arg(site.root())
             .args(extra)

@@ -394,6 +394,12 @@ pub fn as_nobody(site: &Site, cmd: Command) -> Option<Command> {
     dropped.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"]);
     dropped.arg(cmd.get_program()).args(cmd.get_args());
     dropped.current_dir(site.parent()).env("NO_COLOR", "1");
+    for (key, value) in cmd.get_envs() {
+        match value {
+            Some(value) => dropped.env(key, value),
+            None => dropped.env_remove(key),
+        };
+    }
     Some(dropped)
 }
 
