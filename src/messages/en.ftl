@@ -244,3 +244,135 @@ duplicate-url = `{ $first }` and `{ $second }` both map to `/{ $url }`
 duplicate-url-hint = rename one of the files or give one a different `slug`
 missing-twin = `{ $path }` has no `{ $lang }` version
 missing-twin-hint = add its twin `{ $twin }`; until then its language switcher goes to the `{ $lang }` home page
+
+## The statistics file (content/stats.toml): records.
+
+stats-who-id = { $kind } `{ $id }`
+stats-who-record = this [[{ $kind }]] record
+stats-series-hint = a series gives each year its value: series = { "{" } 2022 = 8300000000, 2023 = 10000000000 { "}" }; a year may be a table: 2023 = { "{" } value = 10000000000, qualifier = "exceeds" { "}" }
+stats-series-and-single = { $who } has both `series` and `{ $key }`
+stats-series-and-single-hint = remove `{ $key }`: { $series_hint }
+stats-series-empty = the `series` of { $who } is empty
+stats-series-year = `{ $key }` in the `series` of { $who } is not a four-digit year
+stats-series-year-hint = each key of a series is a year: series = { "{" } 2022 = …, 2023 = … { "}" }
+stats-missing-field = { $who } has no `{ $field }`
+stats-id-missing-hint = add a unique id = "…" (lowercase letters, digits and _) to this [[{ $kind }]]
+stats-id-invalid = { $kind } id `{ $id }` may contain only a-z, 0-9 and _
+stats-id-hint-example = use lowercase ASCII letters, digits and underscores, e.g. id = "rd_deduction_amount"
+stats-id-hint-fixed = write id = "{ $fixed }"
+stats-value-missing-hint = add value = … (a plain number in base units, e.g. 6575.9万元 -> value = 65759000)
+stats-value-not-finite = `value` must be a finite number
+stats-value-base-units-hint = write the figure in base units, e.g. value = 430
+stats-value-text = `value` must be a number, not text
+stats-value-bool = `value` must be a number, not true or false
+stats-value-text-hint = write the number without quotes, in base units: value = { $base }
+stats-value-text-hint-example = write the number without quotes, in base units, e.g. value = 430
+stats-unit-missing-hint = add unit = "…", one of: { $units }; or define one with a [[unit]] record
+stats-unit-unknown = unknown unit `{ $unit }`
+stats-unit-unknown-hint = { $choices }; define a new unit with a [[unit]] record (id, zh, en, scale)
+stats-qualifier-unknown = unknown qualifier `{ $qualifier }`
+stats-choices = { $close ->
+    [none] {""}
+   *[other] did you mean `{ $close }`?{" "}
+}{ $what ->
+    [units] units
+   *[qualifiers] qualifiers
+}: { $list }
+stats-when-hint = use `year = 2023` for a figure for that year, `as_of = 2024` for a stock figure as of that year, or `timeless = true` for a specification that does not date
+stats-timeless-and-year = { $who } is `timeless` and has a year too; give one or the other
+stats-timeless-false = { $who } has `timeless = false`
+stats-timeless-false-hint = leave the key out and give `year` or `as_of`, or write `timeless = true`
+stats-no-year = { $who } has neither `year` nor `as_of`
+stats-year-and-as-of = { $who } has both `year` and `as_of`; give exactly one
+stats-not-a-year = `{ $year }` is not a four-digit year
+stats-text-missing-hint = add { $field } = { $example }
+stats-text-language-missing = { $who } has no { $lang } text in `{ $field }`
+stats-text-language-missing-hint = every site language needs one: { $field } = { $example }
+stats-text-unknown-language = `{ $field }` has text for `{ $code }`, which is not a site language
+stats-text-unknown-language-hint = { $close ->
+    [none] site languages: { $list }; remove this entry
+   *[other] did you mean `{ $close }`? site languages: { $list }
+}
+stats-text-empty = `{ $field }.{ $code }` is empty
+stats-text-empty-hint = write the { $code } text, or remove the record
+stats-members-missing-hint = add stats = ["first_id", "second_id"]
+stats-members-empty = { $who } lists no stats
+stats-members-empty-hint = name at least one stat id
+stats-member-twice = { $who } lists `{ $name }` twice
+stats-member-twice-hint = list each stat once
+stats-member-unknown = unknown stat id `{ $name }` in { $who }
+stats-member-unknown-hint = name the id of a [[stat]] record in this file
+
+## Statistics: changes between years, charts.
+
+change-too-few-years = stat `{ $id }` has no two years to compare
+change-timeless-hint = a timeless figure has no change; use stat_change with a series
+change-one-year-hint = it has only { $listed }; give it a series of years: series = { "{" } { $before } = …, { $listed } = … { "}" }
+change-no-such-year = stat `{ $id }` has no value for { $year }
+change-years-hint = `{ $id }` has the years { $listed }
+change-no-year-before = stat `{ $id }` has no year before { $to }
+change-no-year-before-hint = its years are { $listed }; give from= and to=
+change-from-after-to = `from` ({ $from }) must be earlier than `to` ({ $to })
+change-lost-year = stat `{ $id }` lost a year (a bug)
+change-inexact = the change of `{ $id }` from { $from } to { $to } would be computed from a value qualified `{ $qualifier }` ({ $year })
+change-inexact-hint = a change computed from an approximate value would state a precision the source does not have; show the two figures with stat(id=…, year=…) instead
+change-from-zero = the change of `{ $id }` from { $from } cannot be computed: the { $from } value is 0
+change-show-both-hint = show the two figures with stat(id=…, year=…) instead
+chart-mixed-kinds = stats group `{ $group }` mixes { $first } and { $other }, which one chart cannot compare
+chart-mixed-kinds-hint = chart a group whose figures are all of one kind, or show it as a table with stats_group()
+chart-kind-unknown = unknown chart kind `{ $kind }`
+chart-kind-unknown-hint = a group with a series is drawn as kind="columns" (the default) or kind="line"
+
+## The statistics file: reading it.
+
+stats-language-rules = stats cannot be formatted in language `{ $code }`
+stats-language-rules-hint = figures have formatting rules for `zh` (万, 亿) and `en` (million, billion); give [languages.{ $code }] the ones it follows: figures = "zh" or figures = "en"
+stats-no-language = no site language given for the stats file
+stats-duplicate-key-hint = each key may appear only once in a record, and each year once in a series
+stats-too-deep-hint = the file nests too deeply (TOML allows at most { $depth } levels); stats.toml needs only [[stat]] and [[group]] records
+stats-syntax-hint = fix the TOML syntax here: text needs double quotes, each record starts with [[stat]] or [[group]]
+stats-invalid-toml = invalid TOML: { $detail }
+stats-not-records = `{ $key }` must be a list of records
+stats-not-records-hint = start each record with [[{ $key }]] (double brackets)
+stats-period-hint = use `year = 2023` for a figure for that year, or `as_of = 2024` for a stock figure
+stats-allowed-keys-hint = { $close ->
+    [none] {""}
+   *[other] did you mean `{ $close }`?{" "}
+}allowed keys: { $list }
+stats-unknown-key = unknown key `{ $key }` { $place ->
+    [top] at the top level
+   *[other] in a [[{ $place }]] record
+}
+stats-not-a-table = a `{ $kind }` entry must be a table
+stats-not-a-table-hint = start each record with a [[{ $kind }]] line followed by key = value lines
+stats-wrong-type-field = wrong type for `{ $field }`: { $detail }
+stats-wrong-type = wrong type: { $detail }
+stats-wrong-type-hint = a [table] header takes in every key = value line below it; check which table this line belongs to
+stats-field-hint = { $field ->
+    [year] write the year as a whole number without quotes, e.g. year = 2024 [as_of] write the year as a whole number without quotes, e.g. as_of = 2024
+    [value] write one number without quotes, in base units, e.g. value = 430
+    [series] write the years and values as a table: series = { "{" } 2022 = 8300000000, 2023 = { "{" } value = 10000000000, qualifier = "exceeds" { "}" } { "}" }
+    [en] write a symbol, en = "km²" (or "" for a bare number), or a noun, en = { "{" } one = "tonne", other = "tonnes" { "}" }
+    [scale] write scale = true (万/亿 and million/billion apply) or scale = false
+    [stats] list stat ids as quoted text: stats = ["first_id", "second_id"]
+    [text] write one text per language: { $name } = { $example }
+   *[quoted] write `{ $name }` as quoted text, e.g. { $name } = "…"
+}
+stats-duplicate-id = duplicate { $kind } id `{ $id }`
+stats-duplicate-id-hint = the first `{ $id }` is on line { $line }; every { $kind } id must be unique
+
+## The statistics file: units.
+
+unit-zh-missing-hint = add zh = "…", the text written after the number, e.g. zh = "平方公里" or zh = "家"
+unit-zh-empty = `zh` of { $who } is empty
+unit-zh-empty-hint = write what Chinese puts after the number: a measure word such as 家 or 个, or a unit such as 平方公里
+unit-en-missing-hint = add en = "km²" (a symbol), en = { "{" } one = "tonne", other = "tonnes" { "}" } (a noun), or en = "" for a bare number
+unit-en-empty-noun = `en` of { $who } has an empty noun
+unit-en-empty-noun-hint = write both forms, e.g. en = { "{" } one = "tonne", other = "tonnes" { "}" }
+unit-currency = `{ $code }` is not a currency code
+unit-currency-hint = write the three-letter ISO 4217 code English shows before the number, e.g. currency = "USD" or "CNY"
+unit-kind-empty = `kind` is empty
+unit-kind-empty-hint = name the kind of quantity, e.g. kind = "area"; units of one kind can share a chart
+expecting-point = a number, or a table such as { "{" } value = 100, qualifier = "about" { "}" }
+expecting-en-unit = a symbol such as "km²", or { "{" } one = "…", other = "…" { "}" }
+expecting-number = a number in base units

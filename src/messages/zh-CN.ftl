@@ -239,3 +239,145 @@ duplicate-url = `{ $first }` 和 `{ $second }` 的网址都是 `/{ $url }`
 duplicate-url-hint = 请给其中一个文件改名，或者给它另写一个 `slug`
 missing-twin = `{ $path }` 没有 `{ $lang }` 版本
 missing-twin-hint = 请添加对应的 `{ $twin }`；在此之前，这个页面的语言切换按钮会转到 `{ $lang }` 首页
+
+## The statistics file (content/stats.toml): records.
+
+stats-who-id = { $kind ->
+    [stat] 统计项
+    [group] 分组
+    [unit] 单位
+   *[other] { $kind }
+} `{ $id }`
+stats-who-record = 这条 [[{ $kind }]] 记录
+stats-series-hint = series 按年份逐一给出数值：series = { "{" } 2022 = 8300000000, 2023 = 10000000000 { "}" }；某一年也可以写成表：2023 = { "{" } value = 10000000000, qualifier = "exceeds" { "}" }
+stats-series-and-single = { $who } 同时写了 `series` 和 `{ $key }`
+stats-series-and-single-hint = 请删掉 `{ $key }`。{ $series_hint }
+stats-series-empty = { $who } 的 `series` 是空的
+stats-series-year = { $who } 的 `series` 里的 `{ $key }` 不是四位数的年份
+stats-series-year-hint = series 里的每个键都是年份：series = { "{" } 2022 = …, 2023 = … { "}" }
+stats-missing-field = { $who } 缺少 `{ $field }`
+stats-id-missing-hint = 请给这条 [[{ $kind }]] 加上唯一的 id = "…"（小写字母、数字和 _）
+stats-id-invalid = { $kind ->
+    [stat] 统计项
+    [group] 分组
+    [unit] 单位
+   *[other] { $kind }
+}的 id `{ $id }` 只能包含 a-z、0-9 和 _
+stats-id-hint-example = 请用小写英文字母、数字和下划线，例如 id = "rd_deduction_amount"
+stats-id-hint-fixed = 请写 id = "{ $fixed }"
+stats-value-missing-hint = 请加上 value = …（用基本单位写的数字，例如 6575.9万元 写成 value = 65759000）
+stats-value-not-finite = `value` 必须是有限的数字
+stats-value-base-units-hint = 请用基本单位写数字，例如 value = 430
+stats-value-text = `value` 必须是数字，不能是文本
+stats-value-bool = `value` 必须是数字，不能是 true 或 false
+stats-value-text-hint = 请写不带引号、用基本单位的数字：value = { $base }
+stats-value-text-hint-example = 请写不带引号、用基本单位的数字，例如 value = 430
+stats-unit-missing-hint = 请加上 unit = "…"，可选：{ $units }；也可以用 [[unit]] 记录定义新单位
+stats-unit-unknown = 不认识的单位 `{ $unit }`
+stats-unit-unknown-hint = { $choices }；也可以用 [[unit]] 记录定义新单位（id、zh、en、scale）
+stats-qualifier-unknown = 不认识的精确程度 `{ $qualifier }`
+stats-choices = { $close ->
+    [none] {""}
+   *[other] 是不是想写 `{ $close }`？
+}可用的{ $what ->
+    [units] 单位
+   *[qualifiers] 精确程度
+}：{ $list }
+stats-when-hint = 某一年的数字写 `year = 2023`；截至某年的存量数字写 `as_of = 2024`；不随时间变化的规格写 `timeless = true`
+stats-timeless-and-year = { $who } 写了 `timeless`，又写了年份；只能二选一
+stats-timeless-false = { $who } 写了 `timeless = false`
+stats-timeless-false-hint = 请删掉这个键，改写 `year` 或 `as_of`；或者写 `timeless = true`
+stats-no-year = { $who } 既没有 `year` 也没有 `as_of`
+stats-year-and-as-of = { $who } 同时写了 `year` 和 `as_of`；只能写一个
+stats-not-a-year = `{ $year }` 不是四位数的年份
+stats-text-missing-hint = 请加上 { $field } = { $example }
+stats-text-language-missing = { $who } 的 `{ $field }` 缺少 { $lang } 文本
+stats-text-language-missing-hint = 网站的每种语言都要写：{ $field } = { $example }
+stats-text-unknown-language = `{ $field }` 里有 `{ $code }` 的文本，但网站没有这种语言
+stats-text-unknown-language-hint = { $close ->
+    [none] 网站的语言：{ $list }；请删掉这一项
+   *[other] 是不是想写 `{ $close }`？网站的语言：{ $list }
+}
+stats-text-empty = `{ $field }.{ $code }` 是空的
+stats-text-empty-hint = 请写上 { $code } 文本，或者删掉这条记录
+stats-members-missing-hint = 请加上 stats = ["first_id", "second_id"]
+stats-members-empty = { $who } 没有列出任何统计项
+stats-members-empty-hint = 请至少写一个统计项的 id
+stats-member-twice = { $who } 把 `{ $name }` 列了两次
+stats-member-twice-hint = 每个统计项只列一次
+stats-member-unknown = { $who } 里的统计项 id `{ $name }` 不存在
+stats-member-unknown-hint = 请写本文件里某条 [[stat]] 记录的 id
+
+## Statistics: changes between years, charts.
+
+change-too-few-years = 统计项 `{ $id }` 没有两个年份可以比较
+change-timeless-hint = 不随时间变化的数字没有增减；stat_change 要用于有逐年数据（series）的统计项
+change-one-year-hint = 它只有 { $listed } 年的数据；请改成逐年数据：series = { "{" } { $before } = …, { $listed } = … { "}" }
+change-no-such-year = 统计项 `{ $id }` 没有 { $year } 年的数值
+change-years-hint = `{ $id }` 有这些年份的数据：{ $listed }
+change-no-year-before = 统计项 `{ $id }` 在 { $to } 年之前没有数据
+change-no-year-before-hint = 它的年份是 { $listed }；请写明 from= 和 to=
+change-from-after-to = `from`（{ $from }）必须早于 `to`（{ $to }）
+change-lost-year = 统计项 `{ $id }` 丢失了一个年份（程序缺陷）
+change-inexact = `{ $id }` 从 { $from } 年到 { $to } 年的增减，要用一个标为 `{ $qualifier }` 的数值（{ $year } 年）来算
+change-inexact-hint = 用约数算出的增减，会显得比原始资料更精确；请改用 stat(id=…, year=…) 分别列出两年的数字
+change-from-zero = 无法计算 `{ $id }` 从 { $from } 年起的增减：{ $from } 年的数值是 0
+change-show-both-hint = 请改用 stat(id=…, year=…) 分别列出两年的数字
+chart-mixed-kinds = 分组 `{ $group }` 里既有 { $first } 又有 { $other }，不能放在同一张图里比较
+chart-mixed-kinds-hint = 请只为同一类数字的分组画图，或者用 stats_group() 显示成表格
+chart-kind-unknown = 不认识的图表类型 `{ $kind }`
+chart-kind-unknown-hint = 有逐年数据的分组可以画成 kind="columns"（柱状图，默认）或 kind="line"（折线图）
+
+## The statistics file: reading it.
+
+stats-language-rules = 统计数字无法按 `{ $code }` 语言的规则书写
+stats-language-rules-hint = 数字有 `zh`（万、亿）和 `en`（million、billion）两套书写规则；请在 [languages.{ $code }] 里写明用哪一套：figures = "zh" 或 figures = "en"
+stats-no-language = 没有为统计数据文件指定网站语言
+stats-duplicate-key-hint = 一条记录里每个键只能出现一次，series 里每个年份也只能出现一次
+stats-too-deep-hint = 文件嵌套太深（TOML 最多允许 { $depth } 层）；stats.toml 只需要 [[stat]] 和 [[group]] 记录
+stats-syntax-hint = 请修正这里的 TOML 语法：文本要用英文双引号括起来，每条记录以 [[stat]] 或 [[group]] 开头
+stats-invalid-toml = TOML 格式有误：{ $detail }
+stats-not-records = `{ $key }` 必须是一组记录
+stats-not-records-hint = 每条记录以 [[{ $key }]]（两层方括号）开头
+stats-period-hint = 某一年的数字写 `year = 2023`，截至某年的存量数字写 `as_of = 2024`
+stats-allowed-keys-hint = { $close ->
+    [none] {""}
+   *[other] 是不是想写 `{ $close }`？
+}可以用的键：{ $list }
+stats-unknown-key = { $place ->
+    [top] 文件顶层
+   *[other] [[{ $place }]] 记录里
+}有不认识的键 `{ $key }`
+stats-not-a-table = `{ $kind }` 的每一项都必须是表
+stats-not-a-table-hint = 每条记录先写一行 [[{ $kind }]]，下面再写 键 = 值
+stats-wrong-type-field = `{ $field }` 的值类型不对：{ $detail }
+stats-wrong-type = 值的类型不对：{ $detail }
+stats-wrong-type-hint = [表名] 这一行会把下面所有 键 = 值 都归到这个表里；请检查这一行属于哪个表
+stats-field-hint = { $field ->
+    [year] 年份请写不带引号的整数，例如 year = 2024 [as_of] 年份请写不带引号的整数，例如 as_of = 2024
+    [value] 请写一个不带引号、用基本单位的数字，例如 value = 430
+    [series] 请把年份和数值写成表：series = { "{" } 2022 = 8300000000, 2023 = { "{" } value = 10000000000, qualifier = "exceeds" { "}" } { "}" }
+    [en] 请写符号，如 en = "km²"（只显示数字时写 ""），或名词，如 en = { "{" } one = "tonne", other = "tonnes" { "}" }
+    [scale] 请写 scale = true（使用万/亿和 million/billion）或 scale = false
+    [stats] 统计项 id 要加引号：stats = ["first_id", "second_id"]
+    [text] 每种语言写一段文本：{ $name } = { $example }
+   *[quoted] `{ $name }` 要写成带引号的文本，例如 { $name } = "…"
+}
+stats-duplicate-id = { $kind } 的 id `{ $id }` 重复了
+stats-duplicate-id-hint = 第一个 `{ $id }` 在第 { $line } 行；每个 { $kind } 的 id 都必须唯一
+
+## The statistics file: units.
+
+unit-zh-missing-hint = 请加上 zh = "…"，即写在数字后面的字，例如 zh = "平方公里" 或 zh = "家"
+unit-zh-empty = { $who } 的 `zh` 是空的
+unit-zh-empty-hint = 请写中文里跟在数字后面的字：量词（如 家、个）或单位（如 平方公里）
+unit-en-missing-hint = 请加上 en = "km²"（符号）、en = { "{" } one = "tonne", other = "tonnes" { "}" }（名词），只显示数字时写 en = ""
+unit-en-empty-noun = { $who } 的 `en` 里有空的名词
+unit-en-empty-noun-hint = 请写出单复数两种形式，例如 en = { "{" } one = "tonne", other = "tonnes" { "}" }
+unit-currency = `{ $code }` 不是货币代码
+unit-currency-hint = 请写英文版显示在数字前面的三个字母的 ISO 4217 货币代码，例如 currency = "USD" 或 "CNY"
+unit-kind-empty = `kind` 是空的
+unit-kind-empty-hint = 请写这个量的种类，例如 kind = "area"；同一种类的单位可以放在同一张图里
+expecting-point = 数字，或者像 { "{" } value = 100, qualifier = "about" { "}" } 这样的表
+expecting-en-unit = 像 "km²" 这样的符号，或者 { "{" } one = "…", other = "…" { "}" }
+expecting-number = 用基本单位写的数字

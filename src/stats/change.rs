@@ -3,6 +3,7 @@
 //! "about", "exceeds", "nearly" or "under" would state a precision the source does not
 //! have.
 
+use crate::msg;
 use serde::Serialize;
 
 use super::CallError;
@@ -34,12 +35,13 @@ pub(crate) fn between(
         .collect::<Vec<_>>()
         .join(", ");
     if years.len() < 2 {
-        let msg = format!("stat `{}` has no two years to compare", stat.id);
+        let msg = msg!("change-too-few-years", id = stat.id.as_str());
         let hint = match years.as_slice() {
-            [] => "a timeless figure has no change; use stat_change with a series".to_owned(),
-            _ => format!(
-                "it has only {listed}; give it a series of years: series = {{ {} = …, {listed} = … }}",
-                years[0] - 1
+            [] => msg!("change-timeless-hint"),
+            _ => msg!(
+                "change-one-year-hint",
+                listed = listed.as_str(),
+                before = (years[0] - 1).to_string()
             ),
         };
         return Err((msg, Some(hint)));
@@ -49,8 +51,16 @@ pub(crate) fn between(
         match i32::try_from(y).ok().filter(|y| years.contains(y)) {
             Some(y) => Ok(y),
             None => Err((
-                format!("stat `{}` has no value for {y}", stat.id),
-                Some(format!("`{}` has the years {listed}", stat.id)),
+                msg!(
+                    "change-no-such-year",
+                    id = stat.id.as_str(),
+                    year = y.to_string()
+                ),
+                Some(msg!(
+                    "change-years-hint",
+                    id = stat.id.as_str(),
+                    listed = listed.as_str()
+                )),
             )),
         }
     };
@@ -60,40 +70,53 @@ pub(crate) fn between(
         (Some(f), _) => year(Some(f), 0)?,
         (None, Some(b)) => b,
         (None, None) => {
-            let msg = format!("stat `{}` has no year before {to}", stat.id);
+            let msg = msg!(
+                "change-no-year-before",
+                id = stat.id.as_str(),
+                to = to.to_string()
+            );
             return Err((
                 msg,
-                Some(format!("its years are {listed}; give from= and to=")),
+                Some(msg!("change-no-year-before-hint", listed = listed.as_str())),
             ));
         }
     };
     if from >= to {
-        let msg = format!("`from` ({from}) must be earlier than `to` ({to})");
-        return Err((msg, Some(format!("`{}` has the years {listed}", stat.id))));
+        let msg = msg!(
+            "change-from-after-to",
+            from = from.to_string(),
+            to = to.to_string()
+        );
+        let hint = msg!(
+            "change-years-hint",
+            id = stat.id.as_str(),
+            listed = listed.as_str()
+        );
+        return Err((msg, Some(hint)));
     }
     let (Some(a), Some(b)) = (stat.at(from), stat.at(to)) else {
-        return Err((format!("stat `{}` lost a year (a bug)", stat.id), None));
+        return Err((msg!("change-lost-year", id = stat.id.as_str()), None));
     };
     for (y, p) in [(from, a), (to, b)] {
         if p.qualifier != Qualifier::Exact {
-            let msg = format!(
-                "the change of `{}` from {from} to {to} would be computed from a value qualified `{}` ({y})",
-                stat.id,
-                p.qualifier.key()
+            let msg = msg!(
+                "change-inexact",
+                id = stat.id.as_str(),
+                from = from.to_string(),
+                to = to.to_string(),
+                qualifier = p.qualifier.key(),
+                year = y.to_string()
             );
-            let hint = "a change computed from an approximate value would state a precision the source does not have; show the two figures with stat(id=…, year=…) instead";
-            return Err((msg, Some(hint.to_owned())));
+            return Err((msg, Some(msg!("change-inexact-hint"))));
         }
     }
     if a.value == 0.0 {
-        let msg = format!(
-            "the change of `{}` from {from} cannot be computed: the {from} value is 0",
-            stat.id
+        let msg = msg!(
+            "change-from-zero",
+            id = stat.id.as_str(),
+            from = from.to_string()
         );
-        return Err((
-            msg,
-            Some("show the two figures with stat(id=…, year=…) instead".to_owned()),
-        ));
+        return Err((msg, Some(msg!("change-show-both-hint"))));
     }
     Ok(Change {
         from,

@@ -11,6 +11,7 @@ use super::escape_html as esc;
 use super::format::Lang;
 use super::model::Unit;
 use super::view::{GroupView, RecordView};
+use crate::msg;
 
 /// Text colour: contrast 14.9:1 on white.
 pub(crate) const TEXT_COLOUR: &str = "#1f2933";
@@ -35,11 +36,13 @@ pub(crate) fn check_units(group: &str, units: &[&Unit]) -> Result<(), CallError>
     match units.iter().find(|u| u.kind != first.kind) {
         None => Ok(()),
         Some(other) => Err((
-            format!(
-                "stats group `{group}` mixes {} and {}, which one chart cannot compare",
-                first.kind, other.kind
+            msg!(
+                "chart-mixed-kinds",
+                group = group,
+                first = first.kind.as_str(),
+                other = other.kind.as_str()
             ),
-            Some("chart a group whose figures are all of one kind, or show it as a table with stats_group()".to_owned()),
+            Some(msg!("chart-mixed-kinds-hint")),
         )),
     }
 }

@@ -2,6 +2,7 @@
 //! errors. Every problem becomes a located [`Diagnostic`]; the field-by-field checks of each
 //! record are in [`super::validate`].
 
+use crate::msg;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
@@ -166,24 +167,20 @@ fn check_languages(
         match own.or_else(|| Lang::from_code(code)) {
             Some(lang) => rules.push(((*code).to_owned(), lang)),
             None => {
-                let hint = format!(
-                    "figures have formatting rules for `zh` (万, 亿) and `en` (million, billion); give [languages.{code}] the ones it follows: figures = \"zh\" or figures = \"en\""
+                let hint = msg!("stats-language-rules-hint", code = *code);
+                return Err(
+                    Diagnostic::error(msg!("stats-language-rules", code = *code))
+                        .in_file(cx.file)
+                        .with_hint(hint)
+                        .into(),
                 );
-                return Err(Diagnostic::error(format!(
-                    "stats cannot be formatted in language `{code}`"
-                ))
-                .in_file(cx.file)
-                .with_hint(hint)
-                .into());
             }
         }
     }
     if rules.is_empty() {
-        return Err(
-            Diagnostic::error("no site language given for the stats file")
-                .in_file(cx.file)
-                .into(),
-        );
+        return Err(Diagnostic::error(msg!("stats-no-language"))
+            .in_file(cx.file)
+            .into());
     }
     Ok(rules)
 }
@@ -192,18 +189,18 @@ fn check_languages(
 fn syntax_error(cx: &Ctx<'_>, e: &toml::de::Error) -> Diagnostics {
     let msg = e.message();
     let hint = if msg.contains("duplicate key") {
-        "each key may appear only once in a record, and each year once in a series".to_owned()
+        msg!("stats-duplicate-key-hint")
     } else if msg.contains("recurs") {
-        format!(
-            "the file nests too deeply (TOML allows at most {} levels); stats.toml needs only [[stat]] and [[group]] records",
-            crate::diag::TOML_MAX_DEPTH
-        )
+        msg!("stats-too-deep-hint", depth = crate::diag::TOML_MAX_DEPTH)
     } else {
-        "fix the TOML syntax here: text needs double quotes, each record starts with [[stat]] or [[group]]".to_owned()
+        msg!("stats-syntax-hint")
     };
-    let mut d = Diagnostic::error(format!("invalid TOML: {msg}"))
-        .in_file(cx.file)
-        .with_hint(hint);
+    let mut d = Diagnostic::error(msg!(
+        "stats-invalid-toml",
+        detail = crate::diag::toml_message(msg)
+    ))
+    .in_file(cx.file)
+    .with_hint(hint);
     if let Some(span) = e.span() {
         d = d.at(cx.text, span);
     }
@@ -221,7 +218,7 @@ fn top_level<'a, 'i>(cx: &mut Ctx<'_>, root: &'a DeTable<'i>) -> [Values<'a, 'i>
             "stat" => stats = records(cx, "stat", value),
             "group" => groups = records(cx, "group", value),
             "unit" => units = records(cx, "unit", value),
-            other => unknown_key(cx, key.span(), other, &TOP_KEYS, "at the top level"),
+            other => unknown_key(cx, key.span(), other, &TOP_KEYS, "top"),
         }
     }
     [stats, groups, units]
@@ -232,15 +229,16 @@ fn records<'a, 'i>(cx: &mut Ctx<'_>, key: &str, value: &'a Spanned<DeValue<'i>>)
     match value.get_ref() {
         DeValue::Array(items) => items.iter().collect(),
         _ => {
-            let msg = format!("`{key}` must be a list of records");
-            let hint = format!("start each record with [[{key}]] (double brackets)");
+            let msg = msg!("stats-not-records", key = key);
+            let hint = msg!("stats-not-records-hint", key = key);
             cx.error(value.span(), msg, Some(hint));
             Vec::new()
         }
     }
 }
 
-/// Reports an unknown key with the closest allowed one.
+/// Reports an unknown key with the closest allowed one; `place` is `top` (the file's
+/// top level) or the kind of record it is in (`stat`).
 pub(crate) fn unknown_key(
     cx: &mut Ctx<'_>,
     span: Range<usize>,
@@ -250,14 +248,15 @@ pub(crate) fn unknown_key(
 ) {
     let list = allowed.join(", ");
     let hint = match (key, did_you_mean(key, allowed.iter().copied())) {
-        ("period", _) => {
-            "use `year = 2023` for a figure for that year, or `as_of = 2024` for a stock figure"
-                .to_owned()
-        }
-        (_, Some(close)) => format!("did you mean `{close}`? allowed keys: {list}"),
-        (_, None) => format!("allowed keys: {list}"),
+        ("period", _) => msg!("stats-period-hint"),
+        (_, close) => msg!(
+            "stats-allowed-keys-hint",
+            close = close.unwrap_or("none"),
+            list = list
+        ),
     };
-    cx.error(span, format!("unknown key `{key}` {place}"), Some(hint));
+    let message = msg!("stats-unknown-key", key = key, place = place);
+    cx.error(span, message, Some(hint));
 }
 
 /// A record after serde: the raw fields if they had the right types, and the id if any.
@@ -302,13 +301,8 @@ where
         stat: None,
     };
     let DeValue::Table(table) = value.get_ref() else {
-        let hint =
-            format!("start each record with a [[{kind}]] line followed by key = value lines");
-        cx.error(
-            span,
-            format!("a `{kind}` entry must be a table"),
-            Some(hint),
-        );
+        let hint = msg!("stats-not-a-table-hint", kind = kind);
+        cx.error(span, msg!("stats-not-a-table", kind = kind), Some(hint));
         return rec;
     };
     rec.id = raw_id(table);
@@ -316,13 +310,7 @@ where
     for (key, _) in table.iter() {
         let name: &str = key.get_ref().as_ref();
         if !allowed.contains(&name) {
-            unknown_key(
-                cx,
-                key.span(),
-                name,
-                allowed,
-                &format!("in a [[{kind}]] record"),
-            );
+            unknown_key(cx, key.span(), name, allowed, kind);
             known.remove(name);
         }
     }
@@ -350,12 +338,19 @@ fn type_error(cx: &mut Ctx<'_>, e: &toml::de::Error, table: &DeTable<'_>, record
         .map(|(k, _)| k.get_ref().to_string());
     let (message, hint) = match field.as_deref() {
         Some(f) => (
-            format!("wrong type for `{f}`: {}", e.message()),
+            msg!(
+                "stats-wrong-type-field",
+                field = f,
+                detail = crate::diag::toml_message(e.message())
+            ),
             field_hint(cx, f),
         ),
         None => (
-            format!("wrong type: {}", e.message()),
-            Some("a [table] header takes in every key = value line below it; check which table this line belongs to".to_owned()),
+            msg!(
+                "stats-wrong-type",
+                detail = crate::diag::toml_message(e.message())
+            ),
+            Some(msg!("stats-wrong-type-hint")),
         ),
     };
     cx.error(span, message, hint);
@@ -363,28 +358,18 @@ fn type_error(cx: &mut Ctx<'_>, e: &toml::de::Error, table: &DeTable<'_>, record
 
 /// How to write each field, for type errors.
 fn field_hint(cx: &Ctx<'_>, field: &str) -> Option<String> {
-    let hint = match field {
-        "year" | "as_of" => {
-            format!("write the year as a whole number without quotes, e.g. {field} = 2024")
-        }
-        "value" => "write one number without quotes, in base units, e.g. value = 430".to_owned(),
-        "series" => "write the years and values as a table: series = { 2022 = 8300000000, 2023 = { value = 10000000000, qualifier = \"exceeds\" } }".to_owned(),
-        "en" => "write a symbol, en = \"km²\" (or \"\" for a bare number), or a noun, en = { one = \"tonne\", other = \"tonnes\" }".to_owned(),
-        "scale" => "write scale = true (万/亿 and million/billion apply) or scale = false".to_owned(),
-        "zh" | "currency" | "kind" => format!("write `{field}` as quoted text, e.g. {field} = \"…\""),
-        "id" | "unit" | "qualifier" => {
-            format!("write `{field}` as quoted text, e.g. {field} = \"…\"")
-        }
-        "stats" => "list stat ids as quoted text: stats = [\"first_id\", \"second_id\"]".to_owned(),
-        "label" | "source" | "derived" | "title" | "description" => {
-            format!(
-                "write one text per language: {field} = {}",
-                cx.text_example()
-            )
-        }
+    let kind = match field {
+        "year" | "as_of" | "value" | "series" | "en" | "scale" | "stats" => field,
+        "zh" | "currency" | "kind" | "id" | "unit" | "qualifier" => "quoted",
+        "label" | "source" | "derived" | "title" | "description" => "text",
         _ => return None,
     };
-    Some(hint)
+    Some(msg!(
+        "stats-field-hint",
+        field = kind,
+        name = field,
+        example = cx.text_example()
+    ))
 }
 
 /// Remembers the first place of each id and reports later duplicates.
@@ -397,10 +382,16 @@ pub(crate) fn check_duplicates<'a>(
     for id in ids {
         if let Some(first) = seen.get(id.get_ref()) {
             let line = cx.line_of(first.start);
-            let msg = format!("duplicate {kind} id `{}`", id.get_ref());
-            let hint = format!(
-                "the first `{}` is on line {line}; every {kind} id must be unique",
-                id.get_ref()
+            let msg = msg!(
+                "stats-duplicate-id",
+                kind = kind,
+                id = id.get_ref().as_str()
+            );
+            let hint = msg!(
+                "stats-duplicate-id-hint",
+                id = id.get_ref().as_str(),
+                line = line,
+                kind = kind
             );
             cx.error(id.span(), msg, Some(hint));
         } else {

@@ -88,7 +88,7 @@ impl<'de> Visitor<'de> for RawPointVisitor {
     type Value = RawPoint;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a number, or a table such as { value = 100, qualifier = \"about\" }")
+        f.write_str(&crate::msg!("expecting-point"))
     }
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<RawPoint, E> {
         RawNumberVisitor.visit_i64(v).map(RawPoint::Value)
@@ -149,7 +149,7 @@ impl<'de> Visitor<'de> for RawEnVisitor {
     type Value = RawEn;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a symbol such as \"km²\", or { one = \"…\", other = \"…\" }")
+        f.write_str(&crate::msg!("expecting-en-unit"))
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<RawEn, E> {
         Ok(RawEn::Symbol(v.to_owned()))
@@ -192,7 +192,7 @@ impl Visitor<'_> for RawNumberVisitor {
     type Value = RawNumber;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a number in base units")
+        f.write_str(&crate::msg!("expecting-number"))
     }
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<RawNumber, E> {
         Ok(RawNumber::Number(v as f64))

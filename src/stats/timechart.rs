@@ -11,6 +11,7 @@ use super::chart::{TEXT_COLOUR, em_width, open_svg, px, wrap};
 use super::escape_html as esc;
 use super::format::Lang;
 use super::view::{GroupView, RecordView};
+use crate::msg;
 
 /// Series colours, each with at least 4.5:1 contrast on white.
 pub(crate) const PALETTE: [&str; 6] = [
@@ -33,8 +34,8 @@ impl Kind {
             None | Some("columns") => Ok(Kind::Columns),
             Some("line") => Ok(Kind::Line),
             Some(other) => Err((
-                format!("unknown chart kind `{other}`"),
-                Some("a group with a series is drawn as kind=\"columns\" (the default) or kind=\"line\"".to_owned()),
+                msg!("chart-kind-unknown", kind = other),
+                Some(msg!("chart-kind-unknown-hint")),
             )),
         }
     }

@@ -1,6 +1,7 @@
 //! Units: the built-in ones (`units.toml` beside this file, shipped as defaults) and the
 //! site's own `[[unit]]` records, which add units or replace a built-in one by id.
 
+use crate::msg;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::Arc;
@@ -51,16 +52,14 @@ fn check_zh(
     who: &str,
 ) -> Option<String> {
     let Some(zh) = zh else {
-        let hint = "add zh = \"…\", the text written after the number, e.g. zh = \"平方公里\" or zh = \"家\"";
-        missing(cx, header, who, "zh", hint.to_owned());
+        missing(cx, header, who, "zh", msg!("unit-zh-missing-hint"));
         return None;
     };
     if zh.get_ref().trim().is_empty() {
-        let hint = "write what Chinese puts after the number: a measure word such as 家 or 个, or a unit such as 平方公里";
         cx.error(
             zh.span(),
-            format!("`zh` of {who} is empty"),
-            Some(hint.to_owned()),
+            msg!("unit-zh-empty", who = who),
+            Some(msg!("unit-zh-empty-hint")),
         );
         return None;
     }
@@ -79,19 +78,17 @@ fn check_en(
         if money {
             return Some(EnUnit::Symbol(String::new()));
         }
-        let hint = "add en = \"km²\" (a symbol), en = { one = \"tonne\", other = \"tonnes\" } (a noun), or en = \"\" for a bare number";
-        missing(cx, header, who, "en", hint.to_owned());
+        missing(cx, header, who, "en", msg!("unit-en-missing-hint"));
         return None;
     };
     let span = en.span();
     match en.into_inner() {
         RawEn::Symbol(s) => Some(EnUnit::Symbol(s.trim().to_owned())),
         RawEn::Noun(n) if n.one.trim().is_empty() || n.other.trim().is_empty() => {
-            let hint = "write both forms, e.g. en = { one = \"tonne\", other = \"tonnes\" }";
             cx.error(
                 span,
-                format!("`en` of {who} has an empty noun"),
-                Some(hint.to_owned()),
+                msg!("unit-en-empty-noun", who = who),
+                Some(msg!("unit-en-empty-noun-hint")),
             );
             None
         }
@@ -108,21 +105,18 @@ fn check_currency(cx: &mut Ctx<'_>, code: Spanned<String>) -> Result<String, ()>
     if text.len() == 3 && text.bytes().all(|b| b.is_ascii_uppercase()) {
         return Ok(text.clone());
     }
-    let msg = format!("`{text}` is not a currency code");
-    let hint = "write the three-letter ISO 4217 code English shows before the number, e.g. currency = \"USD\" or \"CNY\"";
-    cx.error(code.span(), msg, Some(hint.to_owned()));
+    let msg = msg!("unit-currency", code = text.as_str());
+    cx.error(code.span(), msg, Some(msg!("unit-currency-hint")));
     Err(())
 }
 
 fn check_kind(cx: &mut Ctx<'_>, kind: Spanned<String>) -> Result<String, ()> {
     let text = kind.get_ref().trim();
     if text.is_empty() {
-        let hint =
-            "name the kind of quantity, e.g. kind = \"area\"; units of one kind can share a chart";
         cx.error(
             kind.span(),
-            "`kind` is empty".to_owned(),
-            Some(hint.to_owned()),
+            msg!("unit-kind-empty"),
+            Some(msg!("unit-kind-empty-hint")),
         );
         return Err(());
     }

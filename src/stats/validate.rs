@@ -14,6 +14,7 @@ use super::model::{
     Text, Unit, When,
 };
 use crate::diag::did_you_mean;
+use crate::msg;
 
 /// Checks one stat record read by serde; `header` is its `[[stat]]` line.
 pub(crate) fn check_stat(cx: &mut Ctx<'_>, raw: RawStat, header: Range<usize>) -> Option<Stat> {
@@ -63,8 +64,6 @@ type Single = (
     Option<Spanned<bool>>,
 );
 
-const SERIES_HINT: &str = "a series gives each year its value: series = { 2022 = 8300000000, 2023 = 10000000000 }; a year may be a table: 2023 = { value = 10000000000, qualifier = \"exceeds\" }";
-
 /// A `series`: at least one year, each a four-digit key with a value; nothing of a
 /// single-value record beside it.
 fn check_series(
@@ -82,8 +81,12 @@ fn check_series(
         timeless.map(|v| ("timeless", v.span())),
     ];
     for (key, span) in beside.into_iter().flatten() {
-        let msg = format!("{who} has both `series` and `{key}`");
-        let hint = format!("remove `{key}`: {SERIES_HINT}");
+        let msg = msg!("stats-series-and-single", who = who, key = key);
+        let hint = msg!(
+            "stats-series-and-single-hint",
+            key = key,
+            series_hint = msg!("stats-series-hint")
+        );
         cx.error(span, msg, Some(hint));
         ok = false;
     }
@@ -92,8 +95,8 @@ fn check_series(
     if series.is_empty() {
         cx.error(
             span,
-            format!("the `series` of {who} is empty"),
-            Some(SERIES_HINT.to_owned()),
+            msg!("stats-series-empty", who = who),
+            Some(msg!("stats-series-hint")),
         );
         return None;
     }
@@ -119,9 +122,8 @@ fn check_series_year(cx: &mut Ctx<'_>, key: &Spanned<String>, who: &str) -> Opti
     if text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()) {
         return text.parse().ok();
     }
-    let msg = format!("`{text}` in the `series` of {who} is not a four-digit year");
-    let hint = "each key of a series is a year: series = { 2022 = …, 2023 = … }";
-    cx.error(key.span(), msg, Some(hint.to_owned()));
+    let msg = msg!("stats-series-year", key = text.as_str(), who = who);
+    cx.error(key.span(), msg, Some(msg!("stats-series-year-hint")));
     None
 }
 
@@ -172,8 +174,8 @@ fn check_point(
 /// `stat `x`` when the id is known, else `this [[stat]] record`.
 pub(crate) fn who(kind: &str, id: Option<&str>) -> String {
     match id {
-        Some(id) => format!("{kind} `{id}`"),
-        None => format!("this [[{kind}]] record"),
+        Some(id) => msg!("stats-who-id", kind = kind, id = id),
+        None => msg!("stats-who-record", kind = kind),
     }
 }
 
@@ -187,7 +189,7 @@ pub(crate) fn missing(
 ) {
     cx.error(
         header.clone(),
-        format!("{who} has no `{field}`"),
+        msg!("stats-missing-field", who = who, field = field),
         Some(hint),
     );
 }
@@ -200,9 +202,8 @@ pub(crate) fn check_id(
     kind: &str,
 ) -> Option<String> {
     let Some(id) = id else {
-        let hint =
-            format!("add a unique id = \"…\" (lowercase letters, digits and _) to this [[{kind}]]");
-        missing(cx, header, &format!("this [[{kind}]] record"), "id", hint);
+        let hint = msg!("stats-id-missing-hint", kind = kind);
+        missing(cx, header, &who(kind, None), "id", hint);
         return None;
     };
     let text = id.get_ref();
@@ -211,7 +212,7 @@ pub(crate) fn check_id(
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
     if !valid {
-        let msg = format!("{kind} id `{text}` may contain only a-z, 0-9 and _");
+        let msg = msg!("stats-id-invalid", kind = kind, id = text.as_str());
         cx.error(id.span(), msg, Some(id_hint(text)));
         return None;
     }
@@ -231,10 +232,9 @@ fn id_hint(text: &str) -> String {
         })
         .collect();
     if fixed.trim_matches('_').is_empty() {
-        "use lowercase ASCII letters, digits and underscores, e.g. id = \"rd_deduction_amount\""
-            .to_owned()
+        msg!("stats-id-hint-example")
     } else {
-        format!("write id = \"{fixed}\"")
+        msg!("stats-id-hint-fixed", fixed = fixed)
     }
 }
 
@@ -246,25 +246,20 @@ fn check_value(
     who: &str,
 ) -> Option<f64> {
     let Some(value) = value else {
-        let hint =
-            "add value = … (a plain number in base units, e.g. 6575.9万元 -> value = 65759000)";
-        missing(cx, header, who, "value", hint.to_owned());
+        missing(cx, header, who, "value", msg!("stats-value-missing-hint"));
         return None;
     };
     let span = value.span();
     let (message, hint) = match value.into_inner() {
         RawNumber::Number(v) if v.is_finite() => return Some(v),
         RawNumber::Number(_) => (
-            "`value` must be a finite number".to_owned(),
-            "write the figure in base units, e.g. value = 430".to_owned(),
+            msg!("stats-value-not-finite"),
+            msg!("stats-value-base-units-hint"),
         ),
-        RawNumber::Text(text) => (
-            "`value` must be a number, not text".to_owned(),
-            number_hint(&text),
-        ),
+        RawNumber::Text(text) => (msg!("stats-value-text"), number_hint(&text)),
         RawNumber::Bool(_) => (
-            "`value` must be a number, not true or false".to_owned(),
-            "write the figure in base units, e.g. value = 430".to_owned(),
+            msg!("stats-value-bool"),
+            msg!("stats-value-base-units-hint"),
         ),
     };
     cx.error(span, message, Some(hint));
@@ -293,9 +288,9 @@ fn number_hint(text: &str) -> String {
     match digits.parse::<f64>() {
         Ok(n) => {
             let base = super::format::machine_number(n * scale);
-            format!("write the number without quotes, in base units: value = {base}")
+            msg!("stats-value-text-hint", base = base)
         }
-        Err(_) => "write the number without quotes, in base units, e.g. value = 430".to_owned(),
+        Err(_) => msg!("stats-value-text-hint-example"),
     }
 }
 
@@ -307,9 +302,9 @@ fn check_unit(
     who: &str,
 ) -> Option<Arc<Unit>> {
     let Some(unit) = unit else {
-        let hint = format!(
-            "add unit = \"…\", one of: {}; or define one with a [[unit]] record",
-            super::units::list(&cx.units)
+        let hint = msg!(
+            "stats-unit-missing-hint",
+            units = super::units::list(&cx.units)
         );
         missing(cx, header, who, "unit", hint);
         return None;
@@ -322,10 +317,10 @@ fn check_unit(
     }
     let keys: Vec<String> = cx.units.keys().cloned().collect();
     let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
-    let msg = format!("unknown unit `{}`", unit.get_ref());
-    let hint = format!(
-        "{}; define a new unit with a [[unit]] record (id, zh, en, scale)",
-        choice_hint(unit.get_ref(), &keys, "units")
+    let msg = msg!("stats-unit-unknown", unit = unit.get_ref().as_str());
+    let hint = msg!(
+        "stats-unit-unknown-hint",
+        choices = choice_hint(unit.get_ref(), &keys, "units")
     );
     cx.error(unit.span(), msg, Some(hint));
     None
@@ -340,7 +335,7 @@ fn check_qualifier(cx: &mut Ctx<'_>, q: Option<Spanned<String>>) -> Option<Quali
         return Some(found);
     }
     let keys = Qualifier::ALL.map(Qualifier::key);
-    let msg = format!("unknown qualifier `{}`", q.get_ref());
+    let msg = msg!("stats-qualifier-unknown", qualifier = q.get_ref().as_str());
     cx.error(
         q.span(),
         msg,
@@ -349,16 +344,15 @@ fn check_qualifier(cx: &mut Ctx<'_>, q: Option<Spanned<String>>) -> Option<Quali
     None
 }
 
-/// "did you mean `x`? units: a, b, c".
+/// "did you mean `x`? units: a, b, c" (`what` is `units` or `qualifiers`).
 fn choice_hint(word: &str, keys: &[&str], what: &str) -> String {
-    let list = keys.join(", ");
-    match did_you_mean(word, keys.iter().copied()) {
-        Some(close) => format!("did you mean `{close}`? {what}: {list}"),
-        None => format!("{what}: {list}"),
-    }
+    msg!(
+        "stats-choices",
+        close = did_you_mean(word, keys.iter().copied()).unwrap_or("none"),
+        what = what,
+        list = keys.join(", ")
+    )
 }
-
-const WHEN_HINT: &str = "use `year = 2023` for a figure for that year, `as_of = 2024` for a stock figure as of that year, or `timeless = true` for a specification that does not date";
 
 /// `year`, `as_of` and `timeless` as written.
 type RawWhen = (
@@ -376,14 +370,13 @@ fn check_when(
 ) -> Option<When> {
     if let Some(t) = timeless {
         if let Some(dated) = year.as_ref().or(as_of.as_ref()) {
-            let msg = format!("{who} is `timeless` and has a year too; give one or the other");
-            cx.error(dated.span(), msg, Some(WHEN_HINT.to_owned()));
+            let msg = msg!("stats-timeless-and-year", who = who);
+            cx.error(dated.span(), msg, Some(msg!("stats-when-hint")));
             return None;
         }
         if !*t.get_ref() {
-            let msg = format!("{who} has `timeless = false`");
-            let hint = "leave the key out and give `year` or `as_of`, or write `timeless = true`";
-            cx.error(t.span(), msg, Some(hint.to_owned()));
+            let msg = msg!("stats-timeless-false", who = who);
+            cx.error(t.span(), msg, Some(msg!("stats-timeless-false-hint")));
             return None;
         }
         return Some(When::Timeless);
@@ -392,8 +385,8 @@ fn check_when(
         (Some(y), None) => (y, When::Year),
         (None, Some(a)) => (a, When::AsOf),
         (None, None) => {
-            let msg = format!("{who} has neither `year` nor `as_of`");
-            cx.error(header.clone(), msg, Some(WHEN_HINT.to_owned()));
+            let msg = msg!("stats-no-year", who = who);
+            cx.error(header.clone(), msg, Some(msg!("stats-when-hint")));
             return None;
         }
         (Some(y), Some(a)) => {
@@ -402,16 +395,16 @@ fn check_when(
             } else {
                 y.span()
             };
-            let msg = format!("{who} has both `year` and `as_of`; give exactly one");
-            cx.error(later, msg, Some(WHEN_HINT.to_owned()));
+            let msg = msg!("stats-year-and-as-of", who = who);
+            cx.error(later, msg, Some(msg!("stats-when-hint")));
             return None;
         }
     };
     match i32::try_from(*y.get_ref()) {
         Ok(n) if (1000..=9999).contains(&n) => Some(make(n)),
         _ => {
-            let msg = format!("`{}` is not a four-digit year", y.get_ref());
-            cx.error(y.span(), msg, Some(WHEN_HINT.to_owned()));
+            let msg = msg!("stats-not-a-year", year = y.get_ref().to_string());
+            cx.error(y.span(), msg, Some(msg!("stats-when-hint")));
             None
         }
     }
@@ -431,7 +424,11 @@ fn check_text(
             header,
             who,
             field,
-            format!("add {field} = {}", cx.text_example()),
+            msg!(
+                "stats-text-missing-hint",
+                field = field,
+                example = cx.text_example()
+            ),
         );
         return None;
     };
@@ -444,10 +441,16 @@ fn check_text(
     }
     for lang in cx.languages.clone() {
         if !out.contains_key(&lang) {
-            let msg = format!("{who} has no {lang} text in `{field}`");
-            let hint = format!(
-                "every site language needs one: {field} = {}",
-                cx.text_example()
+            let msg = msg!(
+                "stats-text-language-missing",
+                who = who,
+                lang = lang.as_str(),
+                field = field
+            );
+            let hint = msg!(
+                "stats-text-language-missing-hint",
+                field = field,
+                example = cx.text_example()
             );
             cx.error(span.clone(), msg, Some(hint));
             ok = false;
@@ -466,19 +469,27 @@ fn check_text_entry(
     let code = lang.get_ref();
     if !cx.languages.contains(code) {
         let list = cx.languages.join(", ");
-        let hint = match did_you_mean(code, cx.languages.iter().map(String::as_str)) {
-            Some(close) => format!("did you mean `{close}`? site languages: {list}"),
-            None => format!("site languages: {list}; remove this entry"),
-        };
-        let msg = format!("`{field}` has text for `{code}`, which is not a site language");
+        let close = did_you_mean(code, cx.languages.iter().map(String::as_str))
+            .map(str::to_owned)
+            .unwrap_or_else(|| "none".to_owned());
+        let hint = msg!(
+            "stats-text-unknown-language-hint",
+            close = close,
+            list = list
+        );
+        let msg = msg!(
+            "stats-text-unknown-language",
+            field = field,
+            code = code.as_str()
+        );
         cx.error(lang.span(), msg, Some(hint));
         return false;
     }
     if value.get_ref().trim().is_empty() {
-        let hint = format!("write the {code} text, or remove the record");
+        let hint = msg!("stats-text-empty-hint", code = code.as_str());
         cx.error(
             value.span(),
-            format!("`{field}.{code}` is empty"),
+            msg!("stats-text-empty", field = field, code = code.as_str()),
             Some(hint),
         );
         return false;
@@ -541,22 +552,12 @@ fn check_members(
     known: &[String],
 ) -> Option<Vec<String>> {
     let Some(stats) = stats else {
-        missing(
-            cx,
-            header,
-            who,
-            "stats",
-            "add stats = [\"first_id\", \"second_id\"]".to_owned(),
-        );
+        missing(cx, header, who, "stats", msg!("stats-members-missing-hint"));
         return None;
     };
     if stats.get_ref().is_empty() {
-        let msg = format!("{who} lists no stats");
-        cx.error(
-            stats.span(),
-            msg,
-            Some("name at least one stat id".to_owned()),
-        );
+        let msg = msg!("stats-members-empty", who = who);
+        cx.error(stats.span(), msg, Some(msg!("stats-members-empty-hint")));
         return None;
     }
     let mut ok = true;
@@ -577,20 +578,20 @@ fn check_member(
 ) -> bool {
     let name = id.get_ref();
     if so_far.contains(name) {
-        let msg = format!("{who} lists `{name}` twice");
-        cx.error(id.span(), msg, Some("list each stat once".to_owned()));
+        let msg = msg!("stats-member-twice", who = who, name = name.as_str());
+        cx.error(id.span(), msg, Some(msg!("stats-member-twice-hint")));
         return false;
     }
     if known.contains(name) {
         return true;
     }
     let hint = match did_you_mean(name, known.iter().map(String::as_str)) {
-        Some(close) => format!("did you mean `{close}`?"),
-        None => "name the id of a [[stat]] record in this file".to_owned(),
+        Some(close) => msg!("hint-did-you-mean", name = close),
+        None => msg!("stats-member-unknown-hint"),
     };
     cx.error(
         id.span(),
-        format!("unknown stat id `{name}` in {who}"),
+        msg!("stats-member-unknown", name = name.as_str(), who = who),
         Some(hint),
     );
     false
