@@ -4,6 +4,7 @@
 //! Built once after the content is read, then shared (`Arc`) by the parallel Markdown
 //! pass and by the template functions (`link`, `asset`, `t`, `stat`, `chart`).
 
+use crate::msg;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
@@ -151,8 +152,8 @@ impl Lookup {
             .find(|p| self.config.root.join(p).is_file())
             .ok_or_else(|| {
                 (
-                    format!("image `{path}` not found in content/ or static/"),
-                    Some("give the path below content/ (`tech/photo.jpg`) or static/ (`img/hero.jpg`)".to_owned()),
+                    msg!("image-not-found-anywhere", path = path),
+                    Some(msg!("image-not-found-anywhere-hint")),
                 )
             })?;
         // Copies go beside the source's published place.
@@ -166,9 +167,15 @@ impl Lookup {
         let cache = self
             .images
             .as_ref()
-            .ok_or_else(|| ("images cannot be processed here".to_owned(), None))?;
-        let bytes = std::fs::read(self.config.root.join(&rel))
-            .map_err(|e| (format!("cannot read `{}`: {e}", rel.display()), None))?;
+            .ok_or_else(|| (msg!("image-no-processing"), None))?;
+        let bytes = std::fs::read(self.config.root.join(&rel)).map_err(|e| {
+            let message = msg!(
+                "image-read-failed",
+                path = rel.display().to_string(),
+                detail = e.to_string()
+            );
+            (message, None)
+        })?;
         let made = cache
             .transform(&bytes, &rel, t)
             .map_err(|e| (e.message, Some(e.hint)))?;
@@ -195,8 +202,8 @@ impl Lookup {
     pub fn photo(&self, dest: &str, from: &Path) -> Option<Result<markdown::Photo, Miss>> {
         if let Some(kind) = crate::images::unsupported(dest) {
             return Some(Err((
-                format!("image `{dest}` is a {kind} file, which browsers do not show"),
-                Some("export it as JPEG (photos) or PNG (drawings), put it beside the page and name that file here".to_owned()),
+                msg!("image-unsupported", dest = dest, kind = kind),
+                Some(msg!("image-unsupported-hint")),
             )));
         }
         let rel = photo_path(dest, from)?;
@@ -222,14 +229,12 @@ impl Lookup {
                     .filter(|p| p.parent() == Some(folder))
                     .filter_map(|p| p.file_name()?.to_str());
                 let name = rel.file_name().and_then(|n| n.to_str()).unwrap_or(dest);
+                let path = rel.display().to_string();
                 let hint = match did_you_mean(name, near) {
-                    Some(c) => format!("did you mean `{c}`? (looked for `{}`)", rel.display()),
-                    None => format!(
-                        "looked for `{}`: put the photo next to the page, or fix the name",
-                        rel.display()
-                    ),
+                    Some(c) => msg!("image-did-you-mean-hint", name = c, path = path),
+                    None => msg!("image-not-found-hint", path = path),
                 };
-                Some(Err((format!("image `{dest}` not found"), Some(hint))))
+                Some(Err((msg!("image-not-found", dest = dest), Some(hint))))
             }
         }
     }
@@ -305,15 +310,13 @@ impl Lookup {
             Some(per_lang) => per_lang[self.lang_index(lang)]
                 .clone()
                 .or_else(|| per_lang.iter().flatten().next().cloned())
-                .ok_or_else(|| (format!("no page `{key}`"), None)),
+                .ok_or_else(|| (msg!("link-no-page", key = key), None)),
             None => {
                 let close = did_you_mean(key, self.urls.keys().map(String::as_str));
                 let hint = close
-                    .map(|c| format!("did you mean `@/{c}`?"))
-                    .unwrap_or_else(|| {
-                        "link targets are paths below content/, e.g. `@/tech/_index.md`".into()
-                    });
-                Err((format!("link to unknown page `@/{key}`"), Some(hint)))
+                    .map(|c| msg!("link-did-you-mean-hint", key = c))
+                    .unwrap_or_else(|| msg!("link-targets-hint"));
+                Err((msg!("link-unknown-page", key = key), Some(hint)))
             }
         }
     }
@@ -331,8 +334,8 @@ impl Lookup {
         }
         let close = did_you_mean(path, self.static_files.iter().map(String::as_str));
         Err((
-            format!("no file `static/{path}`"),
-            close.map(|c| format!("did you mean `{c}`?")),
+            msg!("asset-missing", path = path),
+            close.map(|c| msg!("hint-did-you-mean", name = c)),
         ))
     }
 
@@ -341,7 +344,7 @@ impl Lookup {
         let language = self
             .config
             .language(lang)
-            .ok_or_else(|| (format!("unknown language `{lang}`"), None))?;
+            .ok_or_else(|| (msg!("language-unknown", lang = lang), None))?;
         language.strings.get(key).cloned().ok_or_else(|| {
             let close = did_you_mean(key, language.strings.keys().map(String::as_str));
             let table = if language.prefix.is_empty() {
@@ -349,24 +352,21 @@ impl Lookup {
             } else {
                 format!("[languages.{lang}.translations]")
             };
-            let hint = match close {
-                Some(c) => format!(
-                    "did you mean `{c}`? Otherwise add `{key} = \"…\"` under {table} in config.toml"
-                ),
-                None => format!("add `{key} = \"…\"` under {table} in config.toml"),
-            };
-            (
-                format!("missing UI string `{key}` for language `{lang}`"),
-                Some(hint),
-            )
+            let hint = msg!(
+                "string-missing-hint",
+                close = close.unwrap_or("none"),
+                key = key,
+                table = table
+            );
+            (msg!("string-missing", key = key, lang = lang), Some(hint))
         })
     }
 
     fn stats(&self) -> Result<&Stats, Miss> {
         self.stats.as_deref().ok_or_else(|| {
             (
-                "this site has no statistics file".to_owned(),
-                Some("create content/stats.toml or set `stats = \"…\"` in config.toml".to_owned()),
+                msg!("stats-file-missing"),
+                Some(msg!("stats-file-missing-hint")),
             )
         })
     }
@@ -441,11 +441,10 @@ impl markdown::Resolver for Lookup {
             }
             other => {
                 let close = did_you_mean(other, ["stat", "stat_change", "chart"]);
-                let hint = close.map_or(
-                    "the shortcodes are `stat`, `stat_change` and `chart`".to_owned(),
-                    |c| format!("did you mean `{c}`?"),
-                );
-                Err((format!("unknown shortcode `{other}`"), Some(hint)))
+                let hint = close.map_or(msg!("shortcode-names-hint"), |c| {
+                    msg!("hint-did-you-mean", name = c)
+                });
+                Err((msg!("shortcode-unknown", name = other), Some(hint)))
             }
         }
     }
@@ -465,8 +464,8 @@ fn year_arg(call: &Shortcode, key: &str) -> Result<Option<i64>, Miss> {
         None => Ok(None),
         Some((_, markdown::ArgValue::Int(n))) => Ok(Some(*n)),
         Some(_) => Err((
-            format!("`{key}` must be a year written as a number"),
-            Some(format!("write {key}=2023, without quotes")),
+            msg!("shortcode-year-arg", key = key),
+            Some(msg!("shortcode-year-arg-hint", key = key)),
         )),
     }
 }
@@ -488,7 +487,7 @@ fn photo_path(dest: &str, from: &Path) -> Option<std::path::PathBuf> {
 
 fn missing_arg(name: &str, arg: &str, example: &str) -> Miss {
     (
-        format!("shortcode `{name}` needs `{arg}`"),
-        Some(format!("write it as `{example}`")),
+        msg!("shortcode-missing-arg", name = name, arg = arg),
+        Some(msg!("shortcode-missing-arg-hint", example = example)),
     )
 }

@@ -233,7 +233,7 @@ pub fn render(
     resolver: &dyn Resolver,
 ) -> Result<Rendered, Vec<Diagnostic>> {
     let Some(body) = input.text.get(input.body.clone()) else {
-        let message = "the Markdown body's byte range lies outside the file text";
+        let message = crate::msg!("markdown-body-outside");
         return Err(vec![Diagnostic::error(message).in_file(input.file)]);
     };
     let events = Parser::new_ext(body, opts.pulldown()).into_offset_iter();

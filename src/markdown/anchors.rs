@@ -4,6 +4,7 @@
 
 use crate::content::{Content, DocId};
 use crate::diag::{Diagnostic, Diagnostics, Result};
+use crate::msg;
 
 use super::InternalLink;
 
@@ -38,14 +39,18 @@ pub fn anchor_errors<'r>(content: &Content, id: DocId, of: &impl AnchorsOf<'r>) 
         if !ids.iter().any(|a| a == anchor) {
             let close = crate::diag::did_you_mean(anchor, ids.iter().map(String::as_str));
             let hint = match close {
-                Some(c) => format!("did you mean `#{c}`?"),
-                None => format!("the page's anchors are: {}", ids.join(", ")),
+                Some(c) => msg!("anchor-did-you-mean-hint", anchor = c),
+                None => msg!("anchor-list-hint", anchors = ids.join(", ")),
             };
             errors.push(
-                Diagnostic::error(format!("`@/{}` has no heading `#{anchor}`", link.path))
-                    .in_file(&doc.path)
-                    .at(&doc.text, link.span.clone())
-                    .with_hint(hint),
+                Diagnostic::error(msg!(
+                    "anchor-missing",
+                    path = link.path.as_str(),
+                    anchor = anchor.as_str()
+                ))
+                .in_file(&doc.path)
+                .at(&doc.text, link.span.clone())
+                .with_hint(hint),
             );
         }
     }

@@ -21,21 +21,40 @@ use html5ever::tokenizer::{
     BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
 
-use super::links::{SCRIPT_URL_HINT, is_script_url};
+use super::links::is_script_url;
 use super::shortcode;
+use crate::msg;
 
-/// Hint for every raw-HTML script refusal.
-const NO_SCRIPT_HINT: &str = "raw HTML in content may not run scripts: remove the script or \
-     the `on…` attribute, and ask for a shortcode or template feature instead";
+/// The hint of a refusal (its words are in the message catalog).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Hint {
+    /// Raw HTML that would run script.
+    NoScript,
+    /// A tag or comment that the raw HTML leaves open.
+    Unclosed,
+    /// An element left open whose content is raw text.
+    Swallow,
+    /// A `javascript:` URL.
+    ScriptUrl,
+    /// A `data:` URL that holds a document.
+    DataUrl,
+    /// A shortcode written inside raw HTML.
+    ShortcodeInHtml,
+}
 
-/// Hint for a tag or comment that the raw HTML leaves open.
-const UNCLOSED_HINT: &str = "close it before the blank line that ends the HTML block: a \
-     browser would read the page's following HTML as part of it (its text as attributes)";
-
-/// Hint for an element left open whose content is raw text.
-const SWALLOW_HINT: &str = "close it (`</…>`) where its content ends: until a browser \
-     meets that end tag, everything after it on the page, the site's own navigation and \
-     footer included, becomes its content";
+impl Hint {
+    /// The hint in the current language.
+    pub(super) fn text(self) -> String {
+        match self {
+            Hint::NoScript => msg!("html-no-script-hint"),
+            Hint::Unclosed => msg!("html-unclosed-hint"),
+            Hint::Swallow => msg!("html-swallow-hint"),
+            Hint::ScriptUrl => msg!("html-script-url-hint"),
+            Hint::DataUrl => msg!("html-data-url-hint"),
+            Hint::ShortcodeInHtml => msg!("html-shortcode-hint"),
+        }
+    }
+}
 
 /// Attributes whose value is a URL a browser may follow or load, or (SVG `<animate>`
 /// and `<set>`: `to`, `from`, `values`) may set as one.
@@ -76,7 +95,7 @@ pub(super) enum Finding {
     /// A policy violation, with its byte range in the scanned text.
     Refused {
         message: String,
-        hint: &'static str,
+        hint: Hint,
         span: Range<usize>,
     },
     /// An `id` attribute's value: an anchor other pages may link to.
@@ -92,8 +111,8 @@ pub(super) enum Finding {
 
 impl Finding {
     /// The message and hint for a swallowing element that nothing closed.
-    pub(super) fn left_open(name: &str) -> (String, &'static str) {
-        (format!("`<{name}>` is not closed"), SWALLOW_HINT)
+    pub(super) fn left_open(name: &str) -> (String, Hint) {
+        (msg!("html-not-closed", name = name), Hint::Swallow)
     }
 }
 
@@ -276,8 +295,8 @@ fn check_token(tok: &Tok, html: &str, span: Range<usize>, findings: &mut Vec<Fin
             let name_span = span.start..name_end.max(span.start);
             if name == "script" {
                 findings.push(Finding::Refused {
-                    message: "`<script>` elements are not allowed in content".to_owned(),
-                    hint: NO_SCRIPT_HINT,
+                    message: msg!("html-script-element"),
+                    hint: Hint::NoScript,
                     span: name_span.clone(),
                 });
             }
@@ -307,13 +326,13 @@ fn check_token(tok: &Tok, html: &str, span: Range<usize>, findings: &mut Vec<Fin
         }
         Tok::Comment | Tok::Doctype if !source.ends_with('>') => {
             let message = if source.starts_with("<!--") {
-                "an HTML comment `<!--` is not closed"
+                msg!("html-comment-not-closed")
             } else {
-                "markup starting `<!`, `<?` or `</` is not closed with `>`"
+                msg!("html-markup-not-closed")
             };
             let len = if source.starts_with("<!--") { 4 } else { 2 };
             findings.push(unclosed(
-                message,
+                &message,
                 span.start..span.start + len.min(source.len()),
             ));
         }
@@ -328,8 +347,8 @@ fn open_at_end(html: &str, cursor: usize) -> Finding {
             || (c.first() == Some(&b'/') && c.get(1).is_some_and(u8::is_ascii_alphabetic))
     };
     let Some(at) = find_opener(html, cursor, tag) else {
-        let message = "the markup at the end is not closed with `>`";
-        return unclosed(message, cursor..html.len());
+        let message = msg!("html-end-not-closed");
+        return unclosed(&message, cursor..html.len());
     };
     let rest = &html[at + 1..];
     let name_len = rest
@@ -338,7 +357,7 @@ fn open_at_end(html: &str, cursor: usize) -> Finding {
         })
         .unwrap_or(rest.len());
     let name = &rest[..name_len];
-    let message = format!("the tag `<{name}` is not closed with `>`");
+    let message = msg!("html-tag-not-closed", name = name);
     unclosed(&message, at..at + 1 + name_len)
 }
 
@@ -392,18 +411,18 @@ fn floor_boundary(text: &str, i: usize) -> usize {
 fn unclosed(message: &str, span: Range<usize>) -> Finding {
     Finding::Refused {
         message: message.to_owned(),
-        hint: UNCLOSED_HINT,
+        hint: Hint::Unclosed,
         span,
     }
 }
 
 /// The policy for one attribute (raw HTML or a heading's `{…}` attributes): a message
 /// and hint if it is refused.
-pub(super) fn check_attribute(name: &str, value: Option<&str>) -> Option<(String, &'static str)> {
+pub(super) fn check_attribute(name: &str, value: Option<&str>) -> Option<(String, Hint)> {
     let bytes = name.as_bytes();
     if bytes.len() > 2 && bytes[..2].eq_ignore_ascii_case(b"on") {
-        let message = format!("inline event handler `{name}` is not allowed");
-        return Some((message, NO_SCRIPT_HINT));
+        let message = msg!("html-event-handler", name = name);
+        return Some((message, Hint::NoScript));
     }
     let value = value?;
     let is_url = URL_ATTRS.iter().any(|a| a.eq_ignore_ascii_case(name));
@@ -415,26 +434,22 @@ pub(super) fn check_attribute(name: &str, value: Option<&str>) -> Option<(String
         '\0'
     };
     if is_url && value.split(list).any(is_script_url) {
-        let message = format!("`{name}` with a javascript: URL is not allowed");
-        return Some((message, SCRIPT_URL_HINT));
+        let message = msg!("html-script-url", name = name);
+        return Some((message, Hint::ScriptUrl));
     }
     if is_url && value.split(list).any(is_document_data_url) {
-        let message = format!("`{name}` with a `data:` URL holding a document is not allowed");
-        return Some((message, DATA_URL_HINT));
+        let message = msg!("html-data-url", name = name);
+        return Some((message, Hint::DataUrl));
     }
     // srcdoc is a document of its own: a tag left open there stays there.
     let refused =
-        |f: &Finding| matches!(f, Finding::Refused { hint, .. } if *hint != UNCLOSED_HINT);
+        |f: &Finding| matches!(f, Finding::Refused { hint, .. } if *hint != Hint::Unclosed);
     if name.eq_ignore_ascii_case("srcdoc") && scan(value).iter().any(refused) {
-        let message = "`srcdoc` with script in its HTML is not allowed".to_owned();
-        return Some((message, NO_SCRIPT_HINT));
+        let message = msg!("html-srcdoc-script");
+        return Some((message, Hint::NoScript));
     }
     None
 }
-
-/// Hint for a `data:` URL that holds a document.
-pub(super) const DATA_URL_HINT: &str = "a `data:` URL with HTML, XHTML or SVG in it is a page of its own \
-     that can run script: put the document in static/ and link to its file";
 
 /// True for a `data:` URL whose content a browser runs as a document (HTML, XHTML, SVG),
 /// written as browsers read it (any case, leading spaces, tabs and newlines ignored).
@@ -473,12 +488,12 @@ pub(super) fn page_runs_script(html: &str) -> Option<String> {
             continue;
         };
         if el.name().eq_ignore_ascii_case("script") {
-            return Some("a `<script>` element".to_owned());
+            return Some(msg!("html-runs-script-element"));
         }
         for (name, value) in el.attrs() {
             if name.eq_ignore_ascii_case("srcdoc") {
                 if let Some(inner) = page_runs_script(value) {
-                    return Some(format!("`srcdoc` holding {inner}"));
+                    return Some(msg!("html-runs-srcdoc", inner = inner));
                 }
                 continue;
             }

@@ -3,10 +3,6 @@
 
 use std::ops::Range;
 
-/// Why `javascript:` URLs are refused, and what to write instead.
-pub(super) const SCRIPT_URL_HINT: &str =
-    "javascript: links are not allowed; link to a page or an https:// URL";
-
 /// True for a URL a browser would run as script (`javascript:`, any case, with leading
 /// spaces or control characters, and tabs or newlines anywhere, as browsers ignore them).
 pub(super) fn is_script_url(url: &str) -> bool {

@@ -8,17 +8,14 @@ use std::ops::Range;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 
 use super::headings::{self, PendingHeading};
-use super::html::{self, Finding};
-use super::links::{self, SCRIPT_URL_HINT};
+use super::html::{self, Finding, Hint};
+use super::links;
 use super::text::{Summary, WordCounter};
 use super::{Input, InternalLink, Photo, Rendered, Resolver};
 use crate::diag::Diagnostic;
+use crate::msg;
 
 mod inline;
-
-/// Hint for shortcodes written inside raw HTML.
-pub(super) const HTML_SHORTCODE_HINT: &str = "leave a blank line between the HTML and the shortcode so \
-     it is Markdown again, or write the table or list in Markdown";
 
 /// Errors collected per file; the rest are counted, so a file of a million broken
 /// shortcodes costs a bounded amount of memory.
@@ -309,7 +306,7 @@ impl<'a, 'r> Pass<'a, 'r> {
     ) {
         for (name, value) in attrs {
             if let Some((message, hint)) = html::check_attribute(name, value.as_deref()) {
-                self.error(range.clone(), message, Some(hint.to_owned()));
+                self.error(range.clone(), message, Some(hint.text()));
             }
         }
         self.headings.push(PendingHeading {
@@ -335,14 +332,14 @@ impl<'a, 'r> Pass<'a, 'r> {
     fn destination(&mut self, dest: CowStr<'a>, range: Range<usize>) -> CowStr<'a> {
         if links::is_script_url(&dest) {
             let span = links::dest_span(self.body, range, &dest);
-            let message = format!("link to a javascript: URL `{}`", dest.trim());
-            self.error(span, message, Some(SCRIPT_URL_HINT.to_owned()));
+            let message = msg!("link-script-url", url = dest.trim());
+            self.error(span, message, Some(Hint::ScriptUrl.text()));
             return CowStr::Borrowed("#");
         }
         if html::is_document_data_url(&dest) {
             let span = links::dest_span(self.body, range, &dest);
-            let message = "link to a `data:` URL holding a document".to_owned();
-            self.error(span, message, Some(html::DATA_URL_HINT.to_owned()));
+            let message = msg!("link-data-url");
+            self.error(span, message, Some(Hint::DataUrl.text()));
             return CowStr::Borrowed("#");
         }
         if let Some((path, anchor)) = links::split_internal(&dest) {
@@ -375,9 +372,9 @@ impl<'a, 'r> Pass<'a, 'r> {
             }
             Err((reason, hint)) => {
                 let message = match reason {
-                    r if r.is_empty() => format!("link to unknown page `@/{path}`"),
+                    r if r.is_empty() => msg!("link-unknown-page", key = path),
                     r if r.contains(path) => r,
-                    r => format!("link to unknown page `@/{path}`: {r}"),
+                    r => msg!("link-unknown-page-because", key = path, reason = r),
                 };
                 self.error(span, message, hint);
                 None
@@ -436,12 +433,12 @@ impl<'a, 'r> Pass<'a, 'r> {
                     hint,
                     span,
                 } => {
-                    self.error(to_body(span), message, Some(hint.to_owned()));
+                    self.error(to_body(span), message, Some(hint.text()));
                 }
                 Finding::Id(id) => self.ids.push(id),
                 Finding::Shortcode(span) => {
-                    let message = "shortcodes are not expanded inside raw HTML";
-                    self.error(to_body(span), message, Some(HTML_SHORTCODE_HINT.to_owned()));
+                    let message = msg!("html-shortcode");
+                    self.error(to_body(span), message, Some(Hint::ShortcodeInHtml.text()));
                 }
                 Finding::Opened { name, span } => self.swallowing.push((name, to_body(span))),
                 Finding::Closed(name) => {
@@ -458,7 +455,7 @@ impl<'a, 'r> Pass<'a, 'r> {
     fn report_swallowing(&mut self) {
         for (name, span) in std::mem::take(&mut self.swallowing) {
             let (message, hint) = Finding::left_open(&name);
-            self.error(span, message, Some(hint.to_owned()));
+            self.error(span, message, Some(hint.text()));
         }
     }
 
@@ -494,12 +491,13 @@ impl<'a, 'r> Pass<'a, 'r> {
         self.report_swallowing();
         self.assign_heading_ids();
         if self.uncollected > 0 {
-            let message = format!(
-                "{} errors in this file; only the first {MAX_FILE_ERRORS} are reported",
-                self.uncollected + MAX_FILE_ERRORS
+            let message = msg!(
+                "markdown-too-many-errors",
+                errors = self.uncollected + MAX_FILE_ERRORS,
+                shown = MAX_FILE_ERRORS
             );
             let d = Diagnostic::error(message).in_file(self.input.file);
-            let hint = "a run of errors like this often has one cause, such as `{{` written for a literal brace pair; fix the first and build again";
+            let hint = msg!("markdown-too-many-errors-hint");
             self.diagnostics.insert(0, d.with_hint(hint));
         }
         if self.diagnostics.iter().any(Diagnostic::is_error) {
@@ -511,10 +509,8 @@ impl<'a, 'r> Pass<'a, 'r> {
         if let Some(first) = self.first_raw_html.clone()
             && let Some(what) = html::page_runs_script(&html)
         {
-            let message = format!("the page's raw HTML, read as a whole, runs script: {what}");
-            let hint = "an element left open in one HTML block (such as `<svg>`) changes how a \
-                 browser reads the next: close every element in the block that opens it";
-            self.error(first, message, Some(hint.to_owned()));
+            let message = msg!("html-page-runs-script", what = what);
+            self.error(first, message, Some(msg!("html-page-runs-script-hint")));
             return Err(self.diagnostics);
         }
         let toc = headings::build_toc(&self.headings);
@@ -544,8 +540,8 @@ impl<'a, 'r> Pass<'a, 'r> {
             let Some(head) = self.headings.get(i) else {
                 continue;
             };
-            let message = format!("duplicate heading id `{}`", head.id);
-            let hint = Some("give each heading a different {#id}".to_owned());
+            let message = msg!("heading-duplicate-id", id = head.id.as_str());
+            let hint = Some(msg!("heading-duplicate-id-hint"));
             self.error(head.span.clone(), message, hint);
         }
         for head in &self.headings {

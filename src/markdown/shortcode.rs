@@ -4,10 +4,12 @@
 //! strings mean what they say. A call must fit on one line.
 
 use super::ArgValue;
+use crate::msg;
 
 /// How a well-formed call looks, for hints.
-pub(super) const EXPECTED_FORM: &str = "write a shortcode as {{ name(key=\"value\", n=3, flag=true) }} on one line; \
-     to show \"{{\" literally, write \\{{ or put it in `code`";
+pub(super) fn expected_form() -> String {
+    msg!("shortcode-form-hint")
+}
 
 /// A successfully parsed call: name, arguments and the byte offset just past `}}`.
 #[derive(Debug, PartialEq)]
@@ -27,19 +29,19 @@ pub(super) struct ParseError {
 /// Parses the call starting at `start` (which must point at `{{`) in `src`.
 pub(super) fn parse(src: &str, start: usize) -> Result<Parsed, ParseError> {
     let mut cur = Cursor { src, pos: start };
-    cur.expect("{{", "expected `{{`")?;
+    cur.expect("{{", || msg!("shortcode-expected-open"))?;
     cur.skip_ws();
     let name = match cur.ident() {
         Some(name) => name.to_owned(),
-        None => return Err(cur.error("expected a shortcode name after `{{`")),
+        None => return Err(cur.error(msg!("shortcode-expected-name"))),
     };
     cur.skip_ws();
     if !cur.eat("(") {
-        return Err(cur.error(format!("expected `(` after shortcode name `{name}`")));
+        return Err(cur.error(msg!("shortcode-expected-paren", name = name.as_str())));
     }
     let args = cur.args()?;
     cur.skip_ws();
-    cur.expect("}}", "unclosed shortcode: expected `}}` after `)`")?;
+    cur.expect("}}", || msg!("shortcode-unclosed"))?;
     Ok(Parsed {
         name,
         args,
@@ -77,11 +79,11 @@ impl<'s> Cursor<'s> {
         found
     }
 
-    fn expect(&mut self, token: &str, message: &str) -> Result<(), ParseError> {
+    fn expect(&mut self, token: &str, message: impl FnOnce() -> String) -> Result<(), ParseError> {
         if self.eat(token) {
             Ok(())
         } else {
-            Err(self.error(message))
+            Err(self.error(message()))
         }
     }
 
@@ -110,13 +112,13 @@ impl<'s> Cursor<'s> {
             let (key, value) = self.arg()?;
             if args.iter().any(|(k, _)| *k == key) {
                 return Err(ParseError {
-                    message: format!("argument `{key}` is given twice"),
+                    message: msg!("shortcode-argument-twice", key = key.as_str()),
                     at: key_at,
                 });
             }
             self.skip_ws();
             if !self.eat(",") && !self.rest().starts_with(')') {
-                return Err(self.error(format!("expected `,` or `)` after argument `{key}`")));
+                return Err(self.error(msg!("shortcode-expected-comma", key = key.as_str())));
             }
             args.push((key, value));
         }
@@ -124,11 +126,11 @@ impl<'s> Cursor<'s> {
 
     fn arg(&mut self) -> Result<(String, ArgValue), ParseError> {
         let Some(key) = self.ident() else {
-            return Err(self.error("expected an argument name or `)`"));
+            return Err(self.error(msg!("shortcode-expected-argument")));
         };
         self.skip_ws();
         if !self.eat("=") {
-            return Err(self.error(format!("expected `=` after argument `{key}`")));
+            return Err(self.error(msg!("shortcode-expected-equals", key = key)));
         }
         self.skip_ws();
         let value = self.value(key)?;
@@ -143,9 +145,7 @@ impl<'s> Cursor<'s> {
             _ => match self.rest() {
                 r if r.starts_with("true") => self.keyword("true", ArgValue::Bool(true), key),
                 r if r.starts_with("false") => self.keyword("false", ArgValue::Bool(false), key),
-                _ => Err(self.error(format!(
-                    "expected a value for `{key}`: a \"string\", a number, true or false"
-                ))),
+                _ => Err(self.error(msg!("shortcode-expected-value", key = key))),
             },
         }
     }
@@ -157,9 +157,7 @@ impl<'s> Cursor<'s> {
             return Ok(value);
         }
         self.pos = start;
-        Err(self.error(format!(
-            "expected a value for `{key}`: a \"string\", a number, true or false"
-        )))
+        Err(self.error(msg!("shortcode-expected-value", key = key)))
     }
 
     fn string(&mut self, quote: char, key: &str) -> Result<ArgValue, ParseError> {
@@ -182,7 +180,7 @@ impl<'s> Cursor<'s> {
             }
         }
         Err(ParseError {
-            message: format!("unterminated string in argument `{key}`"),
+            message: msg!("shortcode-unterminated-string", key = key),
             at: start,
         })
     }
@@ -207,7 +205,7 @@ impl<'s> Cursor<'s> {
                 self.pos += len;
                 Ok(v)
             }
-            None => Err(self.error(format!("`{text}` is not a valid number for `{key}`"))),
+            None => Err(self.error(msg!("shortcode-bad-number", text = text, key = key))),
         }
     }
 }

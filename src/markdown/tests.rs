@@ -517,7 +517,7 @@ fn shortcode_spans_are_file_offsets() {
 
 #[test]
 fn shortcode_errors() {
-    let form = Some(shortcode::EXPECTED_FORM.to_owned());
+    let form = Some(shortcode::expected_form());
     let cases = [
         (
             "第一段\n\n共有{{ stat(id=\"x\" }}家",
@@ -541,7 +541,7 @@ fn shortcode_errors() {
             "<div>{{ stat(id=\"x\") }}</div>",
             "content/tech/a.md:4:6",
             "shortcodes are not expanded inside raw HTML",
-            Some(pass::HTML_SHORTCODE_HINT.to_owned()),
+            Some(super::html::Hint::ShortcodeInHtml.text()),
         ),
     ];
     for (body, locus, message, hint) in cases {

@@ -376,3 +376,103 @@ unit-kind-empty-hint = name the kind of quantity, e.g. kind = "area"; units of o
 expecting-point = a number, or a table such as { "{" } value = 100, qualifier = "about" { "}" }
 expecting-en-unit = a symbol such as "km²", or { "{" } one = "…", other = "…" { "}" }
 expecting-number = a number in base units
+
+## Links, images and shortcodes in pages and templates.
+
+image-not-found-anywhere = image `{ $path }` not found in content/ or static/
+image-not-found-anywhere-hint = give the path below content/ (`tech/photo.jpg`) or static/ (`img/hero.jpg`)
+image-no-processing = images cannot be processed here
+image-read-failed = cannot read `{ $path }`: { $detail }
+image-unsupported = image `{ $dest }` is a { $kind } file, which browsers do not show
+image-unsupported-hint = export it as JPEG (photos) or PNG (drawings), put it beside the page and name that file here
+image-not-found = image `{ $dest }` not found
+image-did-you-mean-hint = did you mean `{ $name }`? (looked for `{ $path }`)
+image-not-found-hint = looked for `{ $path }`: put the photo next to the page, or fix the name
+link-no-page = no page `{ $key }`
+link-unknown-page = link to unknown page `@/{ $key }`
+link-did-you-mean-hint = did you mean `@/{ $key }`?
+link-targets-hint = link targets are paths below content/, e.g. `@/tech/_index.md`
+asset-missing = no file `static/{ $path }`
+language-unknown = unknown language `{ $lang }`
+string-missing = missing UI string `{ $key }` for language `{ $lang }`
+string-missing-hint = { $close ->
+    [none] {""}
+   *[other] did you mean `{ $close }`? Otherwise{" "}
+}add `{ $key } = "…"` under { $table } in config.toml
+stats-file-missing = this site has no statistics file
+stats-file-missing-hint = create content/stats.toml or set `stats = "…"` in config.toml
+shortcode-names-hint = the shortcodes are `stat`, `stat_change` and `chart`
+shortcode-unknown = unknown shortcode `{ $name }`
+shortcode-year-arg = `{ $key }` must be a year written as a number
+shortcode-year-arg-hint = write { $key }=2023, without quotes
+shortcode-missing-arg = shortcode `{ $name }` needs `{ $arg }`
+shortcode-missing-arg-hint = write it as `{ $example }`
+
+## Markdown and raw HTML in pages.
+
+html-no-script-hint = raw HTML in content may not run scripts: remove the script or the `on…` attribute, and ask for a shortcode or template feature instead
+html-unclosed-hint = close it before the blank line that ends the HTML block: a browser would read the page's following HTML as part of it (its text as attributes)
+html-swallow-hint = close it (`</…>`) where its content ends: until a browser meets that end tag, everything after it on the page, the site's own navigation and footer included, becomes its content
+html-script-url-hint = javascript: links are not allowed; link to a page or an https:// URL
+html-data-url-hint = a `data:` URL with HTML, XHTML or SVG in it is a page of its own that can run script: put the document in static/ and link to its file
+html-shortcode-hint = leave a blank line between the HTML and the shortcode so it is Markdown again, or write the table or list in Markdown
+html-not-closed = `<{ $name }>` is not closed
+html-script-element = `<script>` elements are not allowed in content
+html-comment-not-closed = an HTML comment `<!--` is not closed
+html-markup-not-closed = markup starting `<!`, `<?` or `</` is not closed with `>`
+html-end-not-closed = the markup at the end is not closed with `>`
+html-tag-not-closed = the tag `<{ $name }` is not closed with `>`
+html-event-handler = inline event handler `{ $name }` is not allowed
+html-script-url = `{ $name }` with a javascript: URL is not allowed
+html-data-url = `{ $name }` with a `data:` URL holding a document is not allowed
+html-srcdoc-script = `srcdoc` with script in its HTML is not allowed
+html-runs-script-element = a `<script>` element
+html-runs-srcdoc = `srcdoc` holding { $inner }
+html-shortcode = shortcodes are not expanded inside raw HTML
+html-page-runs-script = the page's raw HTML, read as a whole, runs script: { $what }
+html-page-runs-script-hint = an element left open in one HTML block (such as `<svg>`) changes how a browser reads the next: close every element in the block that opens it
+link-script-url = link to a javascript: URL `{ $url }`
+link-data-url = link to a `data:` URL holding a document
+link-unknown-page-because = link to unknown page `@/{ $key }`: { $reason }
+markdown-too-many-errors = { $errors } errors in this file; only the first { $shown } are reported
+markdown-too-many-errors-hint = a run of errors like this often has one cause, such as `{ "{{" }` written for a literal brace pair; fix the first and build again
+heading-duplicate-id = duplicate heading id `{ $id }`
+heading-duplicate-id-hint = give each heading a different { "{" }#id{ "}" }
+anchor-did-you-mean-hint = did you mean `#{ $anchor }`?
+anchor-list-hint = the page's anchors are: { $anchors }
+anchor-missing = `@/{ $path }` has no heading `#{ $anchor }`
+
+## Shortcodes.
+
+shortcode-form-hint = write a shortcode as { "{{" } name(key="value", n=3, flag=true) { "}}" } on one line; to show "{ "{{" }" literally, write \{ "{{" } or put it in `code`
+shortcode-expected-open = expected `{ "{{" }`
+shortcode-expected-name = expected a shortcode name after `{ "{{" }`
+shortcode-expected-paren = expected `(` after shortcode name `{ $name }`
+shortcode-unclosed = unclosed shortcode: expected `{ "}}" }` after `)`
+shortcode-argument-twice = argument `{ $key }` is given twice
+shortcode-expected-comma = expected `,` or `)` after argument `{ $key }`
+shortcode-expected-argument = expected an argument name or `)`
+shortcode-expected-equals = expected `=` after argument `{ $key }`
+shortcode-expected-value = expected a value for `{ $key }`: a "string", a number, true or false
+shortcode-unterminated-string = unterminated string in argument `{ $key }`
+shortcode-bad-number = `{ $text }` is not a valid number for `{ $key }`
+markdown-body-outside = the Markdown body's byte range lies outside the file text
+
+## Templates.
+
+template-missing = template `templates/{ $name }` is missing
+template-missing-hint = copy it from a profilegen starter site (`profilegen new`)
+template-convert-failed = cannot write the converted page: { $detail }
+template-unknown = template `{ $name }` does not exist
+template-unknown-hint = templates are files in templates/, e.g. `template = "data.html"`
+template-error = { $detail }
+template-while-rendering = while rendering `{ $file }`
+template-group-unknown = unknown stats group `{ $id }`
+template-image-size = `{ $key }={ $value }` is not a size in pixels (1 to { $max })
+template-image-op = unknown image op `{ $op }` (hint: op="fit" keeps the whole image inside width × height, op="fill" crops it to exactly that size)
+template-image-format = unknown image format `{ $format }` (hint: jpg, png, webp, or leave it out)
+template-image-fill = op="fill" needs both width and height (hint: image(path=…, width=1200, height=630, op="fill"))
+template-no-lang = `lang` is not set in this template's context
+template-hint-inline = { $message } (hint: { $hint })
+template-stat-unknown = unknown stat id `{ $id }`
+template-json-failed = cannot write JSON: { $detail }

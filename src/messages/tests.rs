@@ -209,11 +209,7 @@ const NOT_YET: &[&str] = &[
     "check/",
     "convert.rs",
     "images/",
-    "lookup.rs",
-    "markdown/",
-    "markdown.rs",
     "output/",
-    "render/",
     "scaffold.rs",
     "serve/",
 ];
@@ -226,6 +222,8 @@ const NOT_SENTENCES: &[(&str, &str)] = &[
     // The derived figure's note on the English edition of the site (the Chinese one
     // beside it): site text in the page's language, not a message.
     ("stats/change.rs", "Derived figure"),
+    // html5ever's own parse-error text, matched, not shown.
+    ("markdown/html.rs", "Saw EOF in state"),
 ];
 
 fn not_yet(path: &Path) -> bool {

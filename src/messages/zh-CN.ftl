@@ -381,3 +381,103 @@ unit-kind-empty-hint = 请写这个量的种类，例如 kind = "area"；同一�
 expecting-point = 数字，或者像 { "{" } value = 100, qualifier = "about" { "}" } 这样的表
 expecting-en-unit = 像 "km²" 这样的符号，或者 { "{" } one = "…", other = "…" { "}" }
 expecting-number = 用基本单位写的数字
+
+## Links, images and shortcodes in pages and templates.
+
+image-not-found-anywhere = 在 content/ 和 static/ 里都找不到图片 `{ $path }`
+image-not-found-anywhere-hint = 请写 content/ 下的路径（`tech/photo.jpg`）或 static/ 下的路径（`img/hero.jpg`）
+image-no-processing = 这里不能处理图片
+image-read-failed = 无法读取 `{ $path }`：{ $detail }
+image-unsupported = 图片 `{ $dest }` 是 { $kind } 文件，浏览器无法显示
+image-unsupported-hint = 请把它导出为 JPEG（照片）或 PNG（图示），放在页面旁边，再在这里写那个文件名
+image-not-found = 找不到图片 `{ $dest }`
+image-did-you-mean-hint = 是不是想写 `{ $name }`？（查找的是 `{ $path }`）
+image-not-found-hint = 查找的是 `{ $path }`：请把照片放在页面旁边，或者改正文件名
+link-no-page = 没有页面 `{ $key }`
+link-unknown-page = 链接指向不存在的页面 `@/{ $key }`
+link-did-you-mean-hint = 是不是想写 `@/{ $key }`？
+link-targets-hint = 链接目标是 content/ 下的路径，例如 `@/tech/_index.md`
+asset-missing = 没有文件 `static/{ $path }`
+language-unknown = 不认识的语言 `{ $lang }`
+string-missing = 语言 `{ $lang }` 缺少界面文字 `{ $key }`
+string-missing-hint = { $close ->
+    [none] {""}
+   *[other] 是不是想写 `{ $close }`？如果不是，请{" "}
+}在 config.toml 的 { $table } 下面加上 `{ $key } = "…"`
+stats-file-missing = 这个网站没有统计数据文件
+stats-file-missing-hint = 请新建 content/stats.toml，或者在 config.toml 里设置 `stats = "…"`
+shortcode-names-hint = 可用的短代码有 `stat`、`stat_change` 和 `chart`
+shortcode-unknown = 不认识的短代码 `{ $name }`
+shortcode-year-arg = `{ $key }` 必须是用数字写的年份
+shortcode-year-arg-hint = 请写 { $key }=2023，不加引号
+shortcode-missing-arg = 短代码 `{ $name }` 需要参数 `{ $arg }`
+shortcode-missing-arg-hint = 请这样写：`{ $example }`
+
+## Markdown and raw HTML in pages.
+
+html-no-script-hint = 正文里的 HTML 不能运行脚本：请删掉脚本或 `on…` 属性；需要类似功能时，请让技术人员做成短代码或模板功能
+html-unclosed-hint = 请在 HTML 块结束的空行之前把它闭合：否则浏览器会把页面后面的 HTML 都当成它的一部分（把文字当成属性）
+html-swallow-hint = 请在它的内容结束处写上结束标签（`</…>`）：浏览器读到结束标签之前，页面后面的所有内容（包括网站的导航和页脚）都会被当成它的内容
+html-script-url-hint = 不能使用 javascript: 链接；请链接到页面或 https:// 网址
+html-data-url-hint = 含有 HTML、XHTML 或 SVG 的 `data:` 网址本身就是一个能运行脚本的页面：请把文档放进 static/，再链接到那个文件
+html-shortcode-hint = 请在 HTML 和短代码之间空一行，让短代码回到 Markdown 里；或者用 Markdown 写表格或列表
+html-not-closed = `<{ $name }>` 没有闭合
+html-script-element = 正文里不能有 `<script>` 元素
+html-comment-not-closed = HTML 注释 `<!--` 没有结束
+html-markup-not-closed = 以 `<!`、`<?` 或 `</` 开头的标记没有用 `>` 结束
+html-end-not-closed = 结尾处的标记没有用 `>` 结束
+html-tag-not-closed = 标签 `<{ $name }` 没有用 `>` 结束
+html-event-handler = 不能使用内联事件处理属性 `{ $name }`
+html-script-url = `{ $name }` 不能使用 javascript: 网址
+html-data-url = `{ $name }` 不能使用含有文档的 `data:` 网址
+html-srcdoc-script = `srcdoc` 的 HTML 里不能有脚本
+html-runs-script-element = 一个 `<script>` 元素
+html-runs-srcdoc = `srcdoc` 里含有{ $inner }
+html-shortcode = HTML 里的短代码不会被展开
+html-page-runs-script = 把页面里的 HTML 连起来读，会运行脚本：{ $what }
+html-page-runs-script-hint = 一个 HTML 块里没闭合的元素（例如 `<svg>`）会改变浏览器读下一个块的方式：请在打开元素的同一个块里把它闭合
+link-script-url = 链接指向 javascript: 网址 `{ $url }`
+link-data-url = 链接指向含有文档的 `data:` 网址
+link-unknown-page-because = 链接指向不存在的页面 `@/{ $key }`：{ $reason }
+markdown-too-many-errors = 这个文件有 { $errors } 个错误；只列出前 { $shown } 个
+markdown-too-many-errors-hint = 这么多错误往往出自同一个原因，例如想写两个大括号却写成了 `{ "{{" }`；请先改第一个，再重新生成
+heading-duplicate-id = 标题 id `{ $id }` 重复了
+heading-duplicate-id-hint = 请给每个标题写不同的 { "{" }#id{ "}" }
+anchor-did-you-mean-hint = 是不是想写 `#{ $anchor }`？
+anchor-list-hint = 这个页面的锚点有：{ $anchors }
+anchor-missing = `@/{ $path }` 里没有标题 `#{ $anchor }`
+
+## Shortcodes.
+
+shortcode-form-hint = 短代码要写在一行里：{ "{{" } name(key="value", n=3, flag=true) { "}}" }；要原样显示“{ "{{" }”，请写成 \{ "{{" }，或者放在 `代码` 里
+shortcode-expected-open = 这里应该是 `{ "{{" }`
+shortcode-expected-name = `{ "{{" }` 后面应该是短代码的名字
+shortcode-expected-paren = 短代码名字 `{ $name }` 后面应该是 `(`
+shortcode-unclosed = 短代码没有结束：`)` 后面应该是 `{ "}}" }`
+shortcode-argument-twice = 参数 `{ $key }` 写了两次
+shortcode-expected-comma = 参数 `{ $key }` 后面应该是 `,` 或 `)`
+shortcode-expected-argument = 这里应该是参数名或 `)`
+shortcode-expected-equals = 参数 `{ $key }` 后面应该是 `=`
+shortcode-expected-value = 参数 `{ $key }` 需要一个值：带引号的 "文本"、数字、true 或 false
+shortcode-unterminated-string = 参数 `{ $key }` 里的文本没有结束的引号
+shortcode-bad-number = `{ $text }` 不是参数 `{ $key }` 可以用的数字
+markdown-body-outside = Markdown 正文的位置超出了文件范围（程序缺陷）
+
+## Templates.
+
+template-missing = 缺少模板 `templates/{ $name }`
+template-missing-hint = 请从 profilegen 新建的示例网站（`profilegen new`）里复制一份
+template-convert-failed = 无法写入转换后的页面：{ $detail }
+template-unknown = 模板 `{ $name }` 不存在
+template-unknown-hint = 模板是 templates/ 里的文件，例如 `template = "data.html"`
+template-error = 模板出错：{ $detail }
+template-while-rendering = 出错时正在生成 `{ $file }`
+template-group-unknown = 不存在的统计分组 `{ $id }`
+template-image-size = `{ $key }={ $value }` 不是有效的像素尺寸（1 到 { $max }）
+template-image-op = 不认识的图片处理方式 `{ $op }`（提示：op="fit" 把整张图缩放到宽 × 高以内，op="fill" 裁剪成正好这个尺寸）
+template-image-format = 不认识的图片格式 `{ $format }`（提示：jpg、png、webp，或者不写）
+template-image-fill = op="fill" 需要同时写宽和高（提示：image(path=…, width=1200, height=630, op="fill")）
+template-no-lang = 这个模板的上下文里没有 `lang`
+template-hint-inline = { $message }（提示：{ $hint }）
+template-stat-unknown = 不存在的统计项 id `{ $id }`
+template-json-failed = 无法写出 JSON：{ $detail }

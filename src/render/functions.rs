@@ -5,6 +5,7 @@
 //! never passes it; a miss (unknown key, file, id) fails the render with a message and a
 //! hint that the build turns into a located diagnostic.
 
+use crate::msg;
 use std::sync::Arc;
 
 use tera::{Error, Kwargs, State, Tera, TeraResult, Value};
@@ -114,7 +115,7 @@ fn register_data(tera: &mut Tera, lookup: &Arc<Lookup>) {
             let stats = l.stats_data().map_err(miss)?;
             let view = stats
                 .group_view(&id, &lang(st)?)
-                .ok_or_else(|| Error::message(format!("unknown stats group `{id}`")))?;
+                .ok_or_else(|| Error::message(msg!("template-group-unknown", id = id.as_str())))?;
             Ok(Value::from_serializable(&view))
         },
     );
@@ -154,9 +155,11 @@ fn transform(kw: &Kwargs) -> TeraResult<crate::images::Transform> {
                 .filter(|&n| (1..=crate::images::MAX_SIDE).contains(&n))
                 .map(Some)
                 .ok_or_else(|| {
-                    Error::message(format!(
-                        "`{key}={n}` is not a size in pixels (1 to {})",
-                        crate::images::MAX_SIDE
+                    Error::message(msg!(
+                        "template-image-size",
+                        key = key,
+                        value = n.to_string(),
+                        max = crate::images::MAX_SIDE
                     ))
                 }),
         }
@@ -165,9 +168,7 @@ fn transform(kw: &Kwargs) -> TeraResult<crate::images::Transform> {
         None | Some("fit") => Op::Fit,
         Some("fill") => Op::Fill,
         Some(other) => {
-            return Err(Error::message(format!(
-                "unknown image op `{other}` (hint: op=\"fit\" keeps the whole image inside width × height, op=\"fill\" crops it to exactly that size)"
-            )));
+            return Err(Error::message(msg!("template-image-op", op = other)));
         }
     };
     let format = match kw.get::<String>("format")?.as_deref() {
@@ -176,8 +177,9 @@ fn transform(kw: &Kwargs) -> TeraResult<crate::images::Transform> {
         Some("png") => Format::Png,
         Some("webp") => Format::Webp,
         Some(other) => {
-            return Err(Error::message(format!(
-                "unknown image format `{other}` (hint: jpg, png, webp, or leave it out)"
+            return Err(Error::message(msg!(
+                "template-image-format",
+                format = other
             )));
         }
     };
@@ -188,9 +190,7 @@ fn transform(kw: &Kwargs) -> TeraResult<crate::images::Transform> {
         format,
     };
     if t.op == Op::Fill && (t.width.is_none() || t.height.is_none()) {
-        return Err(Error::message(
-            "op=\"fill\" needs both width and height (hint: image(path=…, width=1200, height=630, op=\"fill\"))",
-        ));
+        return Err(Error::message(msg!("template-image-fill")));
     }
     Ok(t)
 }
@@ -198,19 +198,19 @@ fn transform(kw: &Kwargs) -> TeraResult<crate::images::Transform> {
 fn lang(state: &State) -> TeraResult<String> {
     state
         .get::<String>("lang")?
-        .ok_or_else(|| Error::message("`lang` is not set in this template's context"))
+        .ok_or_else(|| Error::message(msg!("template-no-lang")))
 }
 
 fn miss((message, hint): Miss) -> Error {
     match hint {
-        Some(h) => Error::message(format!("{message} (hint: {h})")),
+        Some(h) => Error::message(msg!("template-hint-inline", message = message, hint = h)),
         None => Error::message(message),
     }
 }
 
 fn unknown_id(close: Option<&str>, id: &str) -> Error {
     miss((
-        format!("unknown stat id `{id}`"),
-        close.map(|c| format!("did you mean `{c}`?")),
+        msg!("template-stat-unknown", id = id),
+        close.map(|c| msg!("hint-did-you-mean", name = c)),
     ))
 }

@@ -13,6 +13,7 @@ mod publish;
 
 pub use listings::Listings;
 
+use crate::msg;
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -62,8 +63,8 @@ impl Theme {
             .iter()
             .filter(|n| !sources.contains_key(**n))
             .map(|n| {
-                Diagnostic::error(format!("template `templates/{n}` is missing"))
-                    .with_hint("copy it from a profilegen starter site (`profilegen new`)")
+                Diagnostic::error(msg!("template-missing", name = *n))
+                    .with_hint(msg!("template-missing-hint"))
             })
             .collect();
         if !missing.is_empty() {
@@ -144,7 +145,7 @@ fn converted_to<W: Write>(
     let mut page = Vec::with_capacity(16 * 1024);
     render(&mut page)?;
     out.write_all(&converter.html(&page))
-        .map_err(|e| Diagnostic::error(format!("cannot write the converted page: {e}")))
+        .map_err(|e| Diagnostic::error(msg!("template-convert-failed", detail = e.to_string())))
 }
 
 /// Each listing page of document `id` and the file it is written to: its own page, then
@@ -230,10 +231,10 @@ pub fn check_templates(content: &Content, theme: &Theme) -> Result<()> {
         .filter_map(|d| {
             let t = d.meta.template.as_ref()?;
             (!theme.has(t.get_ref())).then(|| {
-                Diagnostic::error(format!("template `{}` does not exist", t.get_ref()))
+                Diagnostic::error(msg!("template-unknown", name = t.get_ref().as_str()))
                     .in_file(&d.path)
                     .at(&d.text, t.span())
-                    .with_hint("templates are files in templates/, e.g. `template = \"data.html\"`")
+                    .with_hint(msg!("template-unknown-hint"))
             })
         })
         .collect();
@@ -267,9 +268,12 @@ fn tera_error(
         source = s.source();
     }
     let mut d = diag.unwrap_or_else(|| Diagnostic::error(message.clone()));
-    d.message = message;
+    d.message = msg!("template-error", detail = message);
     match for_file {
-        Some(f) => d.with_hint(format!("while rendering `{}`", f.display())),
+        Some(f) => d.with_hint(msg!(
+            "template-while-rendering",
+            file = f.display().to_string()
+        )),
         None => d,
     }
 }

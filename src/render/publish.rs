@@ -3,6 +3,7 @@
 //! its `<script>` early), `absolute` (a root-relative URL made absolute, for Open Graph)
 //! and `og_locale` (`zh-CN` → `zh_CN`).
 
+use crate::msg;
 use std::sync::Arc;
 
 use tera::{Error, Kwargs, State, Tera, TeraResult, Value};
@@ -59,7 +60,7 @@ pub fn json_script(v: &Value) -> TeraResult<String> {
     // site must build to the same bytes.
     let json = serde_json::to_value(v)
         .and_then(|v| serde_json::to_string(&v))
-        .map_err(|e| Error::message(format!("cannot write JSON: {e}")))?;
+        .map_err(|e| Error::message(msg!("template-json-failed", detail = e.to_string())))?;
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {
         match c {
@@ -104,7 +105,7 @@ pub fn og_locale(tag: &str) -> String {
 fn lang(state: &State) -> TeraResult<String> {
     state
         .get::<String>("lang")?
-        .ok_or_else(|| Error::message("`lang` is not set in this template's context"))
+        .ok_or_else(|| Error::message(msg!("template-no-lang")))
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use super::Pass;
 use crate::markdown::Shortcode;
 use crate::markdown::cjk::{first_decisive, is_cjk, last_decisive};
 use crate::markdown::html;
-use crate::markdown::shortcode::{self, EXPECTED_FORM};
+use crate::markdown::shortcode::{self, expected_form};
 
 impl<'a> Pass<'a, '_> {
     /// Emits the pending text run, expanding shortcodes in it.
@@ -123,7 +123,7 @@ impl<'a> Pass<'a, '_> {
                     self.call_shortcode(Shortcode { name, args, span });
                 }
                 Err(e) => {
-                    let hint = Some(EXPECTED_FORM.to_owned());
+                    let hint = Some(expected_form());
                     self.error(at..e.at.max(at + 2), e.message, hint);
                 }
             }
