@@ -233,7 +233,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
 pub fn build_retained(opts: &BuildOptions) -> Result<(BuildReport, Retained)> {
     let (report, retained) = run(opts, true)?;
     let retained = retained
-        .ok_or_else(|| Diagnostics::from(Diagnostic::error("the build kept no model (a bug)")))?;
+        .ok_or_else(|| Diagnostics::from(Diagnostic::error(crate::msg!("build-no-model"))))?;
     Ok((report, retained))
 }
 

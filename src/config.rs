@@ -527,7 +527,7 @@ fn convert_languages(
                 .iter()
                 .map(|(n, _)| format!("\"{n}\""))
                 .collect::<Vec<_>>()
-                .join(" or ")
+                .join(&msg!("list-or"))
         };
         let Some(variant_raw) = variant else {
             return Err(err(

@@ -11,6 +11,7 @@
 //! not what an element marked with the source language (`lang="zh-CN"`, the switcher's
 //! link to the Simplified edition) holds.
 
+use crate::msg;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
@@ -402,15 +403,15 @@ pub fn parse_overrides(
     for (name, table) in tables {
         if Variant::parse(name.get_ref()).is_none() {
             let names: Vec<String> = Variant::ALL.iter().map(|(n, _)| format!("[{n}]")).collect();
-            return Err(Diagnostic::error(format!(
-                "`{}` is not a variant of Traditional Chinese",
-                name.get_ref()
+            return Err(Diagnostic::error(msg!(
+                "convert-variant-unknown",
+                name = name.get_ref().as_str()
             ))
             .in_file(rel)
             .at(source, name.span())
-            .with_hint(format!(
-                "put each phrase under its variant's table: {}",
-                names.join(" or ")
+            .with_hint(msg!(
+                "convert-variant-unknown-hint",
+                tables = names.join(&msg!("list-or"))
             ))
             .into());
         }
@@ -419,10 +420,10 @@ pub fn parse_overrides(
         }
         for (phrase, rendering) in table.into_inner() {
             if phrase.get_ref().trim().is_empty() {
-                return Err(Diagnostic::error("an override needs a phrase to replace")
+                return Err(Diagnostic::error(msg!("convert-override-empty"))
                     .in_file(rel)
                     .at(source, phrase.span())
-                    .with_hint("write it as \"邢台\" = \"邢臺\"")
+                    .with_hint(msg!("convert-override-empty-hint"))
                     .into());
             }
             out.insert(phrase.into_inner(), rendering.into_inner());

@@ -608,3 +608,32 @@ mod tests {
         assert_eq!(did_you_mean("zzz", keys), None);
     }
 }
+
+#[cfg(test)]
+mod wrap_tests {
+    use super::wrap_hint;
+
+    #[test]
+    fn a_long_chinese_hint_wraps_between_characters_and_keeps_code_whole() {
+        let path = "`content/tech/tongda-bonding-wire.en.md`";
+        let hint = format!(
+            "请添加对应的英文页面 {path}；在此之前，这个页面的语言切换按钮会转到英文首页，读者会找不到对应的译文，所以请尽快补上"
+        );
+        let wrapped = wrap_hint(&hint, "提示");
+        let lines: Vec<&str> = wrapped.lines().collect();
+        assert!(lines.len() >= 2, "{wrapped}");
+        for line in &lines {
+            assert!(
+                textwrap::core::display_width(line) <= super::HINT_WIDTH - 6,
+                "{line}"
+            );
+        }
+        assert!(
+            wrapped.contains(path),
+            "a code span stays on one line:\n{wrapped}"
+        );
+        // Nothing lost or added but line breaks (for spaces where a line broke).
+        let letters = |s: &str| s.split_whitespace().collect::<String>();
+        assert_eq!(letters(&wrapped), letters(&hint));
+    }
+}

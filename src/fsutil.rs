@@ -13,9 +13,10 @@ use crate::msg;
 
 /// Reads a text file; `shown` is the path to print (relative to the site).
 pub fn read_text(path: &Path, shown: &Path) -> Result<Arc<str>> {
-    let meta = std::fs::metadata(path).map_err(|e| io_error(e, shown, "read"))?;
+    let meta =
+        std::fs::metadata(path).map_err(|e| io_error(e, shown, crate::fsutil::Action::Read))?;
     check_regular(meta.file_type(), shown)?;
-    let bytes = std::fs::read(path).map_err(|e| io_error(e, shown, "read"))?;
+    let bytes = std::fs::read(path).map_err(|e| io_error(e, shown, crate::fsutil::Action::Read))?;
     decode(bytes, shown)
 }
 
@@ -66,17 +67,72 @@ fn not_utf8(bytes: &[u8], valid_up_to: usize, shown: &Path) -> Diagnostic {
 }
 
 /// An I/O error as a diagnostic naming the file.
-pub fn io_error(e: std::io::Error, shown: &Path, what: &str) -> Diagnostic {
+pub fn io_error(e: std::io::Error, shown: &Path, what: Action) -> Diagnostic {
     let reason = io_reason(&e);
     Diagnostic::error(msg!(
         "io-error",
-        action = what,
+        action = what.key(),
         path = shown.display().to_string(),
         reason = reason,
         detail = e.to_string()
     ))
     .in_file(shown)
     .with_hint(msg!("io-error-hint", reason = reason))
+}
+
+/// What profilegen was doing with a file when the system refused (the catalog words it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Reading a file or folder.
+    Read,
+    /// Moving the new output into place.
+    Publish,
+    /// Writing a file.
+    Write,
+    /// Creating a file or folder.
+    Create,
+    /// Moving the previous output aside.
+    MoveAside,
+    /// Reading a file's modification time.
+    ReadTime,
+    /// Copying a file.
+    Copy,
+    /// Writing a compressed copy.
+    Compress,
+    /// Opening the project folder.
+    Open,
+    /// Removing a file or folder.
+    Remove,
+    /// Creating the folder a file goes in.
+    CreateFolderFor,
+    /// Emptying a folder.
+    Clear,
+    /// Setting a file's modification time.
+    SetTime,
+    /// Creating a folder inside another (a temporary one).
+    CreateFolderIn,
+}
+
+impl Action {
+    /// The catalog's selector for it (`io-error`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Action::Read => "read",
+            Action::Publish => "publish",
+            Action::Write => "write",
+            Action::Create => "create",
+            Action::MoveAside => "move-aside",
+            Action::ReadTime => "read-time",
+            Action::Copy => "copy",
+            Action::Compress => "compress",
+            Action::Open => "open",
+            Action::Remove => "remove",
+            Action::CreateFolderFor => "create-folder-for",
+            Action::Clear => "clear",
+            Action::SetTime => "set-time",
+            Action::CreateFolderIn => "create-folder-in",
+        }
+    }
 }
 
 /// What went wrong with a file, as the catalog's selector: `permission`, `not-found`,
@@ -172,7 +228,8 @@ pub fn walk_files(root: &Path, dir: &Path) -> Result<Vec<PathBuf>> {
     if !start.is_dir() {
         return Ok(Vec::new());
     }
-    let canonical_root = std::fs::canonicalize(root).map_err(|e| io_error(e, root, "open"))?;
+    let canonical_root =
+        std::fs::canonicalize(root).map_err(|e| io_error(e, root, crate::fsutil::Action::Open))?;
     let mut files = Vec::new();
     let mut errors = Vec::new();
     let walker = walkdir::WalkDir::new(&start)
@@ -240,7 +297,7 @@ fn check_symlink(path: &Path, rel: &Path, root: &Path) -> std::result::Result<()
     }
     match std::fs::metadata(&target) {
         Ok(m) => check_regular(m.file_type(), rel),
-        Err(e) => Err(io_error(e, rel, "read")),
+        Err(e) => Err(io_error(e, rel, crate::fsutil::Action::Read)),
     }
 }
 
@@ -290,7 +347,7 @@ fn walk_error(err: walkdir::Error, root: &Path) -> Diagnostic {
             .in_file(&path);
     }
     match err.into_io_error() {
-        Some(io) => io_error(io, &path, "read"),
+        Some(io) => io_error(io, &path, crate::fsutil::Action::Read),
         None => {
             Diagnostic::error(msg!("walk-failed", path = path.display().to_string())).in_file(&path)
         }

@@ -9,8 +9,9 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 pub struct Stage(Option<ProgressBar>);
 
 impl Stage {
-    /// A bar for `name` counting to `total`, shown when `wanted` and stderr is an
-    /// interactive terminal outside CI.
+    /// A bar for stage `name` (`pages` or `photos`, named from the message catalog)
+    /// counting to `total`, shown when `wanted` and stderr is an interactive terminal
+    /// outside CI.
     pub fn new(wanted: bool, name: &str, total: usize) -> Stage {
         use std::io::IsTerminal;
         let shown = wanted
@@ -26,7 +27,7 @@ impl Stage {
         {
             bar.set_style(style);
         }
-        bar.set_prefix(name.to_owned());
+        bar.set_prefix(crate::msg!("progress-stage", stage = name));
         Stage(Some(bar))
     }
 

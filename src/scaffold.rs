@@ -6,6 +6,7 @@
 //! without this repository; a test keeps the embedded theme identical to `templates/` and
 //! `static/`. The new site builds, and passes `check`, as it is.
 
+use crate::msg;
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Diagnostics};
@@ -150,7 +151,13 @@ pub const STARTER: &[(&str, &[u8])] = &[
         include_bytes!("scaffold/content/stats.toml"),
     ),
     (".gitignore", GITIGNORE.as_bytes()),
+    // The editor's guide in Chinese, beside config.toml (not published: only content/
+    // and static/ are).
+    (GUIDE, include_bytes!("../docs/编辑指南.md")),
 ];
+
+/// Where a new site keeps the editor's guide.
+pub const GUIDE: &str = "编辑指南.md";
 
 /// The new site's `.gitignore`: the built site and the photo cache are not sources.
 const GITIGNORE: &str =
@@ -175,9 +182,11 @@ pub fn create(dir: &Path) -> Result<Vec<PathBuf>, Diagnostics> {
     for (rel, bytes) in files {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| io_error(e, parent, "create"))?;
+            std::fs::create_dir_all(parent)
+                .map_err(|e| io_error(e, parent, crate::fsutil::Action::Create))?;
         }
-        std::fs::write(&path, bytes).map_err(|e| io_error(e, &path, "write"))?;
+        std::fs::write(&path, bytes)
+            .map_err(|e| io_error(e, &path, crate::fsutil::Action::Write))?;
         written.push(PathBuf::from(rel));
     }
     Ok(written)
@@ -186,20 +195,23 @@ pub fn create(dir: &Path) -> Result<Vec<PathBuf>, Diagnostics> {
 fn refuse_non_empty(dir: &Path) -> Result<(), Diagnostics> {
     match std::fs::symlink_metadata(dir) {
         Err(_) => Ok(()),
-        Ok(m) if !m.is_dir() => Err(Diagnostic::error(format!(
-            "`{}` exists and is not a folder",
-            dir.display()
+        Ok(m) if !m.is_dir() => Err(Diagnostic::error(msg!(
+            "new-not-a-folder",
+            path = dir.display().to_string()
         ))
-        .with_hint("choose a new folder name")
+        .with_hint(msg!("new-not-a-folder-hint"))
         .into()),
         Ok(_) => {
-            let mut entries = std::fs::read_dir(dir).map_err(|e| io_error(e, dir, "read"))?;
+            let mut entries = std::fs::read_dir(dir)
+                .map_err(|e| io_error(e, dir, crate::fsutil::Action::Read))?;
             if entries.next().is_none() {
                 return Ok(());
             }
-            Err(Diagnostic::error(format!("folder `{}` is not empty", dir.display()))
-                .with_hint("`profilegen new` only writes into a new or empty folder, so nothing of yours is overwritten; choose another name")
-                .into())
+            Err(
+                Diagnostic::error(msg!("new-not-empty", path = dir.display().to_string()))
+                    .with_hint(msg!("new-not-empty-hint"))
+                    .into(),
+            )
         }
     }
 }

@@ -1,6 +1,7 @@
 //! `check --external`: every `http(s)://` link of the Markdown sources is requested once
 //! (HEAD, then GET where a server refuses HEAD), a few at a time, each with a timeout.
 
+use crate::msg;
 use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -76,16 +77,17 @@ pub fn check(
             }
             Outcome::Broken(why) => {
                 summary.broken += 1;
-                Diagnostic::error(format!("external link `{url}` is broken: {why}"))
-                    .with_hint("fix or remove the link (or link to an archived copy)")
+                Diagnostic::error(msg!("check-external-broken", url = url.as_str(), why = why))
+                    .with_hint(msg!("check-external-broken-hint"))
             }
             Outcome::TimedOut => {
                 summary.timed_out += 1;
-                Diagnostic::warning(format!(
-                    "external link `{url}` did not answer within {} s",
-                    timeout.as_secs()
+                Diagnostic::warning(msg!(
+                    "check-external-timeout",
+                    url = url.as_str(),
+                    seconds = timeout.as_secs()
                 ))
-                .with_hint("the server may be slow or unreachable from here; try again later")
+                .with_hint(msg!("check-external-timeout-hint"))
             }
         };
         for p in places {

@@ -2,6 +2,7 @@
 //! than `@/` links, which the build itself resolves) and every link the templates put on
 //! the pages must name a file of the output, and its `#anchor` an id on that page.
 
+use crate::msg;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 use std::sync::Mutex;
@@ -61,19 +62,24 @@ impl Built {
             from.to_owned()
         } else {
             let Some(joined) = self.join(from, path, with_base) else {
-                return Some(format!("`{url}` leaves the site"));
+                return Some(msg!("check-link-leaves-site", url = url));
             };
             match self.find(&percent_decode(&joined)) {
                 Some(t) => t,
-                None => return Some(format!("no page or file at `{url}`")),
+                None => return Some(msg!("check-link-nothing-there", url = url)),
             }
         };
         if anchor.is_empty() || !target.ends_with(".html") {
             return None;
         }
         let anchor = percent_decode(anchor);
-        (!self.ids_of(&target).contains(&anchor))
-            .then(|| format!("`{target}` has no element with id `{anchor}`"))
+        (!self.ids_of(&target).contains(&anchor)).then(|| {
+            msg!(
+                "check-link-no-anchor",
+                target = target.as_str(),
+                anchor = anchor.as_str()
+            )
+        })
     }
 
     /// `path` resolved against the folder of `from`, below the output; `None` when `..`

@@ -13,6 +13,7 @@ mod links;
 mod site;
 mod source;
 
+use crate::msg;
 use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 use std::time::Duration;
@@ -103,7 +104,7 @@ impl CheckReport {
                 .map(|f| f.to_string_lossy().replace('\\', "/"));
             let key = (
                 file.is_none(),
-                file.unwrap_or_else(|| "templates and generated pages".into()),
+                file.unwrap_or_else(|| msg!("check-group-generated")),
             );
             groups.entry(key).or_default().push(d);
         }
@@ -120,11 +121,8 @@ impl CheckReport {
         for lang in editions {
             let list: Vec<&Conversion> =
                 self.conversions.iter().filter(|c| c.lang == lang).collect();
-            out.push_str(&format!(
-                "== {lang}: {} phrase{} converted as phrases (review them; `content/{lang}.toml` overrides any)\n",
-                list.len(),
-                plural(list.len())
-            ));
+            out.push_str(&msg!("check-conversions", lang = lang, count = list.len()));
+            out.push('\n');
             for c in list {
                 out.push_str(&format!(
                     "  {} → {}    ({})\n",
@@ -142,27 +140,23 @@ impl CheckReport {
     fn summary(&self, files: usize) -> String {
         let (e, w) = (self.errors(), self.warnings());
         let mut s = if e + w == 0 {
-            "check: no problems found\n".to_owned()
+            msg!("check-no-problems")
         } else {
-            format!(
-                "check: {e} error{}, {w} warning{} in {files} file{}\n",
-                plural(e),
-                plural(w),
-                plural(files)
-            )
+            msg!("check-summary", errors = e, warnings = w, files = files)
         };
+        s.push('\n');
         if let Some(x) = &self.external {
-            s.push_str(&format!(
-                "external links: {} checked, {} ok, {} broken, {} timed out\n",
-                x.checked, x.ok, x.broken, x.timed_out
+            s.push_str(&msg!(
+                "check-external-summary",
+                checked = x.checked,
+                ok = x.ok,
+                broken = x.broken,
+                timed_out = x.timed_out
             ));
+            s.push('\n');
         }
         s
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// Checks the site. `Err` only when the config or the content cannot be read at all
@@ -171,7 +165,13 @@ pub fn check(opts: &CheckOptions) -> Result<CheckReport, Diagnostics> {
     let tmp = tempfile::Builder::new()
         .prefix("profilegen-check-")
         .tempdir()
-        .map_err(|e| crate::fsutil::io_error(e, &std::env::temp_dir(), "create-folder-in"))?;
+        .map_err(|e| {
+            crate::fsutil::io_error(
+                e,
+                &std::env::temp_dir(),
+                crate::fsutil::Action::CreateFolderIn,
+            )
+        })?;
     let root = crate::fsutil::absolute(&opts.root);
     // The URLs the site's real output published, to warn about any this build loses.
     let published = Config::load(&root, &Overrides::default()).map(|c| c.output_dir);
@@ -299,10 +299,14 @@ fn check_built(
                 && !doc.converted
             {
                 diags.push(
-                    Diagnostic::error(format!("link `{}` does not resolve: {problem}", link.url))
-                        .in_file(&doc.path)
-                        .at(&doc.text, link.span.clone())
-                        .with_hint("link to pages with `@/section/page.md` (checked by every build), to files of static/ with `/file`"),
+                    Diagnostic::error(msg!(
+                        "check-link-broken",
+                        url = link.url.as_str(),
+                        problem = problem
+                    ))
+                    .in_file(&doc.path)
+                    .at(&doc.text, link.span.clone())
+                    .with_hint(msg!("check-link-broken-hint")),
                 );
             }
             reported.insert(output_form(base, &link.url));
@@ -323,16 +327,14 @@ fn check_built(
         if pages.is_empty() {
             continue;
         }
-        let more = pages.len() - 1;
-        let on = if more == 0 {
-            format!("on `{}`", pages[0])
-        } else {
-            format!("on `{}` and {more} other page{}", pages[0], plural(more))
-        };
-        diags.push(
-            Diagnostic::error(format!("link `{url}` {on} does not resolve: {problem}"))
-                .with_hint("the link comes from a template or raw HTML; build links in templates with `link(path=\"@/…\")` and `asset(path=\"…\")`"),
+        let message = msg!(
+            "check-template-link-broken",
+            url = url.as_str(),
+            page = pages[0].as_str(),
+            more = pages.len() - 1,
+            problem = problem
         );
+        diags.push(Diagnostic::error(message).with_hint(msg!("check-template-link-broken-hint")));
     }
     if let (Some(stats), Some(file)) = (&model.lookup.stats, &model.config.stats)
         && let Ok(text) = crate::fsutil::read_text(&model.config.root.join(file), file)

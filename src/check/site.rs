@@ -1,6 +1,7 @@
 //! Checks across files: translations that may be stale, empty descriptions, and figures
 //! defined in the statistics file that no page shows.
 
+use crate::msg;
 use std::collections::BTreeSet;
 use std::ops::Range;
 use std::path::Path;
@@ -29,17 +30,20 @@ pub fn stale_twins(config: &Config, content: &Content) -> Vec<Diagnostic> {
         if own.as_ref().is_some_and(|d| *d >= changed) {
             continue;
         }
-        let since = own.map_or_else(|| "has no date".to_owned(), |d| format!("was updated {d}"));
+        let since = own.unwrap_or_else(|| "none".to_owned());
         out.push(
-            Diagnostic::warning(format!(
-                "`{}` {since}, before its original `{}` (updated {changed}): the translation may be stale",
-                twin.path.display(),
-                original.path.display()
+            Diagnostic::warning(msg!(
+                "check-stale-translation",
+                twin = twin.path.display().to_string(),
+                since = since,
+                original = original.path.display().to_string(),
+                changed = changed.as_str()
             ))
             .in_file(&twin.path)
             .at(&twin.text, key_span(twin, "updated").unwrap_or(0..3))
-            .with_hint(format!(
-                "bring the translation up to date, then set `updated = {changed}` (or later) in its front matter"
+            .with_hint(msg!(
+                "check-stale-translation-hint",
+                changed = changed.as_str()
             )),
         );
     }
@@ -53,10 +57,10 @@ pub fn empty_descriptions(content: &Content) -> Vec<Diagnostic> {
         .iter()
         .filter(|d| d.meta.description.trim().is_empty() && !d.converted)
         .map(|d| {
-            Diagnostic::warning("empty `description`")
+            Diagnostic::warning(msg!("check-empty-description"))
                 .in_file(&d.path)
                 .at(&d.text, key_span(d, "description").unwrap_or(0..3))
-                .with_hint("write one sentence: listings, search engines and link previews show it")
+                .with_hint(msg!("check-empty-description-hint"))
         })
         .collect()
 }
@@ -98,12 +102,10 @@ pub fn unused_stats(
         .filter(|id| !used.contains(id))
         .map(|id| {
             let span = id_span(text, id).unwrap_or(0..0);
-            Diagnostic::warning(format!("stat `{id}` is defined but no page shows it"))
+            Diagnostic::warning(msg!("check-unused-stat", id = id))
                 .in_file(file)
                 .at(text, span)
-                .with_hint(format!(
-                    "show it with {{{{ stat(id=\"{id}\") }}}} or in a group, or remove the record"
-                ))
+                .with_hint(msg!("check-unused-stat-hint", id = id))
         })
         .collect()
 }
@@ -117,15 +119,18 @@ pub fn forgotten_years(stats: &Stats, file: &Path, text: &Arc<str>) -> Vec<Diagn
         .map(|b| {
             let id = &b.stat.id;
             let span = line_span(text, b.stat.line);
-            Diagnostic::warning(format!(
-                "stat `{id}` ends in {}, but group `{}` has figures for {}",
-                b.newest, b.group.id, b.group_newest
+            Diagnostic::warning(msg!(
+                "check-forgotten-year",
+                id = id.as_str(),
+                newest = b.newest.to_string(),
+                group = b.group.id.as_str(),
+                group_newest = b.group_newest.to_string()
             ))
             .in_file(file)
             .at(text, span)
-            .with_hint(format!(
-                "add the {} value to its series (series = {{ …, {} = … }}), or take it out of the group if it is no longer reported",
-                b.group_newest, b.group_newest
+            .with_hint(msg!(
+                "check-forgotten-year-hint",
+                group_newest = b.group_newest.to_string()
             ))
         })
         .collect()

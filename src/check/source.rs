@@ -2,6 +2,7 @@
 //! site), images without alt text, and bold or italic markers that CommonMark leaves
 //! unclosed next to Chinese punctuation.
 
+use crate::msg;
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
@@ -96,10 +97,10 @@ fn link(body: &str, range: &Range<usize>, url: &str, at: usize) -> SourceLink {
 }
 
 fn no_alt(doc: &Document, span: Range<usize>) -> Diagnostic {
-    Diagnostic::error("image without alt text")
+    Diagnostic::error(msg!("check-no-alt"))
         .in_file(&doc.path)
         .at(&doc.text, span)
-        .with_hint("describe the image between the brackets: ![工厂全景](factory.jpg); screen readers and search engines read it")
+        .with_hint(msg!("check-no-alt-hint"))
 }
 
 /// `<img>` tags in raw HTML without an `alt` attribute (an empty `alt=""` marks a
@@ -110,11 +111,7 @@ fn raw_images(doc: &Document, html: &str, span: Range<usize>, out: &mut Vec<Diag
         return;
     };
     if fragment.select(&sel).next().is_some() {
-        out.push(
-            no_alt(doc, span).with_hint(
-                "add alt=\"…\" describing the image (alt=\"\" if it is only decoration)",
-            ),
-        );
+        out.push(no_alt(doc, span).with_hint(msg!("check-no-alt-html-hint")));
     }
 }
 
@@ -124,13 +121,24 @@ fn is_remote(url: &str) -> bool {
     lower.starts_with("http:") || lower.starts_with("https:") || lower.starts_with("//")
 }
 
-/// A page that loads `what` from another host: it breaks offline and, for many hosts,
-/// inside China.
-fn remote_load(doc: &Document, what: &str, url: &str, span: Range<usize>) -> Diagnostic {
-    Diagnostic::warning(format!("the page loads {what} `{url}` from another host"))
-        .in_file(&doc.path)
-        .at(&doc.text, span)
-        .with_hint("the site must work offline and inside China: save the file under static/ (or next to the page) and link to it there")
+/// A page that loads `element` (`image` for a Markdown image, else the raw HTML
+/// element's name) from another host: it breaks offline and, for many hosts, inside
+/// China.
+fn remote_load(doc: &Document, element: &str, url: &str, span: Range<usize>) -> Diagnostic {
+    let what = if element == "image" {
+        "image"
+    } else {
+        "element"
+    };
+    Diagnostic::warning(msg!(
+        "check-remote-load",
+        what = what,
+        element = element,
+        url = url
+    ))
+    .in_file(&doc.path)
+    .at(&doc.text, span)
+    .with_hint(msg!("check-remote-load-hint"))
 }
 
 /// Elements of raw HTML that load something from another host when the page opens
@@ -156,8 +164,7 @@ fn raw_remote_loads(doc: &Document, html: &str, span: Range<usize>, out: &mut Ve
         for e in fragment.select(&sel) {
             let url = e.value().attr(attr).unwrap_or_default();
             if is_remote(url) {
-                let what = format!("an `<{element}>`");
-                out.push(remote_load(doc, &what, url, span.clone()));
+                out.push(remote_load(doc, element, url, span.clone()));
             }
         }
     }
@@ -184,14 +191,10 @@ fn emphasis(doc: &Document, span: Range<usize>, seen: &mut Vec<usize>, out: &mut
         }
         let run = &doc.text[start..end];
         out.push(
-            Diagnostic::warning(format!(
-                "`{run}` next to punctuation is not closed by CommonMark: it shows as `{run}`"
-            ))
-            .in_file(&doc.path)
-            .at(&doc.text, start..end)
-            .with_hint(format!(
-                "move the punctuation outside the markers (`{run}历经10年发展{run}，` not `{run}历经10年发展，{run}`), or write <strong>…</strong>"
-            )),
+            Diagnostic::warning(msg!("check-emphasis", run = run))
+                .in_file(&doc.path)
+                .at(&doc.text, start..end)
+                .with_hint(msg!("check-emphasis-hint", run = run)),
         );
     }
 }

@@ -23,6 +23,14 @@ pub fn run(args: Args) -> Result<(), ExitCode> {
         "{}",
         msg!("new-created", dir = dir.as_str(), files = files.len())
     );
-    println!("{}", msg!("new-next", dir = dir.as_str()));
+    let guide = args.dir.join(profilegen::scaffold::GUIDE);
+    println!(
+        "{}",
+        msg!(
+            "new-next",
+            dir = dir.as_str(),
+            guide = guide.display().to_string()
+        )
+    );
     Ok(())
 }

@@ -270,7 +270,7 @@ pub fn load(config: &Config, drafts: bool) -> Result<Content> {
 pub fn read_document(config: &Config, rel: &Path, drafts: bool) -> Result<Option<Document>> {
     let path = config.root.join(rel);
     let size = std::fs::metadata(&path)
-        .map_err(|e| fsutil::io_error(e, rel, "read"))?
+        .map_err(|e| fsutil::io_error(e, rel, crate::fsutil::Action::Read))?
         .len();
     if size > MAX_PAGE_BYTES {
         let mib = |n: u64| n as f64 / (1024.0 * 1024.0);

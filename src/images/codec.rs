@@ -1,6 +1,7 @@
 //! Decoding (format checked against the extension, limits, orientation), resizing and
 //! encoding of photos.
 
+use crate::msg;
 use std::io::Cursor;
 use std::path::Path;
 
@@ -20,8 +21,12 @@ pub(super) fn write_format(
 ) -> Result<(&'static str, Vec<u8>), ImageError> {
     let failed = |e: image::ImageError| {
         ImageError::new(
-            format!("`{}`: cannot encode a copy: {e}", shown.display()),
-            "please report it",
+            msg!(
+                "image-encode-failed",
+                path = shown.display().to_string(),
+                detail = e.to_string()
+            ),
+            msg!("image-report-bug-hint"),
         )
     };
     let format = match format {
@@ -63,17 +68,18 @@ pub(super) fn decode(bytes: &[u8], shown: &Path) -> Result<image::RgbaImage, Ima
         // JPEG decoders fill a cut-short file with grey rather than fail: a JPEG ends
         // with its end-of-image marker (trailing bytes after it are tolerated).
         return Err(ImageError::new(
-            format!(
-                "`{}` cannot be decoded: the file is cut short (no end-of-image marker)",
-                shown.display()
-            ),
-            "the file is damaged or cut short; export or copy it again",
+            msg!("image-cut-short", path = shown.display().to_string()),
+            msg!("image-damaged-hint"),
         ));
     }
     let damaged = |e: image::ImageError| {
         ImageError::new(
-            format!("`{}` cannot be decoded: {e}", shown.display()),
-            "the file is damaged or cut short; export or copy it again",
+            msg!(
+                "image-undecodable",
+                path = shown.display().to_string(),
+                detail = e.to_string()
+            ),
+            msg!("image-damaged-hint"),
         )
     };
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
@@ -114,8 +120,8 @@ fn sniff(bytes: &[u8], shown: &Path) -> Result<ImageFormat, ImageError> {
     let named = ImageFormat::from_extension(&ext);
     let found = image::guess_format(bytes).map_err(|_| {
         ImageError::new(
-            format!("`{}` is not an image (or it is damaged)", shown.display()),
-            "save the photo again as JPEG or PNG, or replace the file",
+            msg!("image-not-an-image", path = shown.display().to_string()),
+            msg!("image-not-an-image-hint"),
         )
     })?;
     if !matches!(
@@ -123,27 +129,28 @@ fn sniff(bytes: &[u8], shown: &Path) -> Result<ImageFormat, ImageError> {
         ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP
     ) {
         return Err(ImageError::new(
-            format!(
-                "`{}` is a {} file, which profilegen does not publish",
-                shown.display(),
-                found
+            msg!(
+                "image-format-unpublished",
+                path = shown.display().to_string(),
+                format = found
                     .extensions_str()
                     .first()
                     .unwrap_or(&"?")
                     .to_uppercase()
             ),
-            "save it as JPEG (photos) or PNG (drawings, transparency)",
+            msg!("image-format-unpublished-hint"),
         ));
     }
     if named != Some(found) {
         let real = found.extensions_str().first().copied().unwrap_or("?");
         return Err(ImageError::new(
-            format!(
-                "`{}` is named .{ext} but is a {} file",
-                shown.display(),
-                real.to_uppercase()
+            msg!(
+                "image-extension-lies",
+                path = shown.display().to_string(),
+                named = ext.as_str(),
+                format = real.to_uppercase()
             ),
-            format!("rename it to end in .{real}"),
+            msg!("image-extension-lies-hint", real = real),
         ));
     }
     Ok(found)
@@ -159,8 +166,8 @@ pub(super) fn resized(rgba: &image::RgbaImage, width: u32) -> Result<(Vec<u8>, u
     }
     let src = fr::images::ImageRef::new(w, h, rgba.as_raw(), fr::PixelType::U8x4).map_err(|e| {
         ImageError::new(
-            format!("cannot resize: {e}"),
-            "this is a bug; please report it",
+            msg!("image-resize-failed", detail = e.to_string()),
+            msg!("image-report-bug-hint"),
         )
     })?;
     let mut dst = fr::images::Image::new(width, height, fr::PixelType::U8x4);
@@ -170,8 +177,8 @@ pub(super) fn resized(rgba: &image::RgbaImage, width: u32) -> Result<(Vec<u8>, u
         .resize(&src, &mut dst, &options)
         .map_err(|e| {
             ImageError::new(
-                format!("cannot resize: {e}"),
-                "this is a bug; please report it",
+                msg!("image-resize-failed", detail = e.to_string()),
+                msg!("image-report-bug-hint"),
             )
         })?;
     Ok((dst.into_vec(), height))
@@ -181,12 +188,13 @@ pub(super) fn resized(rgba: &image::RgbaImage, width: u32) -> Result<(Vec<u8>, u
 fn too_big(e: image::ImageError, shown: &Path) -> Result<ImageError, image::ImageError> {
     match &e {
         image::ImageError::Limits(_) => Ok(ImageError::new(
-            format!(
-                "`{}` is larger than profilegen decodes (at most {} megapixels, {MAX_SIDE} pixels a side)",
-                shown.display(),
-                MAX_PIXELS / 1_000_000
+            msg!(
+                "image-too-large",
+                path = shown.display().to_string(),
+                megapixels = MAX_PIXELS / 1_000_000,
+                side = MAX_SIDE
             ),
-            "scale the photo down before adding it (4000 pixels wide is plenty for the web)",
+            msg!("image-scale-down-hint"),
         )),
         _ => Err(e),
     }
@@ -194,11 +202,13 @@ fn too_big(e: image::ImageError, shown: &Path) -> Result<ImageError, image::Imag
 
 fn bomb(shown: &Path, w: u32, h: u32) -> ImageError {
     ImageError::new(
-        format!(
-            "`{}` declares {w} × {h} pixels, more than the {} megapixels profilegen decodes",
-            shown.display(),
-            MAX_PIXELS / 1_000_000
+        msg!(
+            "image-bomb",
+            path = shown.display().to_string(),
+            width = w,
+            height = h,
+            megapixels = MAX_PIXELS / 1_000_000
         ),
-        "scale the photo down before adding it (4000 pixels wide is plenty for the web)",
+        msg!("image-scale-down-hint"),
     )
 }

@@ -19,6 +19,7 @@ mod transform;
 
 pub use transform::{Format, Made, Op, Transform};
 
+use crate::msg;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -188,8 +189,12 @@ impl Cache {
         use std::io::Read;
         let unreadable = |e: std::io::Error| {
             ImageError::new(
-                format!("cannot read `{}`: {e}", shown.display()),
-                "check the file's permissions",
+                msg!(
+                    "output-read-failed",
+                    path = shown.display().to_string(),
+                    detail = e.to_string()
+                ),
+                msg!("image-unreadable-hint"),
             )
         };
         let mut file = std::fs::File::open(abs).map_err(unreadable)?;
@@ -361,8 +366,12 @@ pub(crate) fn put(dir: &Path, name: &str, bytes: &[u8]) -> Result<(), ImageError
 
 pub(crate) fn io(e: std::io::Error, dir: &Path) -> ImageError {
     ImageError::new(
-        format!("cannot write the image cache `{}`: {e}", dir.display()),
-        "check that the project folder is writable and the disk is not full",
+        msg!(
+            "image-cache-failed",
+            path = dir.display().to_string(),
+            detail = e.to_string()
+        ),
+        msg!("image-cache-failed-hint"),
     )
 }
 

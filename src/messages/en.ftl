@@ -62,7 +62,7 @@ build-done = { $files } static { $files ->
 }; site written to { $dir } in { $ms } ms
 check-unreadable = check failed: the site could not be read
 new-created = created { $dir } ({ $files } files)
-new-next = next: cd { $dir } && profilegen serve   (then edit config.toml and content/)
+new-next = next: cd { $dir } && profilegen serve   (then edit config.toml and content/; the editor's guide, in Chinese: { $guide })
 serve-remote-refused = refusing to serve on { $interface } without --allow-remote
 serve-remote-refused-hint = the draft site would be readable by anyone who can reach this machine; use --interface 127.0.0.1, or add --allow-remote if that is what you want
 serve-remote-warning = serving on { $interface }: anyone who can reach this machine on port { $port } can read the site
@@ -476,3 +476,177 @@ template-no-lang = `lang` is not set in this template's context
 template-hint-inline = { $message } (hint: { $hint })
 template-stat-unknown = unknown stat id `{ $id }`
 template-json-failed = cannot write JSON: { $detail }
+
+## check: its report and findings.
+
+check-group-generated = templates and generated pages
+check-conversions = == { $lang }: { $count } { $count ->
+    [one] phrase
+   *[other] phrases
+} converted as phrases (review them; `content/{ $lang }.toml` overrides any)
+check-no-problems = check: no problems found
+check-summary = check: { $errors } { $errors ->
+    [one] error
+   *[other] errors
+}, { $warnings } { $warnings ->
+    [one] warning
+   *[other] warnings
+} in { $files } { $files ->
+    [one] file
+   *[other] files
+}
+check-external-summary = external links: { $checked } checked, { $ok } ok, { $broken } broken, { $timed_out } timed out
+check-link-broken = link `{ $url }` does not resolve: { $problem }
+check-link-broken-hint = link to pages with `@/section/page.md` (checked by every build), to files of static/ with `/file`
+check-template-link-broken = link `{ $url }` on `{ $page }`{ $more ->
+    [0] {""}
+    [one] {" "}and { $more } other page
+   *[other] {" "}and { $more } other pages
+} does not resolve: { $problem }
+check-template-link-broken-hint = the link comes from a template or raw HTML; build links in templates with `link(path="@/…")` and `asset(path="…")`
+check-link-leaves-site = `{ $url }` leaves the site
+check-link-nothing-there = no page or file at `{ $url }`
+check-link-no-anchor = `{ $target }` has no element with id `{ $anchor }`
+check-stale-translation = `{ $twin }` { $since ->
+    [none] has no date
+   *[other] was updated { $since }
+}, before its original `{ $original }` (updated { $changed }): the translation may be stale
+check-stale-translation-hint = bring the translation up to date, then set `updated = { $changed }` (or later) in its front matter
+check-empty-description = empty `description`
+check-empty-description-hint = write one sentence: listings, search engines and link previews show it
+check-unused-stat = stat `{ $id }` is defined but no page shows it
+check-unused-stat-hint = show it with { "{{" } stat(id="{ $id }") { "}}" } or in a group, or remove the record
+check-forgotten-year = stat `{ $id }` ends in { $newest }, but group `{ $group }` has figures for { $group_newest }
+check-forgotten-year-hint = add the { $group_newest } value to its series (series = { "{" } …, { $group_newest } = … { "}" }), or take it out of the group if it is no longer reported
+check-no-alt = image without alt text
+check-no-alt-hint = describe the image between the brackets: ![工厂全景](factory.jpg); screen readers and search engines read it
+check-no-alt-html-hint = add alt="…" describing the image (alt="" if it is only decoration)
+check-remote-load = the page loads { $what ->
+    [image] an image
+   *[element] an `<{ $element }>`
+} `{ $url }` from another host
+check-remote-load-hint = the site must work offline and inside China: save the file under static/ (or next to the page) and link to it there
+check-emphasis = `{ $run }` next to punctuation is not closed by CommonMark: it shows as `{ $run }`
+check-emphasis-hint = move the punctuation outside the markers (`{ $run }历经10年发展{ $run }，` not `{ $run }历经10年发展，{ $run }`), or write <strong>…</strong>
+check-external-broken = external link `{ $url }` is broken: { $why }
+check-external-broken-hint = fix or remove the link (or link to an archived copy)
+check-external-timeout = external link `{ $url }` did not answer within { $seconds } s
+check-external-timeout-hint = the server may be slow or unreachable from here; try again later
+
+## The output: feeds, search, collisions, the output folder, URLs that disappear.
+
+feed-section-did-you-mean-hint = did you mean `{ $name }`? (set `section = ""` for no feeds)
+feed-section-hint = name a folder of content/ that has an _index.md, or `""` for no feeds
+feed-section-missing = the feed section `{ $section }` does not exist (no content/{ $key })
+feed-write-failed = cannot write a feed: { $detail }
+feed-no-date = `{ $path }` has no `date`: it is left out of the feed
+feed-no-date-hint = add `date = 2026-11-25` to its front matter
+feed-entry-lost = a feed entry's HTML was not kept (a bug)
+output-collision-part = { $kind ->
+    [first-page] the first-page redirect of `{ $source }`
+    [alias] an alias in `{ $source }`
+    [pager] a listing page of `{ $source }`
+   *[file] `{ $source }`
+}
+output-collision = { $first } and { $second } would both be written to `/{ $url }`
+output-collision-alias-hint = an alias may not name a URL the site publishes or another alias; remove or change one of them
+output-collision-hint = rename or remove one of them; a file in static/ or content/ may not replace a generated page or another file
+search-page-taken = `{ $path }` maps to `/{ $url }`, the search page's URL
+search-page-taken-hint = give it another `slug` or folder name, or set `[search] enabled = false` in config.toml
+search-template-missing-hint = copy it from the default theme, or set `[search] enabled = false` in config.toml
+search-client-failed = cannot prepare the search client: { $detail }
+output-write-failed = cannot write { $file }: { $detail }
+output-read-failed = cannot read `{ $path }`: { $detail }
+output-not-plain-path = refusing to write `{ $path }`: it is not a plain path inside the output
+output-not-plain-path-hint = this is a bug in a path check; please report it
+output-generated-taken = `{ $path }` is both a file of the site and { $what ->
+    [feed] an Atom feed
+    [manifest] the asset manifest
+    [search] the search index
+   *[sitemap] the sitemap
+}, which profilegen writes there
+output-generated-taken-hint = rename or remove that file in static/ or content/
+output-disk-fault = cannot write the site into `{ $folder }`: { $reason ->
+   *[other] { $detail }
+}
+output-disk-fault-hint = free space on that disk or make it writable (or set another `output_dir`), then build again; the previous output was left as it was
+output-destroys = output folder `{ $path }` is { $what ->
+    [root] the filesystem root
+    [project] the project folder itself
+    [ancestor] an ancestor of the project
+    [source] inside the project's `{ $folder }` folder
+   *[stats] the folder of the statistics file `{ $folder }`
+}; building there would destroy it
+output-destroys-hint = set `output_dir` to a folder of its own, such as "public"
+output-symlink = output folder `{ $path }` is a symlink
+output-symlink-hint = point `output_dir` at the real folder, or pass --force to replace the link with a folder
+output-is-file = output path `{ $path }` is a file
+output-is-file-hint = choose a folder path
+output-not-ours = output folder `{ $path }` has files that profilegen did not write
+output-not-ours-hint = move them away or choose another `output_dir`; pass --force to replace the folder anyway (profilegen marks its own output with `{ $marker }`)
+url-gone = `{ $old }` was published by the previous build and now has neither a page nor an alias
+url-gone-moved-hint = `{ $source }` is now at `{ $new }`; add aliases = ["/{ $url }"] to its front matter so links to the old URL keep working
+url-gone-removed-hint = `{ $source }` was removed or renamed; add aliases = ["/{ $url }"] to the page that replaces it
+url-gone-file-hint = links to it from outside will break; keep the file (`{ $source }`) if it was published on purpose
+
+## serve.
+
+serve-start-failed = cannot start the server: { $detail }
+serve-port-taken-hint = another program uses this port: pick another with --port
+serve-address-hint = check the address given with --interface
+serve-listen-failed = cannot listen on { $address }: { $reason ->
+    [in-use] the address is in use
+   *[other] { $detail }
+}
+serve-watch-failed = cannot watch `{ $path }`: { $detail }
+serve-watch-failed-hint = on Linux, raise the inotify limit: sysctl fs.inotify.max_user_watches=524288
+serve-feeds-failed = cannot write the feeds
+serve-search-failed = cannot write the search index: { $detail }
+serve-host-refused = profilegen serve answers only for { $host }; refused Host `{ $refused }`
+serve-origin-refused = live reload refused for origin `{ $origin }`
+serve-page-unreadable = cannot read page
+serve-not-built = The site has not been built yet.
+
+## Photos.
+
+image-encode-failed = `{ $path }`: cannot encode a copy: { $detail }
+image-report-bug-hint = this is a bug; please report it
+image-cut-short = `{ $path }` cannot be decoded: the file is cut short (no end-of-image marker)
+image-damaged-hint = the file is damaged or cut short; export or copy it again
+image-undecodable = `{ $path }` cannot be decoded: { $detail }
+image-not-an-image = `{ $path }` is not an image (or it is damaged)
+image-not-an-image-hint = save the photo again as JPEG or PNG, or replace the file
+image-format-unpublished = `{ $path }` is a { $format } file, which profilegen does not publish
+image-format-unpublished-hint = save it as JPEG (photos) or PNG (drawings, transparency)
+image-extension-lies = `{ $path }` is named .{ $named } but is a { $format } file
+image-extension-lies-hint = rename it to end in .{ $real }
+image-resize-failed = cannot resize: { $detail }
+image-too-large = `{ $path }` is larger than profilegen decodes (at most { $megapixels } megapixels, { $side } pixels a side)
+image-scale-down-hint = scale the photo down before adding it (4000 pixels wide is plenty for the web)
+image-bomb = `{ $path }` declares { $width } × { $height } pixels, more than the { $megapixels } megapixels profilegen decodes
+image-unreadable-hint = check the file's permissions
+image-cache-failed = cannot write the image cache `{ $path }`: { $detail }
+image-cache-failed-hint = check that the project folder is writable and the disk is not full
+
+## The converted edition's overrides, new, the build.
+
+convert-variant-unknown = `{ $name }` is not a variant of Traditional Chinese
+convert-variant-unknown-hint = put each phrase under its variant's table: { $tables }
+convert-override-empty = an override needs a phrase to replace
+convert-override-empty-hint = write it as "邢台" = "邢臺"
+new-not-a-folder = `{ $path }` exists and is not a folder
+new-not-a-folder-hint = choose a new folder name
+new-not-empty = folder `{ $path }` is not empty
+new-not-empty-hint = `profilegen new` only writes into a new or empty folder, so nothing of yours is overwritten; choose another name
+build-no-model = the build kept no model (a bug)
+
+## The progress bar.
+
+progress-stage = { $stage ->
+    [photos] photos
+   *[pages] pages
+}
+
+## Lists.
+
+list-or = { " or " }

@@ -50,7 +50,7 @@ build-images-summary = 图片：处理了 { $processed } 张，沿用缓存 { $r
 build-done = 静态文件 { $files } 个；网站已写入 { $dir }，用时 { $ms } 毫秒
 check-unreadable = 检查失败：无法读取网站
 new-created = 已创建 { $dir }（共 { $files } 个文件）
-new-next = 下一步：cd { $dir } && profilegen serve   （然后修改 config.toml 和 content/ 里的内容）
+new-next = 下一步：cd { $dir } && profilegen serve   （然后修改 config.toml 和 content/ 里的内容；编辑指南见 { $guide }）
 serve-remote-refused = 没有加 --allow-remote，不能在 { $interface } 上预览
 serve-remote-refused-hint = 这样一来，能连到这台电脑的人都能看到尚未发布的网站。请改用 --interface 127.0.0.1；如果确实要对外开放，再加上 --allow-remote
 serve-remote-warning = 正在 { $interface } 上预览：能连到这台电脑 { $port } 端口的人都能看到网站
@@ -481,3 +481,166 @@ template-no-lang = 这个模板的上下文里没有 `lang`
 template-hint-inline = { $message }（提示：{ $hint }）
 template-stat-unknown = 不存在的统计项 id `{ $id }`
 template-json-failed = 无法写出 JSON：{ $detail }
+
+## check: its report and findings.
+
+check-group-generated = 模板和生成的页面
+check-conversions = == { $lang }：{ $count } 个词语按词组转换（请核对；`content/{ $lang }.toml` 可以改写任何一个）
+check-no-problems = 检查完毕：没有发现问题
+check-summary = 检查完毕：{ $files } 个文件里有 { $errors } 个错误、{ $warnings } 个警告
+check-external-summary = 外部链接：检查了 { $checked } 个，正常 { $ok } 个，失效 { $broken } 个，超时 { $timed_out } 个
+check-link-broken = 链接 `{ $url }` 无效：{ $problem }
+check-link-broken-hint = 链接本站页面请写 `@/栏目/页面.md`（每次生成都会检查），链接 static/ 里的文件请写 `/文件名`
+check-template-link-broken = `{ $page }`{ $more ->
+    [0] {""}
+   *[other] 等 { $more } 个页面
+}上的链接 `{ $url }` 无效：{ $problem }
+check-template-link-broken-hint = 这个链接来自模板或正文里的 HTML；在模板里请用 `link(path="@/…")` 和 `asset(path="…")` 生成链接
+check-link-leaves-site = `{ $url }` 跑出了网站
+check-link-nothing-there = `{ $url }` 处没有页面或文件
+check-link-no-anchor = `{ $target }` 里没有 id 为 `{ $anchor }` 的元素
+check-stale-translation = `{ $twin }` { $since ->
+    [none] 没有日期
+   *[other] 更新于 { $since }
+}，早于原文 `{ $original }`（更新于 { $changed }）：译文可能已经过时
+check-stale-translation-hint = 请更新译文，然后在它的元数据里写上 `updated = { $changed }`（或更晚的日期）
+check-empty-description = `description` 是空的
+check-empty-description-hint = 请写一句简介：列表页、搜索引擎和分享预览都会显示它
+check-unused-stat = 统计项 `{ $id }` 定义了，但没有页面显示它
+check-unused-stat-hint = 请用 { "{{" } stat(id="{ $id }") { "}}" } 或在分组里显示它，或者删掉这条记录
+check-forgotten-year = 统计项 `{ $id }` 的数据只到 { $newest } 年，而分组 `{ $group }` 已有 { $group_newest } 年的数字
+check-forgotten-year-hint = 请在它的 series 里补上 { $group_newest } 年的数值（series = { "{" } …, { $group_newest } = … { "}" }）；如果已不再公布，请把它移出分组
+check-no-alt = 图片没有替代文字
+check-no-alt-hint = 请在方括号里描述图片：![工厂全景](factory.jpg)；读屏软件和搜索引擎会读到它
+check-no-alt-html-hint = 请加上描述图片的 alt="…"（纯装饰的图片写 alt=""）
+check-remote-load = 页面从其他网站加载{ $what ->
+    [image] 图片
+   *[element] `<{ $element }>`
+} `{ $url }`
+check-remote-load-hint = 网站要能离线使用、在国内访问：请把文件保存到 static/（或页面旁边），再链接到那里
+check-emphasis = 紧挨标点的 `{ $run }` 按 CommonMark 规则不会闭合：页面上会原样显示 `{ $run }`
+check-emphasis-hint = 请把标点移到标记外面（写 `{ $run }历经10年发展{ $run }，`，不要写 `{ $run }历经10年发展，{ $run }`），或者改用 <strong>…</strong>
+check-external-broken = 外部链接 `{ $url }` 失效：{ $why }
+check-external-broken-hint = 请改正或删掉这个链接（也可以链接到存档的副本）
+check-external-timeout = 外部链接 `{ $url }` 在 { $seconds } 秒内没有响应
+check-external-timeout-hint = 对方服务器可能很慢，或者从这里访问不到；请稍后再试
+
+## The output: feeds, search, collisions, the output folder, URLs that disappear.
+
+feed-section-did-you-mean-hint = 是不是想写 `{ $name }`？（不要订阅源时写 `section = ""`）
+feed-section-hint = 请写 content/ 里一个有 _index.md 的文件夹；不要订阅源时写 `""`
+feed-section-missing = 订阅源的栏目 `{ $section }` 不存在（没有 content/{ $key }）
+feed-write-failed = 无法写出订阅源：{ $detail }
+feed-no-date = `{ $path }` 没有 `date`：订阅源里不会收录它
+feed-no-date-hint = 请在它的元数据里加上 `date = 2026-11-25`
+feed-entry-lost = 订阅源条目的 HTML 没有保留下来（程序缺陷）
+output-collision-part = { $kind ->
+    [first-page] `{ $source }` 的第一页跳转
+    [alias] `{ $source }` 里的别名
+    [pager] `{ $source }` 的列表页
+   *[file] `{ $source }`
+}
+output-collision = { $first } 和 { $second } 都要写到 `/{ $url }`
+output-collision-alias-hint = 别名不能与网站发布的网址或其他别名相同；请删掉或修改其中一个
+output-collision-hint = 请给其中一个改名或删掉它；static/ 或 content/ 里的文件不能顶替生成的页面或其他文件
+search-page-taken = `{ $path }` 的网址 `/{ $url }` 正是搜索页的网址
+search-page-taken-hint = 请给它换一个 `slug` 或文件夹名，或者在 config.toml 里设置 `[search] enabled = false`
+search-template-missing-hint = 请从默认主题里复制一份，或者在 config.toml 里设置 `[search] enabled = false`
+search-client-failed = 无法准备搜索程序：{ $detail }
+output-write-failed = 无法写出 { $file }：{ $detail }
+output-read-failed = 无法读取 `{ $path }`：{ $detail }
+output-not-plain-path = 拒绝写入 `{ $path }`：它不是输出文件夹里的普通路径
+output-not-plain-path-hint = 这是路径检查的程序缺陷；请报告给技术人员
+output-generated-taken = `{ $path }` 既是网站里的一个文件，又是 profilegen 要写在那里的{ $what ->
+    [feed] Atom 订阅源
+    [manifest] 资源清单
+    [search] 搜索索引
+   *[sitemap] 网站地图
+}
+output-generated-taken-hint = 请给 static/ 或 content/ 里的那个文件改名或删掉它
+output-disk-fault = 无法把网站写入 `{ $folder }`：{ $reason ->
+    [full] 磁盘已满
+    [read-only] 磁盘是只读的
+   *[other] { $detail }
+}
+output-disk-fault-hint = 请腾出磁盘空间或让它可写（也可以设置另一个 `output_dir`），然后重新生成；上一次的输出保持原样
+output-destroys = 输出文件夹 `{ $path }` 是{ $what ->
+    [root] 文件系统的根目录
+    [project] 项目文件夹本身
+    [ancestor] 项目文件夹的上级目录
+    [source] 项目的 `{ $folder }` 文件夹里面
+   *[stats] 统计数据文件 `{ $folder }` 所在的文件夹
+}；在那里生成会把它毁掉
+output-destroys-hint = 请把 `output_dir` 设为一个单独的文件夹，例如 "public"
+output-symlink = 输出文件夹 `{ $path }` 是符号链接
+output-symlink-hint = 请让 `output_dir` 指向真正的文件夹，或者加 --force 用文件夹替换这个链接
+output-is-file = 输出路径 `{ $path }` 是一个文件
+output-is-file-hint = 请选择一个文件夹路径
+output-not-ours = 输出文件夹 `{ $path }` 里有不是 profilegen 写的文件
+output-not-ours-hint = 请把它们移走，或者另选一个 `output_dir`；确实要替换这个文件夹时加 --force（profilegen 用 `{ $marker }` 标记自己的输出）
+url-gone = `{ $old }` 上一次生成时发布过，现在既没有页面也没有别名
+url-gone-moved-hint = `{ $source }` 现在的网址是 `{ $new }`；请在它的元数据里加上 aliases = ["/{ $url }"]，让指向旧网址的链接继续有效
+url-gone-removed-hint = `{ $source }` 被删掉或改名了；请在替代它的页面里加上 aliases = ["/{ $url }"]
+url-gone-file-hint = 外部指向它的链接会失效；如果它是有意发布的，请保留这个文件（`{ $source }`）
+
+## serve.
+
+serve-start-failed = 无法启动预览服务器：{ $detail }
+serve-port-taken-hint = 另一个程序占用了这个端口：请用 --port 换一个
+serve-address-hint = 请检查 --interface 给出的地址
+serve-listen-failed = 无法监听 { $address }：{ $reason ->
+    [in-use] 地址已被占用
+   *[other] { $detail }
+}
+serve-watch-failed = 无法监视 `{ $path }` 的变化：{ $detail }
+serve-watch-failed-hint = 在 Linux 上请调高 inotify 上限：sysctl fs.inotify.max_user_watches=524288
+serve-feeds-failed = 无法写出订阅源
+serve-search-failed = 无法写出搜索索引：{ $detail }
+serve-host-refused = profilegen serve 只响应 { $host }；拒绝了 Host `{ $refused }`
+serve-origin-refused = 拒绝了来自 `{ $origin }` 的自动刷新连接
+serve-page-unreadable = 无法读取页面
+serve-not-built = 网站还没有生成。
+
+## Photos.
+
+image-encode-failed = `{ $path }`：无法生成图片副本：{ $detail }
+image-report-bug-hint = 这是程序缺陷；请报告给技术人员
+image-cut-short = `{ $path }` 无法解码：文件不完整（缺少图片结束标记）
+image-damaged-hint = 文件已损坏或不完整；请重新导出或复制一份
+image-undecodable = `{ $path }` 无法解码：{ $detail }
+image-not-an-image = `{ $path }` 不是图片（或者已经损坏）
+image-not-an-image-hint = 请把照片重新存成 JPEG 或 PNG，或者换一个文件
+image-format-unpublished = `{ $path }` 是 { $format } 文件，profilegen 不发布这种格式
+image-format-unpublished-hint = 请存成 JPEG（照片）或 PNG（图示、透明背景）
+image-extension-lies = `{ $path }` 的扩展名是 .{ $named }，实际却是 { $format } 文件
+image-extension-lies-hint = 请把扩展名改成 .{ $real }
+image-resize-failed = 无法缩放图片：{ $detail }
+image-too-large = `{ $path }` 太大，profilegen 不解码（最多 { $megapixels } 百万像素，每边最多 { $side } 像素）
+image-scale-down-hint = 请先把照片缩小再添加（网页用 4000 像素宽已经足够）
+image-bomb = `{ $path }` 声明的尺寸是 { $width } × { $height } 像素，超过了 profilegen 解码的上限 { $megapixels } 百万像素
+image-unreadable-hint = 请检查文件的权限
+image-cache-failed = 无法写入图片缓存 `{ $path }`：{ $detail }
+image-cache-failed-hint = 请检查项目文件夹是否可写、磁盘是否已满
+
+## The converted edition's overrides, new, the build.
+
+convert-variant-unknown = `{ $name }` 不是繁体中文的地区变体
+convert-variant-unknown-hint = 请把每个词语写在对应地区的表下面：{ $tables }
+convert-override-empty = 改写规则需要写出要替换的词语
+convert-override-empty-hint = 请这样写："邢台" = "邢臺"
+new-not-a-folder = `{ $path }` 已经存在，而且不是文件夹
+new-not-a-folder-hint = 请另选一个新的文件夹名
+new-not-empty = 文件夹 `{ $path }` 不是空的
+new-not-empty-hint = `profilegen new` 只往新的或空的文件夹里写，不会覆盖你的任何文件；请另选一个名字
+build-no-model = 生成过程没有保留数据模型（程序缺陷）
+
+## The progress bar.
+
+progress-stage = { $stage ->
+    [photos] 照片
+   *[pages] 页面
+}
+
+## Lists.
+
+list-or = { " 或 " }

@@ -7,6 +7,7 @@
 //! fingerprinted name) are written with the rest of the output. The original names are
 //! published too, for anything that links to them directly.
 
+use crate::msg;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -35,7 +36,8 @@ impl Fingerprints {
     pub fn compute(root: &Path, static_files: &[PathBuf]) -> Result<Fingerprints> {
         let mut map = BTreeMap::new();
         for rel in static_files.iter().filter(|p| is_fingerprinted(p)) {
-            let bytes = std::fs::read(root.join(rel)).map_err(|e| io_error(e, rel, "read"))?;
+            let bytes = std::fs::read(root.join(rel))
+                .map_err(|e| io_error(e, rel, crate::fsutil::Action::Read))?;
             let name = rel.strip_prefix("static").unwrap_or(rel);
             let name = name.to_string_lossy().replace('\\', "/");
             let hashed = fingerprinted_name(&name, &bytes);
@@ -67,9 +69,14 @@ impl Fingerprints {
         if !errors.is_empty() {
             return Err(Diagnostics(errors));
         }
-        let json = serde_json::to_string_pretty(&self.0)
-            .map_err(|e| Diagnostic::error(format!("cannot write {MANIFEST}: {e}")))?;
-        staging.write_new(Path::new(MANIFEST), json.as_bytes(), "the asset manifest")?;
+        let json = serde_json::to_string_pretty(&self.0).map_err(|e| {
+            Diagnostic::error(msg!(
+                "output-write-failed",
+                file = MANIFEST,
+                detail = e.to_string()
+            ))
+        })?;
+        staging.write_new(Path::new(MANIFEST), json.as_bytes(), "manifest")?;
         Ok(())
     }
 }

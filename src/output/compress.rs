@@ -12,6 +12,7 @@
 //!
 //! Files are compressed in parallel; `build --no-compress` skips this stage.
 
+use crate::msg;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -67,7 +68,11 @@ fn text_files(dir: &Path) -> Result<Vec<PathBuf>> {
     for entry in walkdir::WalkDir::new(dir) {
         let entry = entry.map_err(|e| {
             let path = e.path().unwrap_or(dir).to_path_buf();
-            Diagnostic::error(format!("cannot read `{}`: {e}", path.display()))
+            Diagnostic::error(msg!(
+                "output-read-failed",
+                path = path.display().to_string(),
+                detail = e.to_string()
+            ))
         })?;
         if entry.file_type().is_file() && is_text(entry.path()) {
             out.push(entry.into_path());
@@ -79,19 +84,21 @@ fn text_files(dir: &Path) -> Result<Vec<PathBuf>> {
 /// Writes `<file>.gz` and `<file>.br` with `file`'s modification time.
 fn compress_file(dir: &Path, file: &Path) -> std::result::Result<(), Diagnostic> {
     let shown = file.strip_prefix(dir).unwrap_or(file);
-    let bytes = std::fs::read(file).map_err(|e| io_error(e, shown, "read"))?;
+    let bytes = std::fs::read(file).map_err(|e| io_error(e, shown, crate::fsutil::Action::Read))?;
     let mtime = std::fs::metadata(file)
         .map(|m| filetime::FileTime::from_last_modification_time(&m))
-        .map_err(|e| io_error(e, shown, "read-time"))?;
+        .map_err(|e| io_error(e, shown, crate::fsutil::Action::ReadTime))?;
     let quality = brotli_quality(file);
     for (ext, packed) in [("gz", gzip(&bytes)), ("br", brotli(&bytes, quality))] {
         let mut name = file.as_os_str().to_owned();
         name.push(".");
         name.push(ext);
         let target = PathBuf::from(name);
-        let packed = packed.map_err(|e| io_error(e, shown, "compress"))?;
-        std::fs::write(&target, packed).map_err(|e| io_error(e, &target, "write"))?;
-        filetime::set_file_mtime(&target, mtime).map_err(|e| io_error(e, &target, "set-time"))?;
+        let packed = packed.map_err(|e| io_error(e, shown, crate::fsutil::Action::Compress))?;
+        std::fs::write(&target, packed)
+            .map_err(|e| io_error(e, &target, crate::fsutil::Action::Write))?;
+        filetime::set_file_mtime(&target, mtime)
+            .map_err(|e| io_error(e, &target, crate::fsutil::Action::SetTime))?;
     }
     Ok(())
 }

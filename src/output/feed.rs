@@ -7,6 +7,7 @@
 //! languages' feeds. A page of the section without `date` cannot be placed in time: it
 //! is left out with a warning naming it.
 
+use crate::msg;
 use std::path::PathBuf;
 
 use super::Staging;
@@ -39,12 +40,13 @@ pub fn section_key(config: &Config, content: &Content) -> Result<Option<String>>
         .filter(|d| d.kind == Kind::Section)
         .filter_map(|d| d.key.strip_suffix("/_index.md"));
     let hint = match did_you_mean(&feeds.section, sections) {
-        Some(c) => format!("did you mean `{c}`? (set `section = \"\"` for no feeds)"),
-        None => "name a folder of content/ that has an _index.md, or `\"\"` for no feeds".into(),
+        Some(c) => msg!("feed-section-did-you-mean-hint", name = c),
+        None => msg!("feed-section-hint"),
     };
-    let d = Diagnostic::error(format!(
-        "the feed section `{}` does not exist (no content/{key})",
-        feeds.section
+    let d = Diagnostic::error(msg!(
+        "feed-section-missing",
+        section = feeds.section.as_str(),
+        key = key.as_str()
     ));
     Err(d
         .in_file(crate::config::FILE)
@@ -80,7 +82,7 @@ pub fn write(
 ) -> Result<Vec<Diagnostic>> {
     let (files, warnings) = files(config, content, html)?;
     for (path, xml) in files {
-        staging.write_new(&path, &xml, "an Atom feed")?;
+        staging.write_new(&path, &xml, "feed")?;
     }
     Ok(warnings)
 }
@@ -100,7 +102,7 @@ pub fn files(
         let feed = Feed::collect(config, content, &key, lang, &mut warnings);
         let mut xml = feed
             .xml(html)
-            .map_err(|e| Diagnostic::error(format!("cannot write a feed: {e}")))?;
+            .map_err(|e| Diagnostic::error(msg!("feed-write-failed", detail = e.to_string())))?;
         // A converted edition's feed is converted as a whole (its markup is ASCII).
         if let Some(c) = &lang.converted {
             xml = c
@@ -140,12 +142,9 @@ impl<'a> Feed<'a> {
                 // Its source's page has the same file: warned about once, there.
                 None if d.converted => {}
                 None => warnings.push(
-                    Diagnostic::warning(format!(
-                        "`{}` has no `date`: it is left out of the feed",
-                        d.path.display()
-                    ))
-                    .in_file(&d.path)
-                    .with_hint("add `date = 2026-11-25` to its front matter"),
+                    Diagnostic::warning(msg!("feed-no-date", path = d.path.display().to_string()))
+                        .in_file(&d.path)
+                        .with_hint(msg!("feed-no-date-hint")),
                 ),
             }
         }
@@ -210,9 +209,8 @@ impl<'a> Feed<'a> {
             x.open("author", &[], |x| x.text("name", &[], &self.lang.title))?;
             x.text("generator", &[], "profilegen")?;
             for (i, published) in &self.entries {
-                let body = html(*i).ok_or_else(|| {
-                    std::io::Error::other("a feed entry's HTML was not kept (a bug)")
-                })?;
+                let body =
+                    html(*i).ok_or_else(|| std::io::Error::other(msg!("feed-entry-lost")))?;
                 self.entry(x, &self.content[*i], published, body)?;
             }
             Ok(())

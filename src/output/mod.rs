@@ -22,6 +22,7 @@ mod xml;
 
 pub use staging::{MARKER, STAGING_MARKER, Staging};
 
+use crate::msg;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -221,31 +222,29 @@ pub fn check_plan(
 
 fn collision(content: &Content, first: &urls::Planned, second: &urls::Planned) -> Diagnostic {
     use urls::Kind;
-    let what = |p: &urls::Planned| match p.kind {
-        Kind::Redirect if p.file.ends_with("page/1/index.html") => "the first-page redirect of",
-        Kind::Redirect => "an alias in",
-        Kind::Pager => "a listing page of",
-        _ => "",
-    };
     let name = |p: &urls::Planned| {
-        let w = what(p);
-        let shown = format!("`{}`", p.source.display());
-        if w.is_empty() {
-            shown
-        } else {
-            format!("{w} {shown}")
-        }
+        let kind = match p.kind {
+            Kind::Redirect if p.file.ends_with("page/1/index.html") => "first-page",
+            Kind::Redirect => "alias",
+            Kind::Pager => "pager",
+            _ => "file",
+        };
+        msg!(
+            "output-collision-part",
+            kind = kind,
+            source = p.source.display().to_string()
+        )
     };
-    let d = Diagnostic::error(format!(
-        "{} and {} would both be written to `/{}`",
-        name(first),
-        name(second),
-        second.url_path()
+    let d = Diagnostic::error(msg!(
+        "output-collision",
+        first = name(first),
+        second = name(second),
+        url = second.url_path()
     ));
     let hint = if first.redirect.is_some() || second.redirect.is_some() {
-        "an alias may not name a URL the site publishes or another alias; remove or change one of them"
+        msg!("output-collision-alias-hint")
     } else {
-        "rename or remove one of them; a file in static/ or content/ may not replace a generated page or another file"
+        msg!("output-collision-hint")
     };
     // Point at the alias that names the URL, when one does.
     let alias = [second, first].into_iter().find_map(|p| {

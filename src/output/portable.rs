@@ -36,9 +36,11 @@ pub fn relativize(dir: &Path, config: &Config) -> Result<()> {
             let rel = file.strip_prefix(dir).unwrap_or(file);
             let shown = rel.to_path_buf();
             let run = || -> std::result::Result<(), Diagnostic> {
-                let html = std::fs::read(file).map_err(|e| io_error(e, &shown, "read"))?;
+                let html = std::fs::read(file)
+                    .map_err(|e| io_error(e, &shown, crate::fsutil::Action::Read))?;
                 let out = rewrite(&html, rel, &config.base_url.path);
-                std::fs::write(file, out).map_err(|e| io_error(e, &shown, "write"))
+                std::fs::write(file, out)
+                    .map_err(|e| io_error(e, &shown, crate::fsutil::Action::Write))
             };
             run().err()
         })

@@ -10,6 +10,7 @@
 //! tells the reader search needs JavaScript; with it, `search.js` asks the index in the
 //! page's own language.
 
+use crate::msg;
 use std::path::Path;
 
 use super::Staging;
@@ -35,22 +36,26 @@ pub fn check(config: &Config, content: &Content, theme: &Theme) -> Result<()> {
     let mut errors: Vec<Diagnostic> = content
         .docs
         .iter()
-        .filter(|d| config.languages.iter().any(|l| d.url_path == layout::search_path(l)))
+        .filter(|d| {
+            config
+                .languages
+                .iter()
+                .any(|l| d.url_path == layout::search_path(l))
+        })
         .map(|d| {
-            Diagnostic::error(format!(
-                "`{}` maps to `/{}`, the search page's URL",
-                d.path.display(),
-                d.url_path
+            Diagnostic::error(msg!(
+                "search-page-taken",
+                path = d.path.display().to_string(),
+                url = d.url_path.as_str()
             ))
             .in_file(&d.path)
-            .with_hint("give it another `slug` or folder name, or set `[search] enabled = false` in config.toml")
+            .with_hint(msg!("search-page-taken-hint"))
         })
         .collect();
     if !theme.has(TEMPLATE) {
         errors.push(
-            Diagnostic::error(format!("template `templates/{TEMPLATE}` is missing")).with_hint(
-                "copy it from the default theme, or set `[search] enabled = false` in config.toml",
-            ),
+            Diagnostic::error(msg!("template-missing", name = TEMPLATE))
+                .with_hint(msg!("search-template-missing-hint")),
         );
     }
     if errors.is_empty() {
@@ -64,12 +69,12 @@ pub fn check(config: &Config, content: &Content, theme: &Theme) -> Result<()> {
 pub fn write(staging: &Staging, indexer: crate::search::Indexer) -> Result<()> {
     let languages = indexer.languages();
     let client = Client::for_languages(&languages)
-        .map_err(|e| Diagnostic::error(format!("cannot prepare the search client: {e}")))?;
+        .map_err(|e| Diagnostic::error(msg!("search-client-failed", detail = e.to_string())))?;
     let files = indexer.finish(&client);
     let mut errors = Vec::new();
     for (file, bytes) in files.iter().chain(&client.files) {
         let rel = Path::new(BUNDLE_DIR).join(file);
-        if let Err(e) = staging.write_new(&rel, bytes, "the search index") {
+        if let Err(e) = staging.write_new(&rel, bytes, "search") {
             errors.push(e);
         }
     }

@@ -6,6 +6,7 @@
 //! version), and `<lastmod>` from the front matter's `updated`, else `date`.
 //! `robots.txt` allows everything and names the sitemap; a `static/robots.txt` replaces it.
 
+use crate::msg;
 use std::path::Path;
 
 use super::xml::{Out, Xml};
@@ -22,9 +23,14 @@ const XHTML_NS: &str = "http://www.w3.org/1999/xhtml";
 
 /// Writes `sitemap.xml`, and `robots.txt` unless the site has its own.
 pub fn write(staging: &Staging, config: &Config, content: &Content) -> Result<()> {
-    let xml = sitemap(config, content)
-        .map_err(|e| Diagnostic::error(format!("cannot write {SITEMAP}: {e}")))?;
-    staging.write_new(Path::new(SITEMAP), &xml, "the sitemap")?;
+    let xml = sitemap(config, content).map_err(|e| {
+        Diagnostic::error(msg!(
+            "output-write-failed",
+            file = SITEMAP,
+            detail = e.to_string()
+        ))
+    })?;
+    staging.write_new(Path::new(SITEMAP), &xml, "sitemap")?;
     let robots = Path::new(super::layout::ROBOTS);
     if !staging.path_of(robots)?.exists() {
         staging.write(robots, robots_txt(config).as_bytes())?;

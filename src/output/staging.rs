@@ -18,6 +18,7 @@
 //! and any output path that would overwrite the project itself (the root, `content/`,
 //! `templates/`, `static/`, an ancestor, `/`) are refused before anything is written.
 
+use crate::msg;
 use std::fs::File;
 use std::io::BufWriter;
 use std::path::{Component, Path, PathBuf};
@@ -47,14 +48,17 @@ impl Staging {
         guard(config, force)?;
         let target = config.output_dir.clone();
         let parent = target.parent().unwrap_or(Path::new("/"));
-        std::fs::create_dir_all(parent).map_err(|e| io_error(e, parent, "create"))?;
+        std::fs::create_dir_all(parent)
+            .map_err(|e| io_error(e, parent, crate::fsutil::Action::Create))?;
         let name = output_name(&target);
         remove_stale(parent, &name);
         let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
         if dir.exists() {
-            std::fs::remove_dir_all(&dir).map_err(|e| io_error(e, &dir, "clear"))?;
+            std::fs::remove_dir_all(&dir)
+                .map_err(|e| io_error(e, &dir, crate::fsutil::Action::Clear))?;
         }
-        std::fs::create_dir(&dir).map_err(|e| disk_fault(e, parent, &dir, "cannot create"))?;
+        std::fs::create_dir(&dir)
+            .map_err(|e| disk_fault(e, parent, &dir, crate::fsutil::Action::Create))?;
         let staging = Staging {
             dir,
             target,
@@ -79,11 +83,11 @@ impl Staging {
     pub fn path_of(&self, rel: &Path) -> std::result::Result<PathBuf, Diagnostic> {
         let escapes = rel.components().any(|c| !matches!(c, Component::Normal(_)));
         if escapes || rel.as_os_str().is_empty() {
-            let d = Diagnostic::error(format!(
-                "refusing to write `{}`: it is not a plain path inside the output",
-                rel.display()
+            let d = Diagnostic::error(msg!(
+                "output-not-plain-path",
+                path = rel.display().to_string()
             ));
-            return Err(d.with_hint("this is a bug in a path check; please report it"));
+            return Err(d.with_hint(msg!("output-not-plain-path-hint")));
         }
         Ok(self.dir.join(rel))
     }
@@ -93,9 +97,10 @@ impl Staging {
         let path = self.path_of(rel)?;
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)
-                .map_err(|e| self.fault(e, rel, "cannot create folder for"))?;
+                .map_err(|e| self.fault(e, rel, crate::fsutil::Action::CreateFolderFor))?;
         }
-        let file = File::create(&path).map_err(|e| self.fault(e, rel, "cannot write"))?;
+        let file =
+            File::create(&path).map_err(|e| self.fault(e, rel, crate::fsutil::Action::Write))?;
         Ok(BufWriter::with_capacity(64 * 1024, file))
     }
 
@@ -105,11 +110,12 @@ impl Staging {
         let mut f = self.create_file(rel)?;
         f.write_all(bytes)
             .and_then(|_| f.flush())
-            .map_err(|e| self.fault(e, rel, "cannot write"))
+            .map_err(|e| self.fault(e, rel, crate::fsutil::Action::Write))
     }
 
-    /// Writes a generated file (`what`: "the sitemap") to `rel`; a file of `static/` or
-    /// `content/` already published there is an error rather than silently replaced.
+    /// Writes a generated file (`what`: `sitemap`, `feed`, `manifest` or `search`, the
+    /// catalog's selector) to `rel`; a file of `static/` or `content/` already published
+    /// there is an error rather than silently replaced.
     pub fn write_new(
         &self,
         rel: &Path,
@@ -117,11 +123,12 @@ impl Staging {
         what: &str,
     ) -> std::result::Result<(), Diagnostic> {
         if self.path_of(rel)?.exists() {
-            return Err(Diagnostic::error(format!(
-                "`{}` is both a file of the site and {what}, which profilegen writes there",
-                rel.display()
+            return Err(Diagnostic::error(msg!(
+                "output-generated-taken",
+                path = rel.display().to_string(),
+                what = what
             ))
-            .with_hint("rename or remove that file in static/ or content/"));
+            .with_hint(msg!("output-generated-taken-hint")));
         }
         self.write(rel, bytes)
     }
@@ -136,13 +143,13 @@ impl Staging {
         let path = self.path_of(rel)?;
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)
-                .map_err(|e| self.fault(e, rel, "cannot create folder for"))?;
+                .map_err(|e| self.fault(e, rel, crate::fsutil::Action::CreateFolderFor))?;
         }
         std::fs::copy(from, &path).map(drop).map_err(|e| {
             if is_disk_fault(&e) {
-                self.fault(e, rel, "cannot copy")
+                self.fault(e, rel, crate::fsutil::Action::Copy)
             } else {
-                io_error(e, shown, "copy")
+                io_error(e, shown, crate::fsutil::Action::Copy)
             }
         })
     }
@@ -150,7 +157,7 @@ impl Staging {
     /// An error writing `rel` into the staging folder: a disk fault is one error about
     /// the output's folder (every file would fail the same way), anything else names
     /// the file.
-    fn fault(&self, e: std::io::Error, rel: &Path, what: &str) -> Diagnostic {
+    fn fault(&self, e: std::io::Error, rel: &Path, what: crate::fsutil::Action) -> Diagnostic {
         let parent = self.target.parent().unwrap_or(Path::new("/"));
         disk_fault(e, parent, rel, what)
     }
@@ -170,7 +177,8 @@ impl Staging {
 fn swap(staging: &Path, target: &Path) -> Result<()> {
     let had_old = std::fs::symlink_metadata(target).is_ok();
     if !had_old {
-        return std::fs::rename(staging, target).map_err(|e| io_error(e, target, "publish").into());
+        return std::fs::rename(staging, target)
+            .map_err(|e| io_error(e, target, crate::fsutil::Action::Publish).into());
     }
     if exchange(staging, target).is_ok() {
         // `staging` now holds the previous output.
@@ -182,10 +190,11 @@ fn swap(staging: &Path, target: &Path) -> Result<()> {
         output_name(target),
         std::process::id()
     ));
-    std::fs::rename(target, &old).map_err(|e| io_error(e, target, "move-aside"))?;
+    std::fs::rename(target, &old)
+        .map_err(|e| io_error(e, target, crate::fsutil::Action::MoveAside))?;
     if let Err(e) = std::fs::rename(staging, target) {
         let _ = std::fs::rename(&old, target);
-        return Err(io_error(e, target, "publish").into());
+        return Err(io_error(e, target, crate::fsutil::Action::Publish).into());
     }
     remove_any(&old);
     Ok(())
@@ -272,15 +281,22 @@ fn is_disk_fault(e: &std::io::Error) -> bool {
 
 /// `e` as a diagnostic: a disk fault names the folder the site is written in (one
 /// message for every file, so the report collapses to one), anything else the file.
-fn disk_fault(e: std::io::Error, folder: &Path, shown: &Path, what: &str) -> Diagnostic {
+fn disk_fault(
+    e: std::io::Error,
+    folder: &Path,
+    shown: &Path,
+    what: crate::fsutil::Action,
+) -> Diagnostic {
     if !is_disk_fault(&e) {
         return io_error(e, shown, what);
     }
-    Diagnostic::error(format!(
-        "cannot write the site into `{}`: {e}",
-        folder.display()
+    Diagnostic::error(msg!(
+        "output-disk-fault",
+        folder = folder.display().to_string(),
+        reason = crate::fsutil::io_reason(&e),
+        detail = e.to_string()
     ))
-    .with_hint("free space on that disk or make it writable (or set another `output_dir`), then build again; the previous output was left as it was")
+    .with_hint(msg!("output-disk-fault-hint"))
 }
 
 impl Drop for Staging {
@@ -310,34 +326,37 @@ fn guard(config: &Config, force: bool) -> Result<()> {
     let stats = config.stats.as_deref();
     let fatal =
         destroys(out, &config.root, stats).or_else(|| destroys(&resolved(out), &real_root, stats));
-    if let Some(what) = fatal {
+    if let Some((what, folder)) = fatal {
         return Err(located(
             config,
-            format!(
-                "output folder `{}` is {what}; building there would destroy it",
-                out.display()
+            msg!(
+                "output-destroys",
+                path = out.display().to_string(),
+                what = what,
+                folder = folder
             ),
         )
-        .with_hint("set `output_dir` to a folder of its own, such as \"public\"")
+        .with_hint(msg!("output-destroys-hint"))
         .into());
     }
     let meta = std::fs::symlink_metadata(out);
     if let Ok(m) = &meta {
         if m.file_type().is_symlink() && !force {
-            return Err(located(config, format!("output folder `{}` is a symlink", out.display()))
-                .with_hint("point `output_dir` at the real folder, or pass --force to replace the link with a folder")
+            let message = msg!("output-symlink", path = out.display().to_string());
+            return Err(located(config, message)
+                .with_hint(msg!("output-symlink-hint"))
                 .into());
         }
         if m.is_file() {
-            return Err(
-                located(config, format!("output path `{}` is a file", out.display()))
-                    .with_hint("choose a folder path")
-                    .into(),
-            );
+            let message = msg!("output-is-file", path = out.display().to_string());
+            return Err(located(config, message)
+                .with_hint(msg!("output-is-file-hint"))
+                .into());
         }
         if m.is_dir() && !force && !out.join(MARKER).exists() && !is_empty_dir(out) {
-            return Err(located(config, format!("output folder `{}` has files that profilegen did not write", out.display()))
-                .with_hint(format!("move them away or choose another `output_dir`; pass --force to replace the folder anyway (profilegen marks its own output with `{MARKER}`)"))
+            let message = msg!("output-not-ours", path = out.display().to_string());
+            return Err(located(config, message)
+                .with_hint(msg!("output-not-ours-hint", marker = MARKER))
                 .into());
         }
     }
@@ -345,27 +364,27 @@ fn guard(config: &Config, force: bool) -> Result<()> {
 }
 
 /// What `out` would destroy if it were replaced: the filesystem root, the project, an
-/// ancestor of it, one of its source folders, or the folder of its statistics file.
-fn destroys(out: &Path, root: &Path, stats: Option<&Path>) -> Option<String> {
+/// ancestor of it, one of its source folders, or the folder of its statistics file (the
+/// catalog's selector, and the folder or file it names).
+fn destroys(out: &Path, root: &Path, stats: Option<&Path>) -> Option<(&'static str, String)> {
     if out.parent().is_none() {
-        return Some("the filesystem root".to_owned());
+        return Some(("root", String::new()));
     }
     if root.starts_with(out) {
-        return Some(if out == root {
-            "the project folder itself".to_owned()
-        } else {
-            "an ancestor of the project".to_owned()
-        });
+        return Some((
+            if out == root { "project" } else { "ancestor" },
+            String::new(),
+        ));
     }
     let source = ["content", "templates", "static"]
         .into_iter()
         .find(|d| out.starts_with(root.join(d)))
-        .map(|d| format!("inside the project's `{d}` folder"));
+        .map(|d| ("source", d.to_owned()));
     source.or_else(|| {
         let stats = stats?;
         root.join(stats)
             .starts_with(out)
-            .then(|| format!("the folder of the statistics file `{}`", stats.display()))
+            .then(|| ("stats", stats.display().to_string()))
     })
 }
 

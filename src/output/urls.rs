@@ -9,6 +9,7 @@
 //!   The next build reads the previous one and warns about a URL that was published
 //!   before and now has neither a page nor an alias ([`lost`]).
 
+use crate::msg;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -346,28 +347,22 @@ pub fn lost(config: &Config, previous: &[Recorded], now: &[Planned]) -> Vec<Diag
             continue;
         }
         let old = config.url(&r.url);
-        let mut d = Diagnostic::warning(format!(
-            "`{old}` was published by the previous build and now has neither a page nor an alias"
-        ));
+        let mut d = Diagnostic::warning(msg!("url-gone", old = old.as_str()));
         let moved = by_source.get(&r.source).and_then(|urls| urls.first());
         let is_doc = r.source.ends_with(".md");
         d = match (moved, is_doc) {
-            (Some(new), true) => d
-                .in_file(Path::new(&r.source))
-                .with_hint(format!(
-                    "`{}` is now at `{}`; add aliases = [\"/{}\"] to its front matter so links to the old URL keep working",
-                    r.source,
-                    config.url(new),
-                    r.url
-                )),
-            (None, true) => d.with_hint(format!(
-                "`{}` was removed or renamed; add aliases = [\"/{}\"] to the page that replaces it",
-                r.source, r.url
+            (Some(new), true) => d.in_file(Path::new(&r.source)).with_hint(msg!(
+                "url-gone-moved-hint",
+                source = r.source.as_str(),
+                new = config.url(new),
+                url = r.url.as_str()
             )),
-            (_, false) => d.with_hint(format!(
-                "links to it from outside will break; keep the file (`{}`) if it was published on purpose",
-                r.source
+            (None, true) => d.with_hint(msg!(
+                "url-gone-removed-hint",
+                source = r.source.as_str(),
+                url = r.url.as_str()
             )),
+            (_, false) => d.with_hint(msg!("url-gone-file-hint", source = r.source.as_str())),
         };
         out.push(d);
     }

@@ -7,6 +7,7 @@
 //! overlay while a rebuild fails), text types get `charset=utf-8`, and misses get the
 //! site's own 404 page in the language of the URL, with status 404.
 
+use crate::msg;
 use std::convert::Infallible;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -72,11 +73,12 @@ async fn guard(State(st): State<Arc<AppState>>, req: Request, next: Next) -> Res
         .and_then(|h| h.to_str().ok())
         .unwrap_or("");
     if !host_allowed(&st, host) {
-        let msg = format!(
-            "profilegen serve answers only for {}; refused Host `{host}`\n",
-            st.hosts.first().map_or("", String::as_str)
+        let text = msg!(
+            "serve-host-refused",
+            host = st.hosts.first().map_or("", String::as_str),
+            refused = host
         );
-        return plain(StatusCode::FORBIDDEN, msg);
+        return plain(StatusCode::FORBIDDEN, format!("{text}\n"));
     }
     if req.method() != Method::GET && req.method() != Method::HEAD {
         return plain(StatusCode::METHOD_NOT_ALLOWED, "only GET and HEAD\n".into());
@@ -167,10 +169,8 @@ async fn inject(State(st): State<Arc<AppState>>, req: Request, next: Next) -> Re
         return Response::from_parts(parts, body);
     }
     let Ok(bytes) = axum::body::to_bytes(body, 256 * 1024 * 1024).await else {
-        return plain(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "cannot read page\n".into(),
-        );
+        let text = msg!("serve-page-unreadable");
+        return plain(StatusCode::INTERNAL_SERVER_ERROR, format!("{text}\n"));
     };
     let page = insert_before_body_end(&bytes, &snippet);
     parts.headers.remove(header::CONTENT_LENGTH);
@@ -228,7 +228,7 @@ fn not_found(st: &AppState, path: &str) -> Response {
     let site = st.www.join(st.base_path.trim_start_matches('/'));
     let page = std::fs::read(site.join(format!("{prefix}404.html")))
         .or_else(|_| std::fs::read(site.join("404.html")))
-        .unwrap_or_else(|_| NOT_BUILT.as_bytes().to_vec());
+        .unwrap_or_else(|_| not_built().into_bytes());
     let mut res = (StatusCode::NOT_FOUND, page).into_response();
     res.headers_mut()
         .insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html"));
@@ -236,7 +236,16 @@ fn not_found(st: &AppState, path: &str) -> Response {
 }
 
 /// Shown when the site has no 404 page yet (the first build failed).
-const NOT_BUILT: &str = "<!doctype html><html><head><meta charset=\"utf-8\"><title>profilegen serve</title></head><body><p>The site has not been built yet.</p></body></html>";
+fn not_built() -> String {
+    let lang = match crate::messages::current() {
+        crate::messages::Lang::Zh => "zh-CN",
+        crate::messages::Lang::En => "en",
+    };
+    format!(
+        "<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>profilegen serve</title></head><body><p>{}</p></body></html>",
+        msg!("serve-not-built")
+    )
+}
 
 fn plain(status: StatusCode, msg: String) -> Response {
     let mut res = (status, msg).into_response();
@@ -262,8 +271,8 @@ async fn events(State(st): State<Arc<AppState>>, headers: HeaderMap) -> Response
         let origin = origin.to_str().unwrap_or("");
         let host = origin.strip_prefix("http://").unwrap_or("\u{0}");
         if !host_allowed(&st, host) {
-            let msg = format!("live reload refused for origin `{origin}`\n");
-            return plain(StatusCode::FORBIDDEN, msg);
+            let text = msg!("serve-origin-refused", origin = origin);
+            return plain(StatusCode::FORBIDDEN, format!("{text}\n"));
         }
     }
     let hello = st.live.hello();

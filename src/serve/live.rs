@@ -102,15 +102,26 @@ impl Default for Live {
 /// The overlay element: the diagnostic text, escaped, over the page.
 pub fn overlay(text: &str) -> String {
     format!(
-        "<div id=\"profilegen-overlay\" role=\"alert\" style=\"{STYLE}\"><pre style=\"margin:0;white-space:pre-wrap;font:14px/1.5 ui-monospace,monospace\">{}</pre></div>",
+        "<div id=\"profilegen-overlay\" role=\"alert\" lang=\"{}\" style=\"{STYLE}\"><pre style=\"margin:0;white-space:pre-wrap;font:14px/1.5 ui-monospace,monospace\">{}</pre></div>",
+        overlay_lang(),
         escape_html(text)
     )
+}
+
+/// The `lang` of the overlay: the language the messages are in (so a screen reader
+/// reads them in it and the browser picks a Chinese font for Chinese).
+fn overlay_lang() -> &'static str {
+    match crate::messages::current() {
+        crate::messages::Lang::Zh => "zh-CN",
+        crate::messages::Lang::En => "en",
+    }
 }
 
 const STYLE: &str = "position:fixed;inset:0;z-index:2147483647;overflow:auto;padding:2rem;background:rgba(24,24,27,.94);color:#fde68a";
 
 /// The live-reload script served at `<base>__profilegen/live-reload.js`.
 pub fn script() -> String {
+    let lang = overlay_lang();
     format!(
         r#"// profilegen serve: reloads the page after a rebuild and shows build errors.
 (function () {{
@@ -124,6 +135,7 @@ pub fn script() -> String {
       box = document.createElement("div");
       box.id = "profilegen-overlay";
       box.setAttribute("role", "alert");
+      box.setAttribute("lang", "{lang}");
       box.setAttribute("style", "{STYLE}");
       box.appendChild(document.createElement("pre"));
       document.body.appendChild(box);

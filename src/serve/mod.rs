@@ -14,6 +14,7 @@ pub mod session;
 mod watch;
 mod write;
 
+use crate::msg;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -185,7 +186,13 @@ fn scratch(opts: &ServeOptions) -> Result<(Option<tempfile::TempDir>, PathBuf), 
     let tmp = tempfile::Builder::new()
         .prefix("profilegen-serve-")
         .tempdir()
-        .map_err(|e| crate::fsutil::io_error(e, &std::env::temp_dir(), "create-folder-in"))?;
+        .map_err(|e| {
+            crate::fsutil::io_error(
+                e,
+                &std::env::temp_dir(),
+                crate::fsutil::Action::CreateFolderIn,
+            )
+        })?;
     let path = tmp.path().to_path_buf();
     Ok((Some(tmp), path))
 }
@@ -224,7 +231,10 @@ fn serve_http(
     stopped: Arc<AtomicBool>,
 ) -> Result<Http, Diagnostics> {
     let io = |e: std::io::Error| {
-        Diagnostics::from(Diagnostic::error(format!("cannot start the server: {e}")))
+        Diagnostics::from(Diagnostic::error(msg!(
+            "serve-start-failed",
+            detail = e.to_string()
+        )))
     };
     listener.set_nonblocking(true).map_err(io)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -298,12 +308,18 @@ fn allowed_hosts(addr: SocketAddr) -> Vec<String> {
 }
 
 fn bind_error(ip: IpAddr, port: u16, e: std::io::Error) -> Diagnostics {
-    let hint = if e.kind() == std::io::ErrorKind::AddrInUse {
-        "another program uses this port: pick another with --port"
+    let in_use = e.kind() == std::io::ErrorKind::AddrInUse;
+    let hint = if in_use {
+        msg!("serve-port-taken-hint")
     } else {
-        "check the address given with --interface"
+        msg!("serve-address-hint")
     };
-    Diagnostic::error(format!("cannot listen on {ip}:{port}: {e}"))
-        .with_hint(hint)
-        .into()
+    Diagnostic::error(msg!(
+        "serve-listen-failed",
+        address = format!("{ip}:{port}"),
+        reason = if in_use { "in-use" } else { "other" },
+        detail = e.to_string()
+    ))
+    .with_hint(hint)
+    .into()
 }

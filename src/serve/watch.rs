@@ -2,6 +2,7 @@
 //! folder itself (for `config.toml`) and the statistics file's folder, through
 //! notify-debouncer-full, which folds an editor's write-rename-chmod burst into one event.
 
+use crate::msg;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
@@ -76,8 +77,12 @@ fn changes_content(kind: &EventKind) -> bool {
 }
 
 fn watch_error(path: &Path, e: impl std::fmt::Display) -> Diagnostic {
-    Diagnostic::error(format!("cannot watch `{}`: {e}", path.display()))
-        .with_hint("on Linux, raise the inotify limit: sysctl fs.inotify.max_user_watches=524288")
+    Diagnostic::error(msg!(
+        "serve-watch-failed",
+        path = path.display().to_string(),
+        detail = e.to_string()
+    ))
+    .with_hint(msg!("serve-watch-failed-hint"))
 }
 
 /// Waits for the next batch and merges any that are already queued behind it (an

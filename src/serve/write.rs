@@ -1,6 +1,7 @@
 //! Writes an incremental rebuild into the served folder: each file through a temporary
 //! name and a rename, so a browser never reads half a page.
 
+use crate::msg;
 use std::path::{Component, Path, PathBuf};
 
 use super::session::{Pending, RenderedFile};
@@ -25,14 +26,15 @@ pub(super) fn commit(
         }
     }
     for (rel, source) in &pending.copies {
-        let bytes = std::fs::read(source).map_err(|e| io_error(e, source, "read"))?;
+        let bytes =
+            std::fs::read(source).map_err(|e| io_error(e, source, crate::fsutil::Action::Read))?;
         replace(dir, rel, &bytes)?;
     }
     for rel in &pending.deletes {
         let path = inside(dir, rel)?;
         match std::fs::remove_file(&path) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                return Err(io_error(e, rel, "remove"));
+                return Err(io_error(e, rel, crate::fsutil::Action::Remove));
             }
             _ => {}
         }
@@ -42,7 +44,8 @@ pub(super) fn commit(
     }
     for (out, cached) in model.lookup.made_images() {
         if !dir.join(&out).is_file() {
-            let bytes = std::fs::read(&cached).map_err(|e| io_error(e, &cached, "read"))?;
+            let bytes = std::fs::read(&cached)
+                .map_err(|e| io_error(e, &cached, crate::fsutil::Action::Read))?;
             replace(dir, &out, &bytes)?;
         }
     }
@@ -77,7 +80,7 @@ fn urls(
             let rel = urls::file_of_url(&r.url);
             match std::fs::remove_file(inside(dir, &rel)?) {
                 Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                    return Err(io_error(e, &rel, "remove"));
+                    return Err(io_error(e, &rel, crate::fsutil::Action::Remove));
                 }
                 _ => {}
             }
@@ -104,8 +107,13 @@ fn urls(
 fn publish_files(model: &Model) -> Result<crate::output::Files, Diagnostic> {
     use crate::output::{feed, layout, sitemap};
     let (config, content) = (&*model.config, &model.content);
-    let xml = sitemap::sitemap(config, content)
-        .map_err(|e| Diagnostic::error(format!("cannot write {}: {e}", layout::SITEMAP)))?;
+    let xml = sitemap::sitemap(config, content).map_err(|e| {
+        Diagnostic::error(msg!(
+            "output-write-failed",
+            file = layout::SITEMAP,
+            detail = e.to_string()
+        ))
+    })?;
     let mut files = vec![(PathBuf::from(layout::SITEMAP), xml)];
     let own_robots = model
         .static_files
@@ -124,7 +132,7 @@ fn publish_files(model: &Model) -> Result<crate::output::Files, Diagnostic> {
     let html = |id: crate::content::DocId| Some(model.rendered[id].html.as_str());
     let (feeds, _) = feed::files(config, content, &html).map_err(|d| {
         let first = d.0.into_iter().next();
-        first.unwrap_or_else(|| Diagnostic::error("cannot write the feeds"))
+        first.unwrap_or_else(|| Diagnostic::error(msg!("serve-feeds-failed")))
     })?;
     files.extend(feeds);
     Ok(files)
@@ -191,7 +199,7 @@ pub(super) fn search_index(
         .collect();
     let index = search
         .files(|file| order.get(file).copied())
-        .map_err(|e| Diagnostic::error(format!("cannot write the search index: {e}")))?;
+        .map_err(|e| Diagnostic::error(msg!("serve-search-failed", detail = e.to_string())))?;
     let dir = model.config.output_dir.join(BUNDLE_DIR);
     let names: std::collections::HashSet<&Path> =
         index.iter().map(|(rel, _)| rel.as_path()).collect();
@@ -237,9 +245,9 @@ fn is_index_file(rel: &Path) -> bool {
 fn inside(dir: &Path, rel: &Path) -> Result<PathBuf, Diagnostic> {
     let plain = rel.components().all(|c| matches!(c, Component::Normal(_)));
     if !plain || rel.as_os_str().is_empty() {
-        return Err(Diagnostic::error(format!(
-            "refusing to write `{}`: it is not a plain path inside the output",
-            rel.display()
+        return Err(Diagnostic::error(msg!(
+            "output-not-plain-path",
+            path = rel.display().to_string()
         )));
     }
     Ok(dir.join(rel))
@@ -249,14 +257,15 @@ fn inside(dir: &Path, rel: &Path) -> Result<PathBuf, Diagnostic> {
 fn replace(dir: &Path, rel: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
     let path = inside(dir, rel)?;
     let parent = path.parent().unwrap_or(dir);
-    std::fs::create_dir_all(parent).map_err(|e| io_error(e, rel, "create-folder-for"))?;
+    std::fs::create_dir_all(parent)
+        .map_err(|e| io_error(e, rel, crate::fsutil::Action::CreateFolderFor))?;
     let name = path
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     let tmp = parent.join(format!(".{name}.{}.tmp", std::process::id()));
-    std::fs::write(&tmp, bytes).map_err(|e| io_error(e, rel, "write"))?;
+    std::fs::write(&tmp, bytes).map_err(|e| io_error(e, rel, crate::fsutil::Action::Write))?;
     std::fs::rename(&tmp, &path).map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
-        io_error(e, rel, "write")
+        io_error(e, rel, crate::fsutil::Action::Write)
     })
 }

@@ -423,6 +423,45 @@ async function checkCaching(site) {
   check(/immutable/.test(res.headers["cache-control"] || ""), `${site.name} fingerprinted CSS is immutable`, res.headers["cache-control"]);
 }
 
+// `profilegen serve` with its messages in Chinese (PROFILEGEN_MESSAGES=zh): a broken page
+// shows the error overlay in Chinese over every open page, in the words of the terminal
+// (file, line, caret, hint), and it goes away by itself once the file is fixed.
+async function checkServeOverlay(browser, base, siteDir) {
+  const fs = await import("node:fs/promises");
+  const path = `${siteDir}/content/tech/_index.md`;
+  const good = await fs.readFile(path, "utf8");
+  const page = await browser.newPage();
+  try {
+    await page.goto(new URL("tech/", base).href, { waitUntil: "load" });
+    await page.waitForTimeout(500); // the event stream connects
+    await fs.writeFile(path, good.replace(/^title = /m, "titel = "));
+    const overlay = await page.waitForSelector("#profilegen-overlay", { timeout: 30000 }).catch(() => null);
+    if (!check(overlay, "serve shows the error overlay in Chromium after a broken save")) return;
+    const text = await overlay.innerText();
+    const lang = await overlay.getAttribute("lang");
+    check(text.includes("错误") && text.includes("不认识的键 `titel`"), "serve's overlay says what is wrong in Chinese", text.slice(0, 300));
+    check(text.includes("content/tech/_index.md:") && text.includes("^"), "serve's overlay names the file and line with a caret", text.slice(0, 300));
+    check(text.includes("提示") && text.includes("`title`"), "serve's overlay gives the hint in Chinese", text.slice(0, 400));
+    check(lang === "zh-CN", "serve's overlay is marked lang=zh-CN", String(lang));
+    await page.screenshot({ path: `${artifacts}/serve-overlay-zh.png` });
+    // A page opened while the build is broken carries the overlay too.
+    const other = await browser.newPage();
+    await other.goto(new URL("en/", base).href, { waitUntil: "load" });
+    const carried = await other.$("#profilegen-overlay");
+    check(carried && (await carried.innerText()).includes("错误"), "a page opened during the error shows the Chinese overlay");
+    await other.close();
+    await Promise.all([
+      page.waitForEvent("load", { timeout: 30000 }).catch(() => null),
+      fs.writeFile(path, good),
+    ]);
+    await page.waitForTimeout(300);
+    check((await page.$("#profilegen-overlay")) === null, "the overlay goes away once the file is fixed");
+  } finally {
+    await fs.writeFile(path, good);
+    await page.close();
+  }
+}
+
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
   args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -431,6 +470,7 @@ const browser = await chromium.launch({
 try {
   for (const site of sites) await checkSite(browser, site);
   if (process.env.PORTABLE_DIR) await checkPortable(browser, process.env.PORTABLE_DIR);
+  if (process.env.SERVE_URL) await checkServeOverlay(browser, process.env.SERVE_URL, process.env.SERVE_SITE);
 } catch (e) {
   check(false, "the checks ran to the end", e.stack || String(e));
 } finally {

@@ -13,10 +13,12 @@ ROOT="$(cd "$E2E/../.." && pwd)"
 PORT="${E2E_PORT:-18431}"
 SUB_PORT=$((PORT + 1))
 KEPT_PORT=$((PORT + 2))
+SERVE_PORT=$((PORT + 3))
 ART="${E2E_ARTIFACTS:-$ROOT/target/e2e-artifacts}"
 WORK="$(mktemp -d)"
 chmod 755 "$WORK" # nginx's workers run as an unprivileged user
 NGINX_PID=""
+SERVE_PID=""
 
 fail() {
   echo "FAIL $*"
@@ -26,6 +28,7 @@ fail() {
 
 cleanup() {
   if [ -n "$NGINX_PID" ]; then kill "$NGINX_PID" 2>/dev/null; wait "$NGINX_PID" 2>/dev/null; fi
+  if [ -n "$SERVE_PID" ]; then kill "$SERVE_PID" 2>/dev/null; wait "$SERVE_PID" 2>/dev/null; fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -188,6 +191,19 @@ for _ in $(seq 50); do
   sleep 0.1
 done
 kill -0 "$NGINX_PID" 2>/dev/null || { cat "$WORK/nginx-error.log"; NGINX_PID=""; fail "nginx did not start (is port $PORT or $SUB_PORT taken? set E2E_PORT)"; }
+echo "== serve a copy of the site with its messages in Chinese (the error overlay)"
+mkdir -p "$WORK/serve-site"
+cp -r "$ROOT/config.toml" "$ROOT/content" "$ROOT/templates" "$ROOT/static" "$WORK/serve-site/"
+(cd "$ROOT" && cargo build --quiet) || fail "building profilegen for serve"
+PROFILEGEN_MESSAGES=zh "$ROOT/target/debug/profilegen" serve --root "$WORK/serve-site" --port "$SERVE_PORT" \
+  >"$WORK/serve.log" 2>&1 &
+SERVE_PID=$!
+for _ in $(seq 600); do
+  grep -q "预览地址" "$WORK/serve.log" 2>/dev/null && break
+  sleep 0.1
+done
+grep -q "预览地址" "$WORK/serve.log" || { cat "$WORK/serve.log"; fail "serve did not start (is port $SERVE_PORT taken? set E2E_PORT)"; }
+export SERVE_URL="http://127.0.0.1:$SERVE_PORT/" SERVE_SITE="$WORK/serve-site"
 rm -rf "$ART" && mkdir -p "$ART"
 echo "== checks (screenshots in $ART)"
 SITES="[{\"name\":\"root\",\"base\":\"http://127.0.0.1:$PORT/\",\"dir\":\"$WORK/root\"},{\"name\":\"sub\",\"base\":\"http://127.0.0.1:$SUB_PORT/renze/\",\"dir\":\"$WORK/sub/renze\"},{\"name\":\"kept\",\"base\":\"http://127.0.0.1:$KEPT_PORT/\",\"dir\":\"$WORK/kept\"}]"

@@ -211,7 +211,8 @@ fn embeds_and_images_from_another_host_are_warnings() {
         remote,
         vec![
             (
-                "the page loads image `https://cdn.example.com/x.png` from another host".to_owned(),
+                "the page loads an image `https://cdn.example.com/x.png` from another host"
+                    .to_owned(),
                 7
             ),
             (

@@ -85,6 +85,7 @@ fn progress_shows_on_a_terminal_only() {
     let on_terminal = Command::new("script")
         .args(["-qec", &build("tty"), "/dev/null"])
         .env_remove("CI")
+        .env("PROFILEGEN_MESSAGES", "en")
         .output()
         .expect("script (util-linux) runs the build on a pseudo-terminal");
     let shown = String::from_utf8_lossy(&on_terminal.stdout);
