@@ -422,7 +422,7 @@ pub fn collapse(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
             if n > 1 {
                 let more = msg!("diag-more-like-it", more = n - 1);
                 d.hint = Some(match d.hint.take() {
-                    Some(h) => format!("{h} {more}"),
+                    Some(h) => msg!("diag-hint-and-more", hint = h, more = more),
                     None => more,
                 });
             }

@@ -650,3 +650,7 @@ progress-stage = { $stage ->
 ## Lists.
 
 list-or = { " or " }
+
+## Reports of problems: a hint followed by the count of the same problem elsewhere.
+
+diag-hint-and-more = { $hint } { $more }

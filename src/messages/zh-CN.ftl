@@ -644,3 +644,7 @@ progress-stage = { $stage ->
 ## Lists.
 
 list-or = { " 或 " }
+
+## Reports of problems: a hint followed by the count of the same problem elsewhere.
+
+diag-hint-and-more = { $hint }{ $more }

@@ -102,7 +102,7 @@ impl Default for Live {
 /// The overlay element: the diagnostic text, escaped, over the page.
 pub fn overlay(text: &str) -> String {
     format!(
-        "<div id=\"profilegen-overlay\" role=\"alert\" lang=\"{}\" style=\"{STYLE}\"><pre style=\"margin:0;white-space:pre-wrap;font:14px/1.5 ui-monospace,monospace\">{}</pre></div>",
+        "<div id=\"profilegen-overlay\" role=\"alert\" lang=\"{}\" style=\"{STYLE}\"><pre style=\"{PRE_STYLE}\">{}</pre></div>",
         overlay_lang(),
         escape_html(text)
     )
@@ -118,6 +118,10 @@ fn overlay_lang() -> &'static str {
 }
 
 const STYLE: &str = "position:fixed;inset:0;z-index:2147483647;overflow:auto;padding:2rem;background:rgba(24,24,27,.94);color:#fde68a";
+
+/// The text's own style, complete, so that the site's CSS for `pre` (a light code-block
+/// background, `white-space: pre`) cannot make it unreadable or cut it off.
+const PRE_STYLE: &str = "margin:0;padding:0;border:0;background:transparent;color:inherit;white-space:pre-wrap;overflow-wrap:anywhere;font:14px/1.5 ui-monospace,monospace";
 
 /// The live-reload script served at `<base>__profilegen/live-reload.js`.
 pub fn script() -> String {
@@ -137,7 +141,9 @@ pub fn script() -> String {
       box.setAttribute("role", "alert");
       box.setAttribute("lang", "{lang}");
       box.setAttribute("style", "{STYLE}");
-      box.appendChild(document.createElement("pre"));
+      var text_box = document.createElement("pre");
+      text_box.setAttribute("style", "{PRE_STYLE}");
+      box.appendChild(text_box);
       document.body.appendChild(box);
     }}
     var pre = box.querySelector("pre") || box;

@@ -443,6 +443,14 @@ async function checkServeOverlay(browser, base, siteDir) {
     check(text.includes("content/tech/_index.md:") && text.includes("^"), "serve's overlay names the file and line with a caret", text.slice(0, 300));
     check(text.includes("提示") && text.includes("`title`"), "serve's overlay gives the hint in Chinese", text.slice(0, 400));
     check(lang === "zh-CN", "serve's overlay is marked lang=zh-CN", String(lang));
+    // Readable over any theme: the site's CSS for `pre` must not give the text a light
+    // background or keep long lines from wrapping.
+    const look = await overlay.$eval("pre", (e) => {
+      const c = getComputedStyle(e);
+      return { bg: c.backgroundColor, ws: c.whiteSpace, clipped: e.scrollWidth > e.clientWidth + 1 };
+    });
+    check(look.bg === "rgba(0, 0, 0, 0)" && look.ws === "pre-wrap" && !look.clipped,
+      "serve's overlay text keeps its own look (no page background, lines wrapped)", JSON.stringify(look));
     await page.screenshot({ path: `${artifacts}/serve-overlay-zh.png` });
     // A page opened while the build is broken carries the overlay too.
     const other = await browser.newPage();
