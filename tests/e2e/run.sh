@@ -195,7 +195,7 @@ echo "== serve a copy of the site with its messages in Chinese (the error overla
 mkdir -p "$WORK/serve-site"
 cp -r "$ROOT/config.toml" "$ROOT/content" "$ROOT/templates" "$ROOT/static" "$WORK/serve-site/"
 (cd "$ROOT" && cargo build --quiet) || fail "building profilegen for serve"
-PROFILEGEN_MESSAGES=zh "$ROOT/target/debug/profilegen" serve --root "$WORK/serve-site" --port "$SERVE_PORT" \
+PROFILEGEN_MESSAGES=zh "${CARGO_TARGET_DIR:-$ROOT/target}/debug/profilegen" serve --root "$WORK/serve-site" --port "$SERVE_PORT" \
   >"$WORK/serve.log" 2>&1 &
 SERVE_PID=$!
 for _ in $(seq 600); do
