@@ -291,25 +291,11 @@ pub const TOML_MAX_DEPTH: usize = 80;
 /// names as placeholders; any other keeps the crate's English text inside a sentence
 /// that says it is a TOML error.
 pub fn toml_message(message: &str) -> String {
-    if let Some(rest) = message.strip_prefix("unknown field `")
-        && let Some((field, allowed)) = rest.split_once('`')
-    {
-        let allowed: Vec<&str> = allowed.split('`').skip(1).step_by(2).collect();
-        return msg!(
-            "toml-unknown-field",
-            field = field,
-            allowed = code_list(&allowed)
-        );
+    if let Some((field, allowed)) = unknown_name(message, "unknown field `") {
+        return msg!("toml-unknown-field", field = field, allowed = allowed);
     }
-    if let Some(rest) = message.strip_prefix("unknown variant `")
-        && let Some((value, allowed)) = rest.split_once('`')
-    {
-        let allowed: Vec<&str> = allowed.split('`').skip(1).step_by(2).collect();
-        return msg!(
-            "toml-unknown-variant",
-            value = value,
-            allowed = code_list(&allowed)
-        );
+    if let Some((value, allowed)) = unknown_name(message, "unknown variant `") {
+        return msg!("toml-unknown-variant", value = value, allowed = allowed);
     }
     if let Some(rest) = message.strip_prefix("missing field `")
         && let Some(field) = rest.strip_suffix('`')
@@ -333,13 +319,18 @@ pub fn toml_message(message: &str) -> String {
     msg!("toml-other", detail = message)
 }
 
-/// `a`, `b`, `c` (as serde lists them).
-fn code_list(items: &[&str]) -> String {
-    items
-        .iter()
+/// serde's "unknown field `x`, expected one of `a`, `b`" after `prefix`: the name, and
+/// the names it allows as `a`, `b` (backticked, as serde lists them).
+fn unknown_name<'m>(message: &'m str, prefix: &str) -> Option<(&'m str, String)> {
+    let (name, allowed) = message.strip_prefix(prefix)?.split_once('`')?;
+    let allowed = allowed
+        .split('`')
+        .skip(1)
+        .step_by(2)
         .map(|i| format!("`{i}`"))
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(", ");
+    Some((name, allowed))
 }
 
 /// The kind of value serde names (`string "heavy"`, `i64`, `a boolean`), as a selector

@@ -2,7 +2,8 @@
 # User-level tests: build the real site twice (at the root of a host, and under the
 # sub-path /renze/), serve both with nginx on 127.0.0.1 using the README's settings,
 # and check them with HTTP requests, headless Chromium (axe-core, search, the language
-# switcher, screenshots) and the Nu HTML checker. See check.mjs for the checks.
+# switcher, screenshots) and the Nu HTML checker; then run `profilegen serve` on a copy
+# with its messages in Chinese and check its error overlay in Chromium. See check.mjs.
 #
 # Installs what it needs (Debian: nginx-light, libnginx-mod-http-brotli-static,
 # chromium, fonts-noto-cjk, poppler-utils for pdftotext; npm: tests/e2e/package-lock.json). Screenshots go to

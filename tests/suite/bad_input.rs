@@ -197,22 +197,21 @@ fn run(case: &Case) {
         changed.is_empty(),
         "{name}: touched outside public/: {changed:?}"
     );
-    let snapshot = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/suite/snapshots/bad_input")
-        .join(format!("{name}.txt"));
-    snapbox::Assert::new().action_env("SNAPSHOTS").eq(
-        report(&site, &out),
-        snapbox::Data::read_from(&snapshot, None).raw(),
-    );
+    assert_report(&site, &out, &format!("{name}.txt"));
     let Some(zh) = profilegen(&site, case, "zh") else {
         return;
     };
     assert_eq!(zh.status.code(), code, "{name}: exit code in Chinese");
+    assert_report(&site, &zh, &format!("zh/{name}.txt"));
+}
+
+/// The run's report against its snapshot `snapshots/bad_input/<file>`.
+fn assert_report(site: &Site, out: &Output, file: &str) {
     let snapshot = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/suite/snapshots/bad_input/zh")
-        .join(format!("{name}.txt"));
+        .join("tests/suite/snapshots/bad_input")
+        .join(file);
     snapbox::Assert::new().action_env("SNAPSHOTS").eq(
-        report(&site, &zh),
+        report(site, out),
         snapbox::Data::read_from(&snapshot, None).raw(),
     );
 }
