@@ -9,28 +9,17 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use profilegen::BuildOptions;
-use profilegen::config::Overrides;
 use profilegen::serve::{RebuildReport, ServeOptions, Server, Session};
 use scraper::Html;
 
-use crate::harness::{Page, Site};
+use crate::harness::{Page, Site, build_options};
 
 /// A session over `site` writing into `out`, after its first (full) build.
 fn session(site: &Site, out: &std::path::Path) -> Session {
     let mut s = Session::new(BuildOptions {
-        root: site.root().to_path_buf(),
-        overrides: Overrides {
-            base_url: None,
-            output_dir: Some(out.to_path_buf()),
-            portable: false,
-        },
-        drafts: false,
-        force: true,
-        no_compress: true,
         plain_assets: true,
         skip_search_index: true,
-        compare_urls_with: None,
-        progress: false,
+        ..build_options(site.root(), out)
     });
     let first = s.rebuild(&[]);
     assert!(first.ok() && first.full, "{:?}", first.errors);
