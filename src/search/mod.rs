@@ -242,7 +242,7 @@ fn pack(order: usize, file: &str, html: &[u8]) -> Packed {
             .collect(),
     };
     let json = serde_json::to_vec(&record).unwrap_or_default();
-    let has_words = words.words.values().any(|p| !p.text.is_empty());
+    let has_words = words.words.iter().any(|(_, p)| !p.text.is_empty());
     let page = Page {
         order,
         hash: hex(&Sha256::digest(&json)),

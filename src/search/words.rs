@@ -74,8 +74,8 @@ pub struct PageWords {
     /// The text, words separated as they were (with zero-width spaces between segmented
     /// words).
     pub content: String,
-    /// Positions by (word, diacritic form when it differs).
-    pub words: FxHashMap<Key, Positions>,
+    /// Positions by (word, diacritic form when it differs), in the order first met.
+    pub words: Vec<(Key, Positions)>,
     /// Its anchors.
     pub anchors: Vec<Anchor>,
     /// How many words.
@@ -140,32 +140,37 @@ struct Indexable {
     part: bool,
 }
 
-impl Indexable {
-    fn key(&self) -> Key {
-        Rc::new((self.stemmed.clone(), self.original.clone()))
-    }
-}
-
 /// The words of `page`: its text's and, by field, its metadata's (`fields` is the order
 /// of the metadata fields the positions refer to).
 pub fn of_page(page: &PageText, fields: &[String]) -> PageWords {
     let stemmer = stemmer(&page.language);
     let segmented = is_segmented(&page.language);
-    let mut out = PageWords::default();
-    // Kept by the thread across pages of one language (bounded), so a word is split and
-    // stemmed once per thread rather than once per page.
-    let mut cache = CACHE.with(|c| c.take());
-    if cache.lang != page.language || cache.plain.len() + cache.segmented.len() > CACHE_LIMIT {
+    // Kept by the thread across pages (bounded), one per language as the page pass
+    // interleaves the languages' pages: a word is split and stemmed once per thread
+    // rather than once per page.
+    let mut caches = CACHE.with(|c| c.take());
+    let mut cache = match caches.iter().position(|c| c.lang == page.language) {
+        Some(i) => caches.swap_remove(i),
+        None => Cache {
+            lang: page.language.clone(),
+            ..Cache::default()
+        },
+    };
+    if cache.len() > CACHE_LIMIT {
         cache = Cache {
             lang: page.language.clone(),
             ..Cache::default()
         };
     }
+    let mut page_words = Collect::default();
+    let mut out = PageWords::default();
     let mut weights: Vec<u8> = vec![24];
     let mut index: usize = 0;
     let mut last_index = 0;
 
-    let mut track = |out: &mut PageWords,
+    let mut track = |page_words: &mut Collect,
+                     content: &mut String,
+                     anchors: &mut Vec<Anchor>,
                      word: &str,
                      space_after: bool,
                      previous: Option<&str>,
@@ -180,7 +185,7 @@ pub fn of_page(page: &PageText, fields: &[String]) -> PageWords {
                         .get(anchor)
                         .map(|t| normalize_content(t))
                         .unwrap_or_default();
-                    out.anchors.push(Anchor {
+                    anchors.push(Anchor {
                         element: element.to_owned(),
                         id: id.to_owned(),
                         text: normalize_content(&text),
@@ -221,43 +226,46 @@ pub fn of_page(page: &PageText, fields: &[String]) -> PageWords {
         if base.is_empty() {
             return;
         }
-        out.content.push_str(&base);
+        content.push_str(&base);
         if space_after {
-            out.content.push(' ');
+            content.push(' ');
         }
         if segmented {
-            out.content.push('\u{200B}');
+            content.push('\u{200B}');
         }
         let weight = weights.last().copied().unwrap_or(1);
         let words = cache.words_of(&base, in_segment, stemmer.as_ref());
-        let mut cross = None;
-        if in_segment {
-            cross = cross_pair(&base, previous)
-                .map(|p| stem_word(&p, stemmer.as_ref(), true))
-                .filter(|p| !words.iter().any(|(w, _)| w.stemmed == p.stemmed));
-        }
+        let cross = match previous {
+            Some(previous) if in_segment => cache
+                .cross_pair(&base, previous, stemmer.as_ref())
+                .filter(|p| !words.iter().any(|(w, _)| w.stemmed == p.0)),
+            _ => None,
+        };
         let parts = words.iter().filter(|(w, _)| w.part).count() + usize::from(cross.is_some());
         let part_weight = if parts > 0 && weight > 0 {
             (weight / u8::try_from(parts).unwrap_or(u8::MAX)).max(1)
         } else {
             0
         };
+        let position = index as u32;
         for (w, key) in words.iter() {
-            out.words
-                .entry(Rc::clone(key))
-                .or_default()
-                .text
-                .push(Occurrence {
-                    position: index as u32,
-                    weight: if w.part { part_weight } else { weight },
-                });
+            page_words.at(key).text.push(Occurrence {
+                position,
+                weight: if w.part { part_weight } else { weight },
+            });
         }
         // The pair spanning two segments belongs to the word before.
-        if let (Some(w), Some(position)) = (cross, index.checked_sub(1)) {
-            let at = out.words.entry(w.key()).or_default();
-            if !at.text.iter().any(|o| o.position == position as u32) {
-                at.text.push(Occurrence {
-                    position: position as u32,
+        if let (Some(key), Some(before)) = (cross, position.checked_sub(1)) {
+            let text = &mut page_words.at(&key).text;
+            // Positions only grow, so an occurrence at `before` is among the last ones.
+            let known = text
+                .iter()
+                .rev()
+                .take_while(|o| o.position >= before)
+                .any(|o| o.position == before);
+            if !known {
+                text.push(Occurrence {
+                    position: before,
                     weight: part_weight,
                 });
             }
@@ -266,16 +274,39 @@ pub fn of_page(page: &PageText, fields: &[String]) -> PageWords {
         index += 1;
     };
 
+    let mut pieces: Vec<&str> = Vec::new();
     for chunk in page.digest.split_whitespace() {
         if segmented && !chunk.starts_with("___") {
-            let pieces: Vec<&str> = segment(chunk).collect();
+            let simple = single_char_clusters(chunk);
+            pieces.clear();
+            pieces.extend(segment(chunk, simple));
             let mut previous: Option<&str> = None;
             for (i, piece) in pieces.iter().enumerate() {
-                track(&mut out, piece, i + 1 == pieces.len(), previous, true);
-                previous = piece.graphemes(true).next_back();
+                track(
+                    &mut page_words,
+                    &mut out.content,
+                    &mut out.anchors,
+                    piece,
+                    i + 1 == pieces.len(),
+                    previous,
+                    true,
+                );
+                previous = if simple {
+                    piece.char_indices().next_back().map(|(i, _)| &piece[i..])
+                } else {
+                    piece.graphemes(true).next_back()
+                };
             }
         } else {
-            track(&mut out, chunk, true, None, false);
+            track(
+                &mut page_words,
+                &mut out.content,
+                &mut out.anchors,
+                chunk,
+                true,
+                None,
+                false,
+            );
         }
     }
     if out.content.ends_with('\u{200B}') {
@@ -285,45 +316,82 @@ pub fn of_page(page: &PageText, fields: &[String]) -> PageWords {
         out.content.pop();
     }
     out.word_count = last_index + 1;
-    CACHE.with(|c| c.replace(cache));
     for (field, name) in fields.iter().enumerate() {
         let Some(value) = page.meta.get(name) else {
             continue;
         };
         for (position, word) in value.split_whitespace().enumerate() {
             for w in indexable_words(word, stemmer.as_ref()) {
-                out.words
-                    .entry(w.key())
-                    .or_default()
-                    .meta
-                    .push(MetaOccurrence {
-                        field,
-                        position: position as u32,
-                    });
+                let key = cache.intern(&w.stemmed, w.original.as_deref());
+                page_words.at(&key).meta.push(MetaOccurrence {
+                    field,
+                    position: position as u32,
+                });
             }
         }
     }
+    out.words = page_words.words;
+    caches.push(cache);
+    CACHE.with(|c| c.replace(caches));
     out
 }
 
-thread_local! {
-    static CACHE: std::cell::RefCell<Cache> = std::cell::RefCell::default();
+/// A page's words as they are met: each interned word (one [`Key`] per word in a
+/// thread's [`Cache`]) is found by its address, not by hashing its text again.
+#[derive(Default)]
+struct Collect {
+    at: FxHashMap<*const (String, Option<String>), usize>,
+    words: Vec<(Key, Positions)>,
 }
 
-/// Written words a thread keeps the index words of (a few tens of MiB at most).
+impl Collect {
+    fn at(&mut self, key: &Key) -> &mut Positions {
+        let next = self.words.len();
+        let i = *self.at.entry(Rc::as_ptr(key)).or_insert(next);
+        if i == next {
+            self.words.push((Rc::clone(key), Positions::default()));
+        }
+        &mut self.words[i].1
+    }
+}
+
+thread_local! {
+    static CACHE: std::cell::RefCell<Vec<Cache>> = std::cell::RefCell::default();
+}
+
+/// Written words a thread keeps the index words of, per language (a few tens of MiB at
+/// most).
 const CACHE_LIMIT: usize = 200_000;
 
 /// The words to index for each written word met on a page (they depend on the word
 /// alone): text repeats its words, and stemming and splitting them is most of the work.
+/// Every word it hands out is interned: equal words are one [`Key`].
 #[derive(Default)]
 struct Cache {
     /// The language whose stemmer made the entries.
     lang: String,
     plain: FxHashMap<String, Rc<Vec<(Indexable, Key)>>>,
     segmented: FxHashMap<String, Rc<Vec<(Indexable, Key)>>>,
+    /// The pair of characters across two segments, by the pair.
+    pairs: FxHashMap<String, Option<Key>>,
+    keys: rustc_hash::FxHashSet<Key>,
 }
 
 impl Cache {
+    fn len(&self) -> usize {
+        self.plain.len() + self.segmented.len() + self.pairs.len() + self.keys.len()
+    }
+
+    fn intern(&mut self, stemmed: &str, original: Option<&str>) -> Key {
+        let probe = (stemmed.to_owned(), original.map(str::to_owned));
+        if let Some(key) = self.keys.get(&probe) {
+            return Rc::clone(key);
+        }
+        let key = Rc::new(probe);
+        self.keys.insert(Rc::clone(&key));
+        key
+    }
+
     fn words_of(
         &mut self,
         raw: &str,
@@ -331,9 +399,9 @@ impl Cache {
         stemmer: Option<&Stemmer>,
     ) -> Rc<Vec<(Indexable, Key)>> {
         let map = if in_segment {
-            &mut self.segmented
+            &self.segmented
         } else {
-            &mut self.plain
+            &self.plain
         };
         if let Some(words) = map.get(raw) {
             return Rc::clone(words);
@@ -345,17 +413,43 @@ impl Cache {
             let pairs = bigrams(raw, stemmer, &words);
             words.extend(pairs);
         }
-        let words = Rc::new(
+        let words: Rc<Vec<(Indexable, Key)>> = Rc::new(
             words
                 .into_iter()
                 .map(|w| {
-                    let key = w.key();
+                    let key = self.intern(&w.stemmed, w.original.as_deref());
                     (w, key)
                 })
                 .collect(),
         );
+        let map = if in_segment {
+            &mut self.segmented
+        } else {
+            &mut self.plain
+        };
         map.insert(raw.to_owned(), Rc::clone(&words));
         words
+    }
+
+    /// The pair of characters across the boundary from the previous segment's last
+    /// character (`previous`) to `word`'s first, if both are segmented script.
+    fn cross_pair(&mut self, word: &str, previous: &str, stemmer: Option<&Stemmer>) -> Option<Key> {
+        if !is_segmented_cluster(previous) {
+            return None;
+        }
+        let first = word.graphemes(true).next()?;
+        let mut pair = String::with_capacity(previous.len() + first.len());
+        pair.push_str(previous);
+        pair.push_str(first);
+        if let Some(known) = self.pairs.get(&pair) {
+            return known.clone();
+        }
+        let key = is_segmented_cluster(first).then(|| {
+            let w = stem_word(&pair, stemmer, true);
+            self.intern(&w.stemmed, w.original.as_deref())
+        });
+        self.pairs.insert(pair, key.clone());
+        key
     }
 }
 
@@ -372,20 +466,39 @@ pub fn word_breaks(text: &str) -> Vec<usize> {
     segmenter().segment_str(text).collect()
 }
 
+/// Whether every character of `text` is a grapheme cluster of its own: no character
+/// in it joins its neighbours (combining marks, joiners, variation selectors, Hangul
+/// jamo, regional indicators, CR LF). True of most Chinese text; checked by character
+/// ranges known to hold none (a test compares them with the grapheme rules).
+fn single_char_clusters(text: &str) -> bool {
+    text.chars().all(|c| {
+        matches!(u32::from(c),
+            0x20..=0x7E
+            | 0xA0..=0x2FF
+            | 0x2010..=0x2027
+            | 0x2030..=0x205F
+            | 0x3000..=0x3029
+            | 0x3030..=0x303F
+            | 0x3400..=0x4DBF
+            | 0x4E00..=0x9FFF
+            | 0xFF01..=0xFF5E
+        )
+    })
+}
+
 /// Splits a run of text into words with ICU4X's dictionary segmenter, never inside a
-/// grapheme cluster.
-fn segment(input: &str) -> impl Iterator<Item = &str> {
+/// grapheme cluster (`simple`: every character is a cluster of its own).
+fn segment(input: &str, simple: bool) -> impl Iterator<Item = &str> {
     let segmenter = segmenter();
-    let mut starts = input.grapheme_indices(true).map(|(i, _)| i).peekable();
-    let mut start = 0;
-    let breaks: Vec<usize> = segmenter
-        .segment_str(input)
-        .skip(1)
-        .filter(|&end| {
+    let mut breaks: Vec<usize> = segmenter.segment_str(input).skip(1).collect();
+    if !simple {
+        let mut starts = input.grapheme_indices(true).map(|(i, _)| i).peekable();
+        breaks.retain(|&end| {
             while starts.next_if(|&g| g < end).is_some() {}
             end == input.len() || starts.peek() == Some(&end)
-        })
-        .collect();
+        });
+    }
+    let mut start = 0;
     breaks.into_iter().map(move |end| {
         let word = &input[start..end];
         start = end;
@@ -521,13 +634,6 @@ fn is_segmented_cluster(cluster: &str) -> bool {
     )
 }
 
-/// The pair of characters across the boundary from the previous segment.
-fn cross_pair(word: &str, previous: Option<&str>) -> Option<String> {
-    let previous = previous.filter(|c| is_segmented_cluster(c))?;
-    let first = word.graphemes(true).next()?;
-    is_segmented_cluster(first).then(|| [previous, first].concat())
-}
-
 fn is_katakana(c: char) -> bool {
     matches!(c as u32, 0x30A1..=0x30FA | 0x30FC..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F)
 }
@@ -632,7 +738,7 @@ mod tests {
     #[test]
     fn english_words_are_stemmed_and_compounds_split() {
         let w = words_of("en", "Bonding wires for new-materials.");
-        let keys: Vec<&str> = w.words.keys().map(|k| k.0.as_str()).collect();
+        let keys: Vec<&str> = w.words.iter().map(|(k, _)| k.0.as_str()).collect();
         for want in ["bond", "wire", "for", "newmateri", "new", "materi"] {
             assert!(keys.contains(&want), "{want} in {keys:?}");
         }
@@ -643,7 +749,7 @@ mod tests {
     #[test]
     fn chinese_is_segmented_with_pairs_and_zero_width_spaces() {
         let w = words_of("zh-cn", "键合铜丝打破壁垒");
-        let keys: Vec<&str> = w.words.keys().map(|k| k.0.as_str()).collect();
+        let keys: Vec<&str> = w.words.iter().map(|(k, _)| k.0.as_str()).collect();
         assert!(keys.contains(&"键合"), "{keys:?}");
         assert!(keys.contains(&"铜丝"), "{keys:?}");
         assert!(
@@ -655,12 +761,54 @@ mod tests {
     }
 
     #[test]
+    fn characters_taken_as_clusters_of_their_own_are_so_by_the_grapheme_rules() {
+        let simple: Vec<char> = (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| single_char_clusters(c.encode_utf8(&mut [0; 4])))
+            .collect();
+        assert!(simple.len() > 20_000, "CJK ideographs are among them");
+        // Beside each other and beside a letter, an ideograph, a combining mark's base:
+        // every character stays a cluster of its own.
+        for &c in &simple {
+            for other in ['a', '中', c] {
+                for text in [format!("{c}{other}"), format!("{other}{c}")] {
+                    assert_eq!(text.graphemes(true).count(), 2, "{:?}", text);
+                }
+            }
+        }
+        for joining in [
+            "e\u{301}",
+            "\u{1F1E8}\u{1F1F3}",
+            "\r\n",
+            "한",
+            "👩\u{200D}🔬",
+        ] {
+            assert!(!single_char_clusters(joining), "{joining:?}");
+        }
+    }
+
+    #[test]
+    fn a_run_of_segmented_text_breaks_alike_with_and_without_the_short_cut() {
+        let text = "河北通达电子材料有限公司研发高性能铜丝，打破技术壁垒。2024年ABC";
+        assert!(single_char_clusters(text));
+        let fast: Vec<&str> = segment(text, true).collect();
+        let slow: Vec<&str> = segment(text, false).collect();
+        assert_eq!(fast, slow);
+        assert_eq!(fast.concat(), text);
+    }
+
+    #[test]
     fn headings_weigh_more_and_diacritics_keep_their_form() {
         let w = words_of(
             "fr",
             "___PAGEFIND_AUTO_WEIGHT___7 Café ___END_PAGEFIND_WEIGHT___ texte",
         );
-        let cafe = &w.words[&Rc::new(("caf".to_owned(), Some("café".to_owned())))];
+        let cafe = w
+            .words
+            .iter()
+            .find(|(k, _)| **k == ("caf".to_owned(), Some("café".to_owned())))
+            .map(|(_, p)| p)
+            .unwrap();
         assert_eq!(
             cafe.text,
             [Occurrence {
