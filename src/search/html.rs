@@ -194,15 +194,14 @@ pub fn read(html: &[u8]) -> PageText {
         ..State::default()
     }));
     let handlers = vec![
-        element!("html", |el| {
-            if let Some(lang) = el.get_attribute("lang") {
-                state.borrow_mut().language = Some(lang.to_lowercase());
-            }
-            Ok(())
-        }),
         element!("html, html *", |el| {
             let tag = el.tag_name();
             let mut st = state.borrow_mut();
+            if tag == "html"
+                && let Some(lang) = el.get_attribute("lang")
+            {
+                st.language = Some(lang.to_lowercase());
+            }
             let ignore = el.get_attribute("data-pagefind-ignore").map(|v| {
                 match v.to_ascii_lowercase().as_str() {
                     "" | "index" | "true" => Status::Ignored,
@@ -292,12 +291,24 @@ pub fn read(html: &[u8]) -> PageText {
         text!("html", |t| {
             let mut st = state.borrow_mut();
             let chunk = t.as_str();
-            let node = st.top();
+            let State {
+                stack,
+                anchor_content,
+                ..
+            } = &mut *st;
+            let Some(node) = stack.last_mut() else {
+                return Ok(());
+            };
             node.value.push_str(chunk);
             let ignored = matches!(node.status, Status::Ignored | Status::Excluded);
-            if !ignored && let Some(ids) = node.anchors.clone() {
+            if !ignored && let Some(ids) = &node.anchors {
                 for id in ids {
-                    st.anchor_content.entry(id).or_default().push_str(chunk);
+                    match anchor_content.get_mut(id) {
+                        Some(text) => text.push_str(chunk),
+                        None => {
+                            anchor_content.insert(id.clone(), chunk.to_owned());
+                        }
+                    }
                 }
             }
             Ok(())
