@@ -483,7 +483,8 @@ mod tests {
         for (page, locs, meta) in &written {
             postings.push(*page, locs, meta);
         }
-        let read: Vec<(u32, Vec<i32>, Vec<(u8, u32)>)> = postings
+        type Read = (u32, Vec<i32>, Vec<(u8, u32)>);
+        let read: Vec<Read> = postings
             .iter()
             .map(|p| (p.page, postings.locs(&p), postings.meta(&p).collect()))
             .collect();
