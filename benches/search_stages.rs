@@ -56,7 +56,10 @@ fn main() {
         .collect();
     let mut rows: Vec<(String, f64)> = Vec::new();
     for (label, pick) in [
-        ("Chinese", (|f: &str| !f.starts_with("en/")) as fn(&str) -> bool),
+        (
+            "Chinese",
+            (|f: &str| !f.starts_with("en/")) as fn(&str) -> bool,
+        ),
         ("English", |f: &str| f.starts_with("en/")),
     ] {
         let chosen: Vec<&(String, Vec<u8>)> = pages.iter().filter(|(f, _)| pick(f)).collect();
