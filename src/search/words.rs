@@ -9,14 +9,19 @@
 
 use std::rc::Rc;
 
-use rustc_hash::FxHashMap;
-
 use convert_case::{Case, Casing};
 use pagefind_stem::{Algorithm, Stemmer};
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::html::{ANCHOR, AUTO_WEIGHT, END_WEIGHT, PageText, WEIGHT, normalize_content};
+
+mod cache;
+mod segment;
+
+use cache::{Cache, Collect};
+pub use segment::word_breaks;
+use segment::{is_segmented_cluster, segment, single_char_clusters};
 
 /// Characters that are part of words (Unicode's connector punctuation).
 pub const WORD_SYMBOLS: [char; 10] = ['_', '‿', '⁀', '⁔', '︳', '︴', '﹍', '﹎', '﹏', '＿'];
@@ -145,23 +150,9 @@ struct Indexable {
 pub fn of_page(page: &PageText, fields: &[String]) -> PageWords {
     let stemmer = stemmer(&page.language);
     let segmented = is_segmented(&page.language);
-    // Kept by the thread across pages (bounded), one per language as the page pass
-    // interleaves the languages' pages: a word is split and stemmed once per thread
+    // Kept by the thread across pages: a word is split and stemmed once per thread
     // rather than once per page.
-    let mut caches = CACHE.with(|c| c.take());
-    let mut cache = match caches.iter().position(|c| c.lang == page.language) {
-        Some(i) => caches.swap_remove(i),
-        None => Cache {
-            lang: page.language.clone(),
-            ..Cache::default()
-        },
-    };
-    if cache.len() > CACHE_LIMIT {
-        cache = Cache {
-            lang: page.language.clone(),
-            ..Cache::default()
-        };
-    }
+    let mut cache = Cache::take(&page.language);
     let mut page_words = Collect::default();
     let mut out = PageWords::default();
     let mut weights: Vec<u8> = vec![24];
@@ -331,179 +322,8 @@ pub fn of_page(page: &PageText, fields: &[String]) -> PageWords {
         }
     }
     out.words = page_words.words;
-    caches.push(cache);
-    CACHE.with(|c| c.replace(caches));
+    cache.put_back();
     out
-}
-
-/// A page's words as they are met: each interned word (one [`Key`] per word in a
-/// thread's [`Cache`]) is found by its address, not by hashing its text again.
-#[derive(Default)]
-struct Collect {
-    at: FxHashMap<*const (String, Option<String>), usize>,
-    words: Vec<(Key, Positions)>,
-}
-
-impl Collect {
-    fn at(&mut self, key: &Key) -> &mut Positions {
-        let next = self.words.len();
-        let i = *self.at.entry(Rc::as_ptr(key)).or_insert(next);
-        if i == next {
-            self.words.push((Rc::clone(key), Positions::default()));
-        }
-        &mut self.words[i].1
-    }
-}
-
-thread_local! {
-    static CACHE: std::cell::RefCell<Vec<Cache>> = std::cell::RefCell::default();
-}
-
-/// Written words a thread keeps the index words of, per language (a few tens of MiB at
-/// most).
-const CACHE_LIMIT: usize = 200_000;
-
-/// The words to index for each written word met on a page (they depend on the word
-/// alone): text repeats its words, and stemming and splitting them is most of the work.
-/// Every word it hands out is interned: equal words are one [`Key`].
-#[derive(Default)]
-struct Cache {
-    /// The language whose stemmer made the entries.
-    lang: String,
-    plain: FxHashMap<String, Rc<Vec<(Indexable, Key)>>>,
-    segmented: FxHashMap<String, Rc<Vec<(Indexable, Key)>>>,
-    /// The pair of characters across two segments, by the pair.
-    pairs: FxHashMap<String, Option<Key>>,
-    keys: rustc_hash::FxHashSet<Key>,
-}
-
-impl Cache {
-    fn len(&self) -> usize {
-        self.plain.len() + self.segmented.len() + self.pairs.len() + self.keys.len()
-    }
-
-    fn intern(&mut self, stemmed: &str, original: Option<&str>) -> Key {
-        let probe = (stemmed.to_owned(), original.map(str::to_owned));
-        if let Some(key) = self.keys.get(&probe) {
-            return Rc::clone(key);
-        }
-        let key = Rc::new(probe);
-        self.keys.insert(Rc::clone(&key));
-        key
-    }
-
-    fn words_of(
-        &mut self,
-        raw: &str,
-        in_segment: bool,
-        stemmer: Option<&Stemmer>,
-    ) -> Rc<Vec<(Indexable, Key)>> {
-        let map = if in_segment {
-            &self.segmented
-        } else {
-            &self.plain
-        };
-        if let Some(words) = map.get(raw) {
-            return Rc::clone(words);
-        }
-        let mut words = indexable_words(raw, stemmer);
-        let tails = dotted_tails(raw, stemmer, &words);
-        words.extend(tails);
-        if in_segment {
-            let pairs = bigrams(raw, stemmer, &words);
-            words.extend(pairs);
-        }
-        let words: Rc<Vec<(Indexable, Key)>> = Rc::new(
-            words
-                .into_iter()
-                .map(|w| {
-                    let key = self.intern(&w.stemmed, w.original.as_deref());
-                    (w, key)
-                })
-                .collect(),
-        );
-        let map = if in_segment {
-            &mut self.segmented
-        } else {
-            &mut self.plain
-        };
-        map.insert(raw.to_owned(), Rc::clone(&words));
-        words
-    }
-
-    /// The pair of characters across the boundary from the previous segment's last
-    /// character (`previous`) to `word`'s first, if both are segmented script.
-    fn cross_pair(&mut self, word: &str, previous: &str, stemmer: Option<&Stemmer>) -> Option<Key> {
-        if !is_segmented_cluster(previous) {
-            return None;
-        }
-        let first = word.graphemes(true).next()?;
-        let mut pair = String::with_capacity(previous.len() + first.len());
-        pair.push_str(previous);
-        pair.push_str(first);
-        if let Some(known) = self.pairs.get(&pair) {
-            return known.clone();
-        }
-        let key = is_segmented_cluster(first).then(|| {
-            let w = stem_word(&pair, stemmer, true);
-            self.intern(&w.stemmed, w.original.as_deref())
-        });
-        self.pairs.insert(pair, key.clone());
-        key
-    }
-}
-
-/// ICU4X's dictionary word segmenter (its data is compiled in).
-fn segmenter() -> icu_segmenter::WordSegmenterBorrowed<'static> {
-    static SEGMENTER: std::sync::OnceLock<icu_segmenter::WordSegmenterBorrowed<'static>> =
-        std::sync::OnceLock::new();
-    *SEGMENTER.get_or_init(|| icu_segmenter::WordSegmenter::new_dictionary(Default::default()))
-}
-
-/// Where ICU4X's dictionary segmenter breaks `text` into words (byte offsets, from 0
-/// to its length).
-pub fn word_breaks(text: &str) -> Vec<usize> {
-    segmenter().segment_str(text).collect()
-}
-
-/// Whether every character of `text` is a grapheme cluster of its own: no character
-/// in it joins its neighbours (combining marks, joiners, variation selectors, Hangul
-/// jamo, regional indicators, CR LF). True of most Chinese text; checked by character
-/// ranges known to hold none (a test compares them with the grapheme rules).
-fn single_char_clusters(text: &str) -> bool {
-    text.chars().all(|c| {
-        matches!(u32::from(c),
-            0x20..=0x7E
-            | 0xA0..=0x2FF
-            | 0x2010..=0x2027
-            | 0x2030..=0x205F
-            | 0x3000..=0x3029
-            | 0x3030..=0x303F
-            | 0x3400..=0x4DBF
-            | 0x4E00..=0x9FFF
-            | 0xFF01..=0xFF5E
-        )
-    })
-}
-
-/// Splits a run of text into words with ICU4X's dictionary segmenter, never inside a
-/// grapheme cluster (`simple`: every character is a cluster of its own).
-fn segment(input: &str, simple: bool) -> impl Iterator<Item = &str> {
-    let segmenter = segmenter();
-    let mut breaks: Vec<usize> = segmenter.segment_str(input).skip(1).collect();
-    if !simple {
-        let mut starts = input.grapheme_indices(true).map(|(i, _)| i).peekable();
-        breaks.retain(|&end| {
-            while starts.next_if(|&g| g < end).is_some() {}
-            end == input.len() || starts.peek() == Some(&end)
-        });
-    }
-    let mut start = 0;
-    breaks.into_iter().map(move |end| {
-        let word = &input[start..end];
-        start = end;
-        word
-    })
 }
 
 /// The word itself, Japanese katakana suffixes, the parts of a compound, and emoji.
@@ -613,25 +433,6 @@ fn bigrams(raw: &str, stemmer: Option<&Stemmer>, existing: &[Indexable]) -> Vec<
         previous = Some(cluster);
     }
     out
-}
-
-fn is_segmented_cluster(cluster: &str) -> bool {
-    matches!(
-        cluster.chars().next().map(u32::from),
-        Some(
-            0x3400..=0x4DBF
-            | 0x4E00..=0x9FFF
-            | 0xF900..=0xFAFF
-            | 0x20000..=0x2FA1F
-            | 0x30000..=0x323AF
-            | 0x3041..=0x30FF
-            | 0x31F0..=0x31FF
-            | 0xFF66..=0xFF9F
-            | 0x0E00..=0x0EFF
-            | 0x1000..=0x109F
-            | 0x1780..=0x17FF,
-        )
-    )
 }
 
 fn is_katakana(c: char) -> bool {
@@ -758,43 +559,6 @@ mod tests {
         );
         assert!(w.content.contains('\u{200B}'));
         assert_eq!(w.content.replace('\u{200B}', ""), "键合铜丝打破壁垒");
-    }
-
-    #[test]
-    fn characters_taken_as_clusters_of_their_own_are_so_by_the_grapheme_rules() {
-        let simple: Vec<char> = (0..=0x10FFFF)
-            .filter_map(char::from_u32)
-            .filter(|c| single_char_clusters(c.encode_utf8(&mut [0; 4])))
-            .collect();
-        assert!(simple.len() > 20_000, "CJK ideographs are among them");
-        // Beside each other and beside a letter, an ideograph, a combining mark's base:
-        // every character stays a cluster of its own.
-        for &c in &simple {
-            for other in ['a', '中', c] {
-                for text in [format!("{c}{other}"), format!("{other}{c}")] {
-                    assert_eq!(text.graphemes(true).count(), 2, "{:?}", text);
-                }
-            }
-        }
-        for joining in [
-            "e\u{301}",
-            "\u{1F1E8}\u{1F1F3}",
-            "\r\n",
-            "한",
-            "👩\u{200D}🔬",
-        ] {
-            assert!(!single_char_clusters(joining), "{joining:?}");
-        }
-    }
-
-    #[test]
-    fn a_run_of_segmented_text_breaks_alike_with_and_without_the_short_cut() {
-        let text = "河北通达电子材料有限公司研发高性能铜丝，打破技术壁垒。2024年ABC";
-        assert!(single_char_clusters(text));
-        let fast: Vec<&str> = segment(text, true).collect();
-        let slow: Vec<&str> = segment(text, false).collect();
-        assert_eq!(fast, slow);
-        assert_eq!(fast.concat(), text);
     }
 
     #[test]
