@@ -15,7 +15,7 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use lol_html::{HtmlRewriter, Settings, element, text};
+use lol_html::{HtmlRewriter, Settings, doc_text, element};
 
 /// Weight and anchor markers in a digest.
 pub const ANCHOR: &str = "___PAGEFIND_ANCHOR___";
@@ -67,6 +67,8 @@ enum Status {
 
 #[derive(Debug)]
 struct Node {
+    /// The element's tag name, lower-cased (empty for the root).
+    tag: String,
     value: String,
     status: Status,
     weight: Option<String>,
@@ -76,6 +78,7 @@ struct Node {
 impl Node {
     fn new(status: Status) -> Node {
         Node {
+            tag: String::new(),
             value: String::new(),
             status,
             weight: None,
@@ -93,6 +96,9 @@ struct State {
     anchor_titles: BTreeMap<String, String>,
     language: Option<String>,
     anchors: usize,
+    /// `<html>` elements open: Pagefind reads `html *` only, so elements and text
+    /// outside every `<html>` are skipped.
+    html_open: usize,
 }
 
 impl State {
@@ -102,13 +108,18 @@ impl State {
     }
 
     /// Closes the innermost element: its text goes to its parent as Pagefind folds it.
-    fn close(&mut self, tag: &str) {
+    fn close(&mut self) {
         if self.stack.len() < 2 {
             return;
         }
         let Some(mut node) = self.stack.pop() else {
             return;
         };
+        let tag = std::mem::take(&mut node.tag);
+        let tag = tag.as_str();
+        if tag == "html" {
+            self.html_open = self.html_open.saturating_sub(1);
+        }
         if node.status == Status::Excluded {
             return;
         }
@@ -193,132 +204,138 @@ pub fn read(html: &[u8]) -> PageText {
         stack: vec![Node::new(Status::Indexing)],
         ..State::default()
     }));
-    let handlers = vec![
-        element!("html, html *", |el| {
-            let tag = el.tag_name();
-            let mut st = state.borrow_mut();
-            if tag == "html"
-                && let Some(lang) = el.get_attribute("lang")
-            {
+    let el_handler = element!("*", |el| {
+        let tag = el.tag_name();
+        let mut st = state.borrow_mut();
+        if tag == "html" {
+            if let Some(lang) = el.get_attribute("lang") {
                 st.language = Some(lang.to_lowercase());
             }
-            let ignore = el.get_attribute("data-pagefind-ignore").map(|v| {
-                match v.to_ascii_lowercase().as_str() {
-                    "" | "index" | "true" => Status::Ignored,
-                    _ => Status::Excluded,
-                }
-            });
-            let status = if el.has_attribute("data-pagefind-body") {
-                Status::Body
-            } else {
-                ignore.unwrap_or(Status::Indexing)
-            };
-            let mut anchor = None;
-            if !matches!(status, Status::Excluded | Status::Ignored)
-                && let Some(id) = el.get_attribute("id")
-            {
-                let id: String = id.chars().filter(|c| !c.is_whitespace()).collect();
-                let counter = st.anchors;
-                let parent = st.top();
-                let outside = parent.status == Status::ParentOfBody
-                    && !matches!(status, Status::Body | Status::ParentOfBody);
-                if !outside {
-                    parent
-                        .value
-                        .push_str(&format!(" {ANCHOR}{tag}:{counter}:{id} "));
-                    anchor = Some(format!("{counter}:{id}"));
-                    st.anchors += 1;
-                }
+        } else if st.html_open == 0 {
+            return Ok(());
+        }
+        let ignore = el.get_attribute("data-pagefind-ignore").map(|v| {
+            match v.to_ascii_lowercase().as_str() {
+                "" | "index" | "true" => Status::Ignored,
+                _ => Status::Excluded,
             }
-            if let (Some(anchor), Some(title)) = (
-                &anchor,
-                el.get_attribute("data-pagefind-title")
-                    .map(|t| normalize_content(&t))
-                    .filter(|t| !t.is_empty()),
-            ) {
-                st.anchor_titles.insert(anchor.clone(), title);
-            }
-            if status != Status::Excluded && tag == "br" {
-                st.top().value.push(' ');
-            }
-            let parent = st.top();
-            let mut anchors = match &parent.anchors {
-                Some(a) if INLINE.contains(&tag.as_str()) => Some(a.clone()),
-                _ => None,
-            };
-            if let Some(a) = anchor {
-                anchors.get_or_insert_with(Vec::new).push(a);
-            }
-            let mut node = Node::new(if parent.status == Status::Excluded {
-                Status::Excluded
-            } else {
-                status
-            });
-            node.weight = el.get_attribute("data-pagefind-weight");
-            node.anchors = anchors;
-            if REMOVED.contains(&tag.as_str()) {
-                node.status = Status::Ignored;
-            }
-            st.stack.push(node);
-            drop(st);
-            if let Some(handlers) = el.end_tag_handlers() {
-                let state = Rc::clone(&state);
-                let close: lol_html::EndTagHandler<'static> = Box::new(move |end| {
-                    state.borrow_mut().close(&end.name());
-                    Ok(())
-                });
-                handlers.push(close);
-            } else {
-                let mut st = state.borrow_mut();
-                let node = st.stack.pop();
-                let excluded = node.is_none_or(|n| n.status == Status::Excluded);
-                let titled = st.meta.contains_key("auto_title");
-                if !excluded
-                    && tag == "img"
-                    && titled
-                    && !st.meta.contains_key("auto_image")
-                    && let Some(src) = el.get_attribute("src")
-                {
-                    st.meta.insert("auto_image".into(), normalize_content(&src));
-                    if let Some(alt) = el.get_attribute("alt") {
-                        st.meta
-                            .insert("auto_image_alt".into(), normalize_content(&alt));
-                    }
-                }
-            }
-            Ok(())
-        }),
-        text!("html", |t| {
-            let mut st = state.borrow_mut();
-            let chunk = t.as_str();
-            let State {
-                stack,
-                anchor_content,
-                ..
-            } = &mut *st;
-            let Some(node) = stack.last_mut() else {
-                return Ok(());
-            };
-            node.value.push_str(chunk);
-            let ignored = matches!(node.status, Status::Ignored | Status::Excluded);
-            if !ignored && let Some(ids) = &node.anchors {
-                for id in ids {
-                    match anchor_content.get_mut(id) {
-                        Some(text) => text.push_str(chunk),
-                        None => {
-                            anchor_content.insert(id.clone(), chunk.to_owned());
-                        }
-                    }
-                }
-            }
-            Ok(())
-        }),
-    ];
-    let settings = handlers
-        .into_iter()
-        .fold(Settings::new().with_strict(false), |settings, h| {
-            settings.append_element_content_handler(h)
         });
+        let status = if el.has_attribute("data-pagefind-body") {
+            Status::Body
+        } else {
+            ignore.unwrap_or(Status::Indexing)
+        };
+        let mut anchor = None;
+        if !matches!(status, Status::Excluded | Status::Ignored)
+            && let Some(id) = el.get_attribute("id")
+        {
+            let id: String = id.chars().filter(|c| !c.is_whitespace()).collect();
+            let counter = st.anchors;
+            let parent = st.top();
+            let outside = parent.status == Status::ParentOfBody
+                && !matches!(status, Status::Body | Status::ParentOfBody);
+            if !outside {
+                parent
+                    .value
+                    .push_str(&format!(" {ANCHOR}{tag}:{counter}:{id} "));
+                anchor = Some(format!("{counter}:{id}"));
+                st.anchors += 1;
+            }
+        }
+        if let (Some(anchor), Some(title)) = (
+            &anchor,
+            el.get_attribute("data-pagefind-title")
+                .map(|t| normalize_content(&t))
+                .filter(|t| !t.is_empty()),
+        ) {
+            st.anchor_titles.insert(anchor.clone(), title);
+        }
+        if status != Status::Excluded && tag == "br" {
+            st.top().value.push(' ');
+        }
+        let parent = st.top();
+        let mut anchors = match &parent.anchors {
+            Some(a) if INLINE.contains(&tag.as_str()) => Some(a.clone()),
+            _ => None,
+        };
+        if let Some(a) = anchor {
+            anchors.get_or_insert_with(Vec::new).push(a);
+        }
+        let mut node = Node::new(if parent.status == Status::Excluded {
+            Status::Excluded
+        } else {
+            status
+        });
+        node.weight = el.get_attribute("data-pagefind-weight");
+        node.anchors = anchors;
+        if REMOVED.contains(&tag.as_str()) {
+            node.status = Status::Ignored;
+        }
+        let is_html = tag == "html";
+        node.tag = tag;
+        st.stack.push(node);
+        drop(st);
+        if let Some(handlers) = el.end_tag_handlers() {
+            if is_html {
+                state.borrow_mut().html_open += 1;
+            }
+            let state = Rc::clone(&state);
+            let close: lol_html::EndTagHandler<'static> = Box::new(move |_| {
+                state.borrow_mut().close();
+                Ok(())
+            });
+            handlers.push(close);
+        } else {
+            let mut st = state.borrow_mut();
+            let node = st.stack.pop();
+            let is_img = node.as_ref().is_some_and(|n| n.tag == "img");
+            let excluded = node.is_none_or(|n| n.status == Status::Excluded);
+            let titled = st.meta.contains_key("auto_title");
+            if !excluded
+                && is_img
+                && titled
+                && !st.meta.contains_key("auto_image")
+                && let Some(src) = el.get_attribute("src")
+            {
+                st.meta.insert("auto_image".into(), normalize_content(&src));
+                if let Some(alt) = el.get_attribute("alt") {
+                    st.meta
+                        .insert("auto_image_alt".into(), normalize_content(&alt));
+                }
+            }
+        }
+        Ok(())
+    });
+    let text_handler = doc_text!(|t| {
+        let mut st = state.borrow_mut();
+        let chunk = t.as_str();
+        let State {
+            stack,
+            anchor_content,
+            html_open,
+            ..
+        } = &mut *st;
+        let Some(node) = stack.last_mut().filter(|_| *html_open > 0) else {
+            return Ok(());
+        };
+        node.value.push_str(chunk);
+        let ignored = matches!(node.status, Status::Ignored | Status::Excluded);
+        if !ignored && let Some(ids) = &node.anchors {
+            for id in ids {
+                match anchor_content.get_mut(id) {
+                    Some(text) => text.push_str(chunk),
+                    None => {
+                        anchor_content.insert(id.clone(), chunk.to_owned());
+                    }
+                }
+            }
+        }
+        Ok(())
+    });
+    let settings = Settings::new()
+        .with_strict(false)
+        .append_element_content_handler(el_handler)
+        .append_document_content_handler(text_handler);
     let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
     // lol_html only fails on memory limits and strict-mode errors, neither of which
     // applies; a page it cannot read is indexed as far as it was read.
@@ -428,6 +445,23 @@ mod tests {
             "___PAGEFIND_ANCHOR___h1:0:top ___PAGEFIND_AUTO_WEIGHT___7 Title & more. ___END_PAGEFIND_WEIGHT___ Text <b> here."
         );
         assert_eq!(page.anchor_content["0:top"], "Title &amp; more");
+    }
+
+    #[test]
+    fn only_what_is_inside_html_is_read() {
+        let page = read(
+            br#"<p id="a">before</p><h1>Early</h1>text<html lang="en"><body><h1 id="b">In</h1>
+            <p>inside</p></body></html><p>after</p><img src="x.png">tail"#,
+        );
+        assert_eq!(page.language, "en");
+        assert_eq!(page.meta["title"], "In");
+        assert!(!page.meta.contains_key("image"));
+        assert_eq!(
+            page.digest,
+            "___PAGEFIND_ANCHOR___h1:0:b ___PAGEFIND_AUTO_WEIGHT___7 In. ___END_PAGEFIND_WEIGHT___ inside."
+        );
+        let nothing = read(b"<body><h1>No html element</h1><p>text</p></body>");
+        assert_eq!((nothing.digest.as_str(), nothing.meta.len()), ("", 0));
     }
 
     #[test]
