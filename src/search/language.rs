@@ -34,21 +34,29 @@ struct Posting {
     locs: (usize, usize),
     /// Byte offset and count of the meta positions (two numbers each).
     meta: (usize, usize),
+    /// Where its positions start and end (what [`encode_positions`] wrote).
+    positions: (usize, usize),
+}
+
+/// Appends a posting's positions as [`Postings`] holds them (all but the page number):
+/// what a worker encodes for each word of the page it read, outside the language's lock.
+pub(super) fn encode_positions(out: &mut Vec<u8>, locs: &[i32], meta: &[(u8, u32)]) {
+    put(out, locs.len() as u32);
+    for &l in locs {
+        put(out, ((l << 1) ^ (l >> 31)) as u32);
+    }
+    put(out, meta.len() as u32);
+    for &(field, position) in meta {
+        put(out, u32::from(field));
+        put(out, position);
+    }
 }
 
 impl Postings {
-    fn push(&mut self, page: u32, locs: &[i32], meta: &[(u8, u32)]) {
-        let out = &mut self.0;
-        put(out, page);
-        put(out, locs.len() as u32);
-        for &l in locs {
-            put(out, ((l << 1) ^ (l >> 31)) as u32);
-        }
-        put(out, meta.len() as u32);
-        for &(field, position) in meta {
-            put(out, u32::from(field));
-            put(out, position);
-        }
+    /// Adds page `page`'s posting, its positions encoded by [`encode_positions`].
+    fn push(&mut self, page: u32, positions: &[u8]) {
+        put(&mut self.0, page);
+        self.0.extend_from_slice(positions);
     }
 
     fn iter(&self) -> impl Iterator<Item = Posting> + '_ {
@@ -59,13 +67,19 @@ impl Postings {
                 return None;
             }
             let page = get(bytes, &mut at);
+            let start = at;
             let n = get(bytes, &mut at) as usize;
             let locs = (at, n);
             skip(bytes, &mut at, n);
             let m = get(bytes, &mut at) as usize;
             let meta = (at, m);
             skip(bytes, &mut at, 2 * m);
-            Some(Posting { page, locs, meta })
+            Some(Posting {
+                page,
+                locs,
+                meta,
+                positions: (start, at),
+            })
         })
     }
 
@@ -162,13 +176,14 @@ impl Language {
     pub(super) fn push(&mut self, packed: Packed) {
         let page = u32::try_from(self.pages.len()).unwrap_or(u32::MAX);
         self.pages.push(packed.page);
-        for ((word, form), locs, meta) in packed.words {
+        for (key, positions) in &packed.words {
+            let (word, form) = &**key;
             let next = u32::try_from(self.postings.len()).unwrap_or(u32::MAX);
-            let term = self.terms.number(&word, form.as_deref(), next);
+            let term = self.terms.number(word, form.as_deref(), next);
             if term == next {
                 self.postings.push(Postings::default());
             }
-            self.postings[term as usize].push(page, &locs, &meta);
+            self.postings[term as usize].push(page, &packed.postings[positions.clone()]);
         }
     }
 
@@ -404,8 +419,8 @@ pub(super) fn merge_unknown(languages: &mut BTreeMap<String, Language>) {
             }
             let from = &postings[t as usize];
             for p in from.iter() {
-                let meta: Vec<(u8, u32)> = from.meta(&p).collect();
-                primary.postings[term as usize].push(p.page + offset, &from.locs(&p), &meta);
+                let positions = &from.0[p.positions.0..p.positions.1];
+                primary.postings[term as usize].push(p.page + offset, positions);
             }
         }
     }
@@ -481,8 +496,11 @@ mod tests {
             (70_000, vec![], vec![]),
             (5, vec![i32::MAX, i32::MIN, -1], vec![(1, u32::MAX)]),
         ];
+        let mut positions = Vec::new();
         for (page, locs, meta) in &written {
-            postings.push(*page, locs, meta);
+            positions.clear();
+            encode_positions(&mut positions, locs, meta);
+            postings.push(*page, &positions);
         }
         type Read = (u32, Vec<i32>, Vec<(u8, u32)>);
         let read: Vec<Read> = postings
@@ -490,6 +508,12 @@ mod tests {
             .map(|p| (p.page, postings.locs(&p), postings.meta(&p).collect()))
             .collect();
         assert_eq!(read, written);
+        // A posting's positions are the bytes they were encoded to (merged as they are).
+        for (p, (_, locs, meta)) in postings.iter().zip(&written) {
+            positions.clear();
+            encode_positions(&mut positions, locs, meta);
+            assert_eq!(&postings.0[p.positions.0..p.positions.1], &positions[..]);
+        }
     }
 
     #[test]

@@ -20,7 +20,6 @@ pub mod words;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::rc::Rc;
 use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
@@ -47,15 +46,16 @@ pub(crate) struct Page {
     meta: Vec<usize>,
 }
 
-/// A word of one page: the word, its packed text positions and its meta positions.
-type PageTerm = ((String, Option<String>), Vec<i32>, Vec<(u8, u32)>);
-
 /// A page's words, packed in the worker that read it.
 #[derive(Clone)]
 pub(crate) struct Packed {
     language: String,
     page: Page,
-    words: Vec<PageTerm>,
+    /// Each word and where its positions are in `postings`.
+    words: Vec<(words::Key, std::ops::Range<usize>)>,
+    /// Every word's text and meta positions on this page, encoded as the language's
+    /// postings hold them ([`language::encode_positions`]), end to end.
+    postings: Vec<u8>,
 }
 
 /// Builds the index as pages are written.
@@ -257,28 +257,37 @@ fn pack(order: usize, file: &str, html: &[u8]) -> Packed {
             .map(|(i, _)| i)
             .collect(),
     };
+    let mut postings = Vec::new();
+    let mut locs = Vec::new();
+    let mut meta = Vec::new();
+    let words = words
+        .words
+        .into_iter()
+        .map(|(key, p)| {
+            let start = postings.len();
+            pack_locs(p.text, &mut locs);
+            meta.clear();
+            meta.extend(p.meta.iter().map(|m| (m.field as u8, m.position)));
+            language::encode_positions(&mut postings, &locs, &meta);
+            (key, start..postings.len())
+        })
+        .collect();
     Packed {
         language: text.language,
         page,
-        words: words
-            .words
-            .into_iter()
-            .map(|(key, p)| {
-                let key = Rc::try_unwrap(key).unwrap_or_else(|rc| (*rc).clone());
-                let meta = p.meta.iter().map(|m| (m.field as u8, m.position)).collect();
-                (key, pack_locs(p.text), meta)
-            })
-            .collect(),
+        words,
+        postings,
     }
 }
 
 /// Text positions as Pagefind packs them: sorted by weight (24 first) and position;
 /// a weight change is `-(weight) - 1` and an absolute position, else a difference.
-fn pack_locs(mut occurrences: Vec<words::Occurrence>) -> Vec<i32> {
+/// `out` is cleared first (one buffer serves every word of a page).
+fn pack_locs(mut occurrences: Vec<words::Occurrence>, out: &mut Vec<i32>) {
     // Pagefind's "common weight" is 25; plain text weighs 24, which therefore sorts by
     // its value like any other weight. Kept as is: it is the format.
     occurrences.sort_by_key(|o| (if o.weight == 25 { 0 } else { o.weight }, o.position));
-    let mut out = Vec::with_capacity(occurrences.len());
+    out.clear();
     let (mut weight, mut last) = (25u8, 0u32);
     for o in occurrences {
         if o.weight != weight {
@@ -290,7 +299,6 @@ fn pack_locs(mut occurrences: Vec<words::Occurrence>) -> Vec<i32> {
         }
         last = o.position;
     }
-    out
 }
 
 /// A page's URL as Pagefind records it: `/` and the file's path without `index.html`,
@@ -364,10 +372,9 @@ mod tests {
     #[test]
     fn positions_pack_as_pagefind_packs_them() {
         let o = |position, weight| words::Occurrence { position, weight };
-        assert_eq!(
-            pack_locs(vec![o(5, 24), o(0, 168), o(9, 24), o(2, 12)]),
-            [-13, 2, -25, 5, 4, -169, 0]
-        );
+        let mut out = vec![7];
+        pack_locs(vec![o(5, 24), o(0, 168), o(9, 24), o(2, 12)], &mut out);
+        assert_eq!(out, [-13, 2, -25, 5, 4, -169, 0]);
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! keeps its position and weight (headings weigh more), and the page's text for
 //! excerpts is rebuilt from the same words.
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use convert_case::{Case, Casing};
 use pagefind_stem::{Algorithm, Stemmer};
@@ -132,8 +132,9 @@ pub fn is_segmented(lang: &str) -> bool {
 }
 
 /// A word as indexed: its stemmed form, and its form before diacritics were taken off
-/// when that differs.
-pub type Key = Rc<(String, Option<String>)>;
+/// when that differs. Interned by the thread's cache (equal words are one `Arc`) and
+/// handed on, as it is, with the page's packed words to the language's index.
+pub type Key = Arc<(String, Option<String>)>;
 
 /// A word to index for one written word.
 #[derive(Debug, Clone, PartialEq)]

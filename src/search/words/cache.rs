@@ -2,6 +2,7 @@
 //! (per language, interned), and a page's words as they are collected.
 
 use std::rc::Rc;
+use std::sync::Arc;
 
 use pagefind_stem::Stemmer;
 use rustc_hash::FxHashMap;
@@ -21,9 +22,9 @@ pub(super) struct Collect {
 impl Collect {
     pub(super) fn at(&mut self, key: &Key) -> &mut Positions {
         let next = self.words.len();
-        let i = *self.at.entry(Rc::as_ptr(key)).or_insert(next);
+        let i = *self.at.entry(Arc::as_ptr(key)).or_insert(next);
         if i == next {
-            self.words.push((Rc::clone(key), Positions::default()));
+            self.words.push((Arc::clone(key), Positions::default()));
         }
         &mut self.words[i].1
     }
@@ -82,10 +83,10 @@ impl Cache {
     pub(super) fn intern(&mut self, stemmed: &str, original: Option<&str>) -> Key {
         let probe = (stemmed.to_owned(), original.map(str::to_owned));
         if let Some(key) = self.keys.get(&probe) {
-            return Rc::clone(key);
+            return Arc::clone(key);
         }
-        let key = Rc::new(probe);
-        self.keys.insert(Rc::clone(&key));
+        let key = Arc::new(probe);
+        self.keys.insert(Arc::clone(&key));
         key
     }
 
