@@ -65,9 +65,15 @@ enum Status {
     ParentOfBody,
 }
 
+/// An element as Pagefind keeps it while reading: its text so far, linked to the element
+/// it opened in. Closed elements stay where they are, as in Pagefind's tree: text that
+/// lol_html hands over while a closed element is still the current one is kept by it,
+/// and lost with it.
 #[derive(Debug)]
 struct Node {
-    /// The element's tag name, lower-cased (empty for the root).
+    /// The element it opened in (the root's is itself).
+    parent: usize,
+    /// Its start tag's name, lower-cased (empty for the root).
     tag: String,
     value: String,
     status: Status,
@@ -76,8 +82,9 @@ struct Node {
 }
 
 impl Node {
-    fn new(status: Status) -> Node {
+    fn new(parent: usize, status: Status) -> Node {
         Node {
+            parent,
             tag: String::new(),
             value: String::new(),
             status,
@@ -89,8 +96,11 @@ impl Node {
 
 #[derive(Default)]
 struct State {
-    /// The open elements; the first is a virtual root above `<html>`.
-    stack: Vec<Node>,
+    /// Every element met, in order; the first is a virtual root above `<html>`.
+    nodes: Vec<Node>,
+    /// The element text goes to: the last one opened, or the parent of the last one
+    /// closed.
+    current: usize,
     meta: BTreeMap<String, String>,
     anchor_content: BTreeMap<String, String>,
     anchor_titles: BTreeMap<String, String>,
@@ -102,46 +112,48 @@ struct State {
 }
 
 impl State {
-    fn top(&mut self) -> &mut Node {
-        let last = self.stack.len() - 1;
-        &mut self.stack[last]
-    }
-
-    /// Closes the innermost element: its text goes to its parent as Pagefind folds it.
-    fn close(&mut self) {
-        if self.stack.len() < 2 {
-            return;
-        }
-        let Some(mut node) = self.stack.pop() else {
-            return;
-        };
-        let tag = std::mem::take(&mut node.tag);
-        let tag = tag.as_str();
-        if tag == "html" {
+    /// Closes element `at` on its end tag (named `end`, which need not be its own: an
+    /// element closed by an ancestor's end tag is given that one): its text goes to its
+    /// parent as Pagefind folds it. Whether it is a sentence or a heading goes by the end
+    /// tag's name, as in Pagefind; whether it is the page's `<h1>` or `<title>` by its own.
+    fn close(&mut self, at: usize, end: &str) {
+        let parent = self.nodes[at].parent;
+        self.current = parent;
+        if self.nodes[at].tag == "html" {
             self.html_open = self.html_open.saturating_sub(1);
         }
+        let mut node = Node {
+            value: std::mem::take(&mut self.nodes[at].value),
+            weight: self.nodes[at].weight.take(),
+            tag: std::mem::take(&mut self.nodes[at].tag),
+            anchors: None,
+            ..self.nodes[at]
+        };
         if node.status == Status::Excluded {
             return;
         }
-        if tag == "h1" && !self.meta.contains_key("auto_title") && !node.value.trim().is_empty() {
+        if node.tag == "h1"
+            && !self.meta.contains_key("auto_title")
+            && !node.value.trim().is_empty()
+        {
             self.meta
                 .insert("auto_title".into(), normalize_content(&node.value));
         }
-        if tag == "title" && !self.meta.contains_key("auto_page_title") {
+        if node.tag == "title" && !self.meta.contains_key("auto_page_title") {
             self.meta
                 .insert("auto_page_title".into(), normalize_content(&node.value));
         }
         if node.status == Status::Ignored {
             return;
         }
-        if SENTENCE.contains(&tag) {
+        if SENTENCE.contains(&end) {
             node.value.insert(0, ' ');
             if node.value.chars().next_back().is_some_and(ends_sentence) {
                 node.value.push('.');
             }
             node.value.push(' ');
         }
-        let auto = match tag {
+        let auto = match end {
             "h1" => Some("7"),
             "h2" => Some("6"),
             "h3" => Some("5"),
@@ -165,7 +177,7 @@ impl State {
             ]
             .concat();
         }
-        fold(self.top(), node);
+        fold(&mut self.nodes[parent], node);
     }
 }
 
@@ -201,7 +213,7 @@ fn ends_sentence(c: char) -> bool {
 /// Reads `html` (a whole page).
 pub fn read(html: &[u8]) -> PageText {
     let state = Rc::new(RefCell::new(State {
-        stack: vec![Node::new(Status::Indexing)],
+        nodes: vec![Node::new(0, Status::Indexing)],
         ..State::default()
     }));
     let el_handler = element!("*", |el| {
@@ -225,17 +237,17 @@ pub fn read(html: &[u8]) -> PageText {
         } else {
             ignore.unwrap_or(Status::Indexing)
         };
+        let parent = st.current;
         let mut anchor = None;
         if !matches!(status, Status::Excluded | Status::Ignored)
             && let Some(id) = el.get_attribute("id")
         {
             let id: String = id.chars().filter(|c| !c.is_whitespace()).collect();
             let counter = st.anchors;
-            let parent = st.top();
-            let outside = parent.status == Status::ParentOfBody
+            let outside = st.nodes[parent].status == Status::ParentOfBody
                 && !matches!(status, Status::Body | Status::ParentOfBody);
             if !outside {
-                parent
+                st.nodes[parent]
                     .value
                     .push_str(&format!(" {ANCHOR}{tag}:{counter}:{id} "));
                 anchor = Some(format!("{counter}:{id}"));
@@ -251,45 +263,50 @@ pub fn read(html: &[u8]) -> PageText {
             st.anchor_titles.insert(anchor.clone(), title);
         }
         if status != Status::Excluded && tag == "br" {
-            st.top().value.push(' ');
+            st.nodes[parent].value.push(' ');
         }
-        let parent = st.top();
-        let mut anchors = match &parent.anchors {
+        let mut anchors = match &st.nodes[parent].anchors {
             Some(a) if INLINE.contains(&tag.as_str()) => Some(a.clone()),
             _ => None,
         };
         if let Some(a) = anchor {
             anchors.get_or_insert_with(Vec::new).push(a);
         }
-        let mut node = Node::new(if parent.status == Status::Excluded {
-            Status::Excluded
-        } else {
-            status
-        });
+        let mut node = Node::new(
+            parent,
+            if st.nodes[parent].status == Status::Excluded {
+                Status::Excluded
+            } else {
+                status
+            },
+        );
         node.weight = el.get_attribute("data-pagefind-weight");
         node.anchors = anchors;
-        if REMOVED.contains(&tag.as_str()) {
-            node.status = Status::Ignored;
-        }
+        let removed = REMOVED.contains(&tag.as_str());
         let is_html = tag == "html";
         node.tag = tag;
-        st.stack.push(node);
+        let at = st.nodes.len();
+        let excluded = node.status == Status::Excluded;
+        st.nodes.push(node);
+        st.current = at;
         drop(st);
         if let Some(handlers) = el.end_tag_handlers() {
             if is_html {
                 state.borrow_mut().html_open += 1;
             }
             let state = Rc::clone(&state);
-            let close: lol_html::EndTagHandler<'static> = Box::new(move |_| {
-                state.borrow_mut().close();
+            let close: lol_html::EndTagHandler<'static> = Box::new(move |end| {
+                state.borrow_mut().close(at, &end.name());
                 Ok(())
             });
             handlers.push(close);
         } else {
+            // An element without content (`<img>`, `<br>`, `<svg/>`): the text goes back
+            // to its parent at once.
             let mut st = state.borrow_mut();
-            let node = st.stack.pop();
-            let is_img = node.as_ref().is_some_and(|n| n.tag == "img");
-            let excluded = node.is_none_or(|n| n.status == Status::Excluded);
+            st.current = parent;
+            let is_img = st.nodes[at].tag == "img";
+            st.nodes[at].value = String::new();
             let titled = st.meta.contains_key("auto_title");
             if !excluded
                 && is_img
@@ -304,20 +321,28 @@ pub fn read(html: &[u8]) -> PageText {
                 }
             }
         }
+        if removed {
+            // Pagefind marks whatever element is current when it meets one of these:
+            // the element itself, or its parent when it has no content.
+            let mut st = state.borrow_mut();
+            let current = st.current;
+            st.nodes[current].status = Status::Ignored;
+        }
         Ok(())
     });
     let text_handler = doc_text!(|t| {
         let mut st = state.borrow_mut();
+        if st.html_open == 0 {
+            return Ok(());
+        }
         let chunk = t.as_str();
         let State {
-            stack,
+            nodes,
+            current,
             anchor_content,
-            html_open,
             ..
         } = &mut *st;
-        let Some(node) = stack.last_mut().filter(|_| *html_open > 0) else {
-            return Ok(());
-        };
+        let node = &mut nodes[*current];
         node.value.push_str(chunk);
         let ignored = matches!(node.status, Status::Ignored | Status::Excluded);
         if !ignored && let Some(ids) = &node.anchors {
@@ -346,25 +371,26 @@ pub fn read(html: &[u8]) -> PageText {
 }
 
 fn finish(mut st: State) -> PageText {
-    // Elements left open fold into their parents.
-    while st.stack.len() > 1 {
-        let Some(node) = st.stack.pop() else { break };
-        let parent = st.top();
-        if parent.status != Status::ParentOfBody {
+    // Elements left open fold into their parents, from the current one up to the root
+    // (as Pagefind does: open elements off that line are lost).
+    let mut at = st.current;
+    while at != 0 {
+        let parent = st.nodes[at].parent;
+        let node = std::mem::replace(&mut st.nodes[at], Node::new(parent, Status::Excluded));
+        let up = &mut st.nodes[parent];
+        if up.status != Status::ParentOfBody {
             match node.status {
                 Status::Ignored | Status::Excluded => {}
-                Status::Indexing => parent.value.push_str(&node.value),
+                Status::Indexing => up.value.push_str(&node.value),
                 Status::Body | Status::ParentOfBody => {
-                    parent.value = node.value;
-                    parent.status = Status::ParentOfBody;
+                    up.value = node.value;
+                    up.status = Status::ParentOfBody;
                 }
             }
         }
+        at = parent;
     }
-    let root = st
-        .stack
-        .pop()
-        .unwrap_or_else(|| Node::new(Status::Indexing));
+    let root = std::mem::replace(&mut st.nodes[0], Node::new(0, Status::Indexing));
     let mut meta = BTreeMap::new();
     if let Some(image) = st.meta.remove("auto_image") {
         meta.insert("image".to_owned(), image);

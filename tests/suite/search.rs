@@ -214,3 +214,127 @@ fn a_page_of_hard_cases_is_indexed_as_pagefind_indexes_it() {
     );
     assert_same_index(site.root());
 }
+
+/// A random piece of page markup: text, and elements (headings, blocks, inline, and
+/// those Pagefind drops) with Pagefind's attributes and ids, some left unclosed.
+fn markup() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let text = prop::sample::select(vec![
+        "alpha",
+        "Beta words",
+        " running jumps ",
+        "new-materials",
+        "R&amp;D 20%",
+        "x.isPythonBuild",
+        "新材料产业集群",
+        "研发高性能铜丝，打破技术壁垒。",
+        "&lt;b&gt;",
+        "naïve",
+        "",
+        "  \n ",
+        "</div>",
+        "</p>",
+        "</span>",
+        "<svg/>",
+        "<H2>Upper</H2>",
+        "<b>bold<i>misnested</b> tail</i>",
+    ])
+    .prop_map(str::to_owned);
+    text.prop_recursive(4, 48, 5, |inner| {
+        let tag = prop::sample::select(vec![
+            "div", "p", "span", "h1", "h2", "h3", "section", "a", "em", "li", "td", "nav",
+            "footer", "script", "label", "main", "article", "title",
+        ]);
+        let attribute = prop::sample::select(vec![
+            "",
+            "",
+            "",
+            " id=\"a\"",
+            " id=\"b c\"",
+            " data-pagefind-body",
+            " data-pagefind-ignore",
+            " data-pagefind-ignore=\"all\"",
+            " data-pagefind-weight=\"3\"",
+            " id=\"t\" data-pagefind-title=\"Title &amp; more\"",
+        ]);
+        let void = prop::sample::select(vec!["", "", "<br>", "<img src=\"a.png\" alt=\"A\">"]);
+        (
+            tag,
+            attribute,
+            prop::collection::vec(inner, 0..4),
+            void,
+            prop::bool::weighted(0.9),
+        )
+            .prop_map(|(tag, attribute, children, void, closed)| {
+                let end = if closed {
+                    format!("</{tag}>")
+                } else {
+                    String::new()
+                };
+                format!("<{tag}{attribute}>{}{void}{end}", children.concat())
+            })
+    })
+}
+
+/// Pages made of random markup are read as Pagefind reads them: the same words at the
+/// same positions and weights, and the same records (text, title, image, anchors).
+#[test]
+fn random_markup_is_indexed_as_pagefind_indexes_it() {
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, TestRunner};
+    let page = (
+        prop::sample::select(vec!["en", "zh-CN"]),
+        markup(),
+        markup(),
+    )
+        .prop_map(|(lang, head, body)| {
+            format!(
+                "<!doctype html><html lang=\"{lang}\"><head><title>Page {head}</title></head>\
+                 <body><h1>Heading</h1>{body}<p>The end.</p></body></html>"
+            )
+        });
+    let mut runner = TestRunner::new(Config {
+        cases: std::env::var("SEARCH_CASES")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(48),
+        failure_persistence: None,
+        ..Config::default()
+    });
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runner
+        .run(&prop::collection::vec(page, 1..4), |pages| {
+            let ours = profilegen::search::Indexer::new();
+            for (i, html) in pages.iter().enumerate() {
+                ours.add(i, &format!("p{i}/index.html"), html.as_bytes());
+            }
+            let ours: BTreeMap<PathBuf, Vec<u8>> = ours
+                .finish(&profilegen::search::client::Client::default())
+                .into_iter()
+                .collect();
+            let theirs: BTreeMap<PathBuf, Vec<u8>> = runtime.block_on(async {
+                let mut index = pagefind::api::PagefindIndex::new(None).unwrap();
+                for (i, html) in pages.iter().enumerate() {
+                    index
+                        .add_html_file(Some(format!("p{i}/index.html")), None, html.clone())
+                        .await
+                        .unwrap();
+                }
+                index
+                    .get_files()
+                    .await
+                    .unwrap()
+                    .into_iter()
+                    .map(|f| (f.filename, f.contents))
+                    .collect()
+            });
+            let (ours, theirs) = (decode(&ours), decode(&theirs));
+            prop_assert_eq!(&ours.pages, &theirs.pages, "the records of {:#?}", pages);
+            prop_assert_eq!(&ours.words, &theirs.words, "the words of {:#?}", pages);
+            Ok(())
+        })
+        .unwrap();
+}
