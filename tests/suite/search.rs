@@ -240,6 +240,54 @@ fn markup() -> impl proptest::strategy::Strategy<Value = String> {
         "<b>bold<i>misnested</b> tail</i>",
     ])
     .prop_map(str::to_owned);
+    // Runs of words of every kind the splitter treats apart, with and without spaces.
+    let word = prop::sample::select(vec![
+        "材料",
+        "新",
+        "产业集群",
+        "任泽区",
+        "2024年",
+        "钯铜丝",
+        "カタカナ",
+        "ひらがな",
+        "ภาษาไทย",
+        "Café",
+        "naïve",
+        "résumé",
+        "snake_case",
+        "camelCase",
+        "dotted.name.isPythonBuild",
+        "new-materials",
+        "R&amp;D",
+        "20%",
+        "3.5",
+        "🚀",
+        "👩\u{200D}🔬",
+        "e\u{301}",
+        "x",
+        "I'm",
+        "，",
+        "。",
+        "“引号”",
+        "(",
+        ")",
+        "-",
+        "Ü",
+        "ﬁ",
+        "\u{200B}",
+        "Ⅻ",
+        "１２３",
+        "ＡＢＣ",
+    ]);
+    let sentence =
+        prop::collection::vec((word, prop::sample::select(vec!["", "", " ", "\n"])), 1..12)
+            .prop_map(|words| {
+                words
+                    .into_iter()
+                    .map(|(w, gap)| format!("{w}{gap}"))
+                    .collect::<String>()
+            });
+    let text = prop_oneof![text, sentence];
     text.prop_recursive(4, 48, 5, |inner| {
         let tag = prop::sample::select(vec![
             "div", "p", "span", "h1", "h2", "h3", "section", "a", "em", "li", "td", "nav",
