@@ -2,7 +2,9 @@
 //! reading the pages as Pagefind reads them (`search::html::read`, lol_html), splitting
 //! and stemming their words (`search::words::of_page`), compressing their records, all
 //! of `Indexer::add`, and `Indexer::finish` (sorting, chunking, encoding, compressing
-//! the word chunks). Per language too. Medians of `--runs` (3 unless told).
+//! the word chunks). Per language too. Medians of `--runs` (3 unless told). And the
+//! floors ([`floors`]): what an indexer writing Pagefind's format for Pagefind's client
+//! cannot skip.
 //!
 //! ```sh
 //! python3 benches/bench.py --pages 2000 --tools profilegen-default --runs 1 --out /dev/shm/pg-bench
@@ -105,6 +107,7 @@ fn main() {
             }
         }),
     ));
+    floors(&dir, &pages, runs, &mut rows);
     let (mut add, mut finish) = (Vec::new(), Vec::new());
     for _ in 0..runs.max(1) {
         let started = Instant::now();
@@ -123,6 +126,71 @@ fn main() {
     for (stage, seconds) in rows {
         println!("| {stage} | {seconds:.3} |");
     }
+}
+
+/// What no indexer of Pagefind's format can skip, whatever else it does: lol_html over
+/// every page with every element and text node handed to a handler that does nothing
+/// (Pagefind's reading rules need each element), ICU4X's word breaks of the Chinese
+/// text (which the browser's must match), and gzip at our level of the site's word
+/// chunks (records are above), as decompressed from `dir/pagefind/index`.
+fn floors(dir: &Path, pages: &[(String, Vec<u8>)], runs: usize, rows: &mut Vec<(String, f64)>) {
+    use lol_html::{HtmlRewriter, Settings, doc_text, element};
+    rows.push((
+        "floor: lol_html, every element and text handled, no work".into(),
+        median(runs, || {
+            for (_, html) in pages {
+                let elements = element!("*", |el| {
+                    std::hint::black_box(el.tag_name());
+                    if let Some(handlers) = el.end_tag_handlers() {
+                        let end: lol_html::EndTagHandler<'static> = Box::new(|_| Ok(()));
+                        handlers.push(end);
+                    }
+                    Ok(())
+                });
+                let text = doc_text!(|t| {
+                    std::hint::black_box(t.as_str());
+                    Ok(())
+                });
+                let settings = Settings::new()
+                    .append_element_content_handler(elements)
+                    .append_document_content_handler(text);
+                let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
+                let _ = rewriter.write(html);
+                let _ = rewriter.end();
+            }
+        }),
+    ));
+    let chinese: Vec<String> = pages
+        .iter()
+        .filter(|(f, _)| !f.starts_with("en/"))
+        .map(|(_, h)| html::read(h).digest)
+        .collect();
+    rows.push((
+        "floor: ICU4X word breaks of the Chinese text".into(),
+        median(runs, || {
+            for digest in &chinese {
+                for run in digest.split_whitespace() {
+                    std::hint::black_box(words::word_breaks(run));
+                }
+            }
+        }),
+    ));
+    let chunks: Vec<Vec<u8>> = std::fs::read_dir(dir.join("pagefind/index"))
+        .into_iter()
+        .flatten()
+        .filter_map(|e| format::decompress(&std::fs::read(e.ok()?.path()).ok()?))
+        .collect();
+    rows.push((
+        format!(
+            "floor: gzip of the word chunks ({:.1} MB)",
+            chunks.iter().map(Vec::len).sum::<usize>() as f64 / 1e6
+        ),
+        median(runs, || {
+            for chunk in &chunks {
+                std::hint::black_box(format::compress(chunk));
+            }
+        }),
+    ));
 }
 
 /// Every HTML page below `dir` but the index's own folder, by path below `dir`.
