@@ -202,12 +202,15 @@ fn fold(parent: &mut Node, node: Node) {
     }
 }
 
-/// Pagefind's `[\w'")$*]`: a block ending in one of these gets a full stop.
+/// Pagefind's `[\w'")$*]`: a block ending in one of these gets a full stop. The same
+/// regular expression, so that `\w` is Unicode's word class as Pagefind's is (letters,
+/// marks, decimal digits, connector punctuation and joiners; not `²` or `½`).
 fn ends_sentence(c: char) -> bool {
-    c.is_alphanumeric()
-        || matches!(c, '\'' | '"' | ')' | '$' | '*' | '_')
-        || unicode_normalization::char::is_combining_mark(c)
-        || crate::search::words::WORD_SYMBOLS.contains(&c)
+    static CLASS: std::sync::LazyLock<Option<regex::Regex>> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r#"^[\w'")$*]$"#).ok());
+    CLASS
+        .as_ref()
+        .is_some_and(|class| class.is_match(c.encode_utf8(&mut [0; 4])))
 }
 
 /// Reads `html` (a whole page).
@@ -488,6 +491,18 @@ mod tests {
         );
         let nothing = read(b"<body><h1>No html element</h1><p>text</p></body>");
         assert_eq!((nothing.digest.as_str(), nothing.meta.len()), ("", 0));
+    }
+
+    #[test]
+    fn blocks_end_in_a_full_stop_after_what_pagefind_calls_a_word_character() {
+        for c in [
+            'a', 'É', '中', '5', '٣', '_', '‿', '\u{301}', '\u{200D}', '\'', '"', ')', '$', '*',
+        ] {
+            assert!(ends_sentence(c), "{c:?}");
+        }
+        for c in ['.', '。', '!', '²', '½', '①', ' ', '(', '-', '🚀'] {
+            assert!(!ends_sentence(c), "{c:?}");
+        }
     }
 
     #[test]

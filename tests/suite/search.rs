@@ -287,7 +287,9 @@ fn markup() -> impl proptest::strategy::Strategy<Value = String> {
                     .map(|(w, gap)| format!("{w}{gap}"))
                     .collect::<String>()
             });
-    let text = prop_oneof![text, sentence];
+    // And text of random characters from those scripts, punctuation and marks.
+    let random = "([a-zA-Z0-9 .,_'\"()&;:!?%/@#*+=-]|[À-ÿ]|[ĀāŒœ]|[\u{300}-\u{36f}]|[中文材料产业集群区新研发]|[あ-んア-ン]|[가-힣]|[ก-๛]|[\u{1F600}-\u{1F64F}]|\u{200D}|\u{FE0F}|[０-９Ａ-Ｚ]|[、。，；：！？（）]|\n){1,40}";
+    let text = prop_oneof![2 => text, 2 => sentence, 1 => random];
     text.prop_recursive(4, 48, 5, |inner| {
         let tag = prop::sample::select(vec![
             "div", "p", "span", "h1", "h2", "h3", "section", "a", "em", "li", "td", "nav",
