@@ -191,10 +191,7 @@ impl Language {
         // Page numbers follow the site's order; pages outside a marked body, or
         // without words, are left out.
         let mut order: Vec<usize> = (0..self.pages.len())
-            .filter(|&i| {
-                let p = &self.pages[i];
-                p.has_words && (p.has_body || !custom_body)
-            })
+            .filter(|&i| self.pages[i].indexed(custom_body))
             .collect();
         order.sort_by_key(|&i| self.pages[i].order);
         let mut number: Vec<Option<usize>> = vec![None; self.pages.len()];
@@ -389,19 +386,30 @@ pub(super) struct Built {
     pub page_count: usize,
 }
 
-/// Pages without `<html lang>` join the language with the most pages, if there is one.
-pub(super) fn merge_unknown(languages: &mut BTreeMap<String, Language>) {
-    if languages.len() < 2 {
-        return;
+impl Page {
+    /// Whether the index holds the page: it has words, and a body if any page of the
+    /// site marks one (`custom_body`).
+    pub(super) fn indexed(&self, custom_body: bool) -> bool {
+        self.has_words && (self.has_body || !custom_body)
     }
+}
+
+/// Pages without `<html lang>` join the language with the most pages in the index (the
+/// first by name of those with as many), if there is one.
+pub(super) fn merge_unknown(languages: &mut BTreeMap<String, Language>, custom_body: bool) {
+    let indexed = |l: &Language| l.pages.iter().filter(|p| p.indexed(custom_body)).count();
+    let primary = languages
+        .iter()
+        .filter(|(k, l)| k.as_str() != "unknown" && indexed(l) > 0)
+        .max_by(|(a, la), (b, lb)| indexed(la).cmp(&indexed(lb)).then(b.cmp(a)))
+        .map(|(k, _)| k.clone());
+    let Some(primary) = primary else {
+        return;
+    };
     let Some(unknown) = languages.remove("unknown") else {
         return;
     };
-    let primary = languages
-        .iter()
-        .max_by(|(a, la), (b, lb)| la.pages.len().cmp(&lb.pages.len()).then(b.cmp(a)))
-        .map(|(k, _)| k.clone());
-    if let Some(primary) = primary.and_then(|k| languages.get_mut(&k)) {
+    if let Some(primary) = languages.get_mut(&primary) {
         let Language {
             pages,
             terms,

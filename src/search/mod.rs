@@ -179,11 +179,11 @@ impl Indexer {
                 (lang, l)
             })
             .collect();
-        merge_unknown(&mut languages);
         let custom_body = languages
             .values()
             .flat_map(|l| &l.pages)
             .any(|p| p.has_body);
+        merge_unknown(&mut languages, custom_body);
         let built: Vec<(String, Built)> = languages
             .into_par_iter()
             .map(|(lang, l)| {
@@ -367,6 +367,30 @@ mod tests {
             "two English pages and the one without a language; not the unmarked one"
         );
         assert_eq!(langs["zh-cn"]["page_count"], 1);
+    }
+
+    #[test]
+    fn pages_without_a_language_join_the_language_with_most_pages_in_the_index() {
+        let index = Indexer::new();
+        let pages = [
+            ("<html lang=\"en\"><body><p>One</p></body></html>"),
+            ("<html lang=\"en\"><body><p>Two</p></body></html>"),
+            ("<html lang=\"fr\"><body><main data-pagefind-body><p>Un</p></main></body></html>"),
+            ("<html><body><main data-pagefind-body><p>Sans</p></main></body></html>"),
+        ];
+        for (i, page) in pages.into_iter().enumerate() {
+            index.add(i, &format!("p{i}/index.html"), page.as_bytes());
+        }
+        let files = index.finish(&client::Client::default());
+        let entry = files
+            .iter()
+            .find(|(p, _)| p == std::path::Path::new(client::ENTRY));
+        let entry: serde_json::Value = serde_json::from_slice(&entry.unwrap().1).unwrap();
+        let langs = entry["languages"].as_object().unwrap();
+        // The English pages have no body where others have one: not in the index, so
+        // French, with one page, is the language the page without one joins.
+        assert_eq!(langs.keys().collect::<Vec<_>>(), ["fr"]);
+        assert_eq!(langs["fr"]["page_count"], 2);
     }
 
     #[test]

@@ -292,8 +292,9 @@ fn markup() -> impl proptest::strategy::Strategy<Value = String> {
     let text = prop_oneof![2 => text, 2 => sentence, 1 => random];
     text.prop_recursive(4, 48, 5, |inner| {
         let tag = prop::sample::select(vec![
-            "div", "p", "span", "h1", "h2", "h3", "section", "a", "em", "li", "td", "nav",
-            "footer", "script", "label", "main", "article", "title",
+            "div", "p", "span", "h1", "h2", "h3", "h6", "section", "a", "em", "li", "td", "nav",
+            "footer", "script", "label", "main", "article", "title", "ul", "table", "pre", "code",
+            "template", "noscript", "form", "textarea", "b", "x-card",
         ]);
         let attribute = prop::sample::select(vec![
             "",
@@ -306,8 +307,24 @@ fn markup() -> impl proptest::strategy::Strategy<Value = String> {
             " data-pagefind-ignore=\"all\"",
             " data-pagefind-weight=\"3\"",
             " id=\"t\" data-pagefind-title=\"Title &amp; more\"",
+            " id=\"u\" data-pagefind-title=\"\"",
+            " data-pagefind-weight=\"0\"",
+            " data-pagefind-weight=\"12.5\"",
+            " data-pagefind-weight=\"heavy\"",
+            " data-pagefind-ignore=\"INDEX\"",
+            " data-pagefind-ignore=\"bogus\"",
+            " DATA-PAGEFIND-BODY id=\"Z\"",
         ]);
-        let void = prop::sample::select(vec!["", "", "<br>", "<img src=\"a.png\" alt=\"A\">"]);
+        let void = prop::sample::select(vec![
+            "",
+            "",
+            "<br>",
+            "<img src=\"a.png\" alt=\"A\">",
+            "<img src=\"b&amp;c.png\">",
+            "<hr>",
+            "<input value=\"v\">",
+            "&nbsp;&#x4e2d;&amp;lt;",
+        ]);
         (
             tag,
             attribute,
@@ -333,13 +350,20 @@ fn random_markup_is_indexed_as_pagefind_indexes_it() {
     use proptest::prelude::*;
     use proptest::test_runner::{Config, TestRunner};
     let page = (
-        prop::sample::select(vec!["en", "zh-CN"]),
+        prop::sample::select(vec![
+            " lang=\"en\"",
+            " lang=\"zh-CN\"",
+            " lang=\"EN\"",
+            " lang=\"pt-BR\"",
+            " lang=\"ja\"",
+            "",
+        ]),
         markup(),
         markup(),
     )
         .prop_map(|(lang, head, body)| {
             format!(
-                "<!doctype html><html lang=\"{lang}\"><head><title>Page {head}</title></head>\
+                "<!doctype html><html{lang}><head><title>Page {head}</title></head>\
                  <body><h1>Heading</h1>{body}<p>The end.</p></body></html>"
             )
         });
