@@ -409,6 +409,18 @@ fn finish(mut st: State) -> PageText {
     {
         meta.insert("title".to_owned(), title);
     }
+    // Markers that an element's text carried into a value (an `<h1>` holding an element
+    // with an `id`) are taken out, as Pagefind takes them out: by its pattern, which
+    // leaves the end of a weighted block (`___END_PAGEFIND_WEIGHT___`) in, as it does.
+    static MARKER: std::sync::LazyLock<Option<regex::Regex>> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"___PAGEFIND_\S+\s?").ok());
+    if let Some(marker) = MARKER.as_ref() {
+        for value in meta.values_mut() {
+            if let std::borrow::Cow::Owned(tidy) = marker.replace_all(value, "") {
+                *value = tidy;
+            }
+        }
+    }
     PageText {
         language: st
             .language
@@ -491,6 +503,14 @@ mod tests {
         );
         let nothing = read(b"<body><h1>No html element</h1><p>text</p></body>");
         assert_eq!((nothing.digest.as_str(), nothing.meta.len()), ("", 0));
+    }
+
+    #[test]
+    fn a_title_holds_no_markers_of_what_is_inside_its_heading() {
+        let page =
+            read(br#"<html lang="en"><body><h1>Title <span id="x">part</span></h1></body></html>"#);
+        assert_eq!(page.meta["title"], "Title part");
+        assert!(page.digest.contains("___PAGEFIND_ANCHOR___span:0:x"));
     }
 
     #[test]

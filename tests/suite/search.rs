@@ -278,6 +278,16 @@ fn markup() -> impl proptest::strategy::Strategy<Value = String> {
         "Ⅻ",
         "１２３",
         "ＡＢＣ",
+        "cafe",
+        "CAFÉ",
+        "café",
+        "Cafè",
+        "resume",
+        "Résumé",
+        "über",
+        "uber",
+        "ÜBER",
+        "jalapeño",
     ]);
     let sentence =
         prop::collection::vec((word, prop::sample::select(vec!["", "", " ", "\n"])), 1..12)
@@ -380,7 +390,7 @@ fn random_markup_is_indexed_as_pagefind_indexes_it() {
         .build()
         .unwrap();
     runner
-        .run(&prop::collection::vec(page, 1..4), |pages| {
+        .run(&prop::collection::vec(page, 1..6), |pages| {
             let ours = profilegen::search::Indexer::new();
             for (i, html) in pages.iter().enumerate() {
                 ours.add(i, &format!("p{i}/index.html"), html.as_bytes());
