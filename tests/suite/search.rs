@@ -324,6 +324,11 @@ fn markup() -> impl proptest::strategy::Strategy<Value = String> {
             " data-pagefind-ignore=\"INDEX\"",
             " data-pagefind-ignore=\"bogus\"",
             " DATA-PAGEFIND-BODY id=\"Z\"",
+            " id=\"a&amp;b\" data-pagefind-title=\"&lt;T&gt;  two  spaces\"",
+            " id=\"\"",
+            " data-pagefind-body data-pagefind-ignore",
+            " data-pagefind-weight=\"2\" data-pagefind-ignore=\"all\"",
+            " id=\"x\" data-pagefind-ignore",
         ]);
         let void = prop::sample::select(vec![
             "",
@@ -334,6 +339,12 @@ fn markup() -> impl proptest::strategy::Strategy<Value = String> {
             "<hr>",
             "<input value=\"v\">",
             "&nbsp;&#x4e2d;&amp;lt;",
+            "<img src=\"c.png\" alt=\"&quot;Alt&quot; &amp; more\">",
+            "___PAGEFIND_WEIGHT___3 text ___END_PAGEFIND_WEIGHT___",
+            "<svg><title>Icon</title><text>in svg</text></svg>",
+            "<math><mi>x</mi></math>",
+            "<!-- a comment <p>not</p> -->",
+            "<![CDATA[ data ]]>",
         ]);
         (
             tag,
@@ -370,12 +381,20 @@ fn random_markup_is_indexed_as_pagefind_indexes_it() {
         ]),
         markup(),
         markup(),
+        0..4usize,
     )
-        .prop_map(|(lang, head, body)| {
-            format!(
+        .prop_map(|(lang, head, body, shape)| match shape {
+            // A page as a theme writes one, with the body marked, bare, or outside any
+            // <html> (which Pagefind does not read).
+            0 | 1 => format!(
                 "<!doctype html><html{lang}><head><title>Page {head}</title></head>\
                  <body><h1>Heading</h1>{body}<p>The end.</p></body></html>"
-            )
+            ),
+            2 => format!(
+                "<!doctype html><html{lang}><head><meta charset=\"utf-8\"><title>{head}</title>\
+                 </head><body data-pagefind-body><nav>Menu</nav>{body}</body></html>"
+            ),
+            _ => format!("<body><h1>No html element</h1>{body}</body>"),
         });
     let mut runner = TestRunner::new(Config {
         cases: std::env::var("SEARCH_CASES")
