@@ -386,14 +386,6 @@ pub(super) struct Built {
     pub page_count: usize,
 }
 
-impl Page {
-    /// Whether the index holds the page: it has words, and a body if any page of the
-    /// site marks one (`custom_body`).
-    pub(super) fn indexed(&self, custom_body: bool) -> bool {
-        self.has_words && (self.has_body || !custom_body)
-    }
-}
-
 /// Pages without `<html lang>` join the language with the most pages in the index (the
 /// first by name of those with as many), if there is one.
 pub(super) fn merge_unknown(languages: &mut BTreeMap<String, Language>, custom_body: bool) {

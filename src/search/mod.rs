@@ -46,6 +46,14 @@ pub(crate) struct Page {
     meta: Vec<usize>,
 }
 
+impl Page {
+    /// Whether the index holds the page: it has words, and a body if any page of the
+    /// site marks one (`custom_body`).
+    fn indexed(&self, custom_body: bool) -> bool {
+        self.has_words && (self.has_body || !custom_body)
+    }
+}
+
 /// A page's words, packed in the worker that read it.
 #[derive(Clone)]
 pub(crate) struct Packed {
@@ -373,10 +381,10 @@ mod tests {
     fn pages_without_a_language_join_the_language_with_most_pages_in_the_index() {
         let index = Indexer::new();
         let pages = [
-            ("<html lang=\"en\"><body><p>One</p></body></html>"),
-            ("<html lang=\"en\"><body><p>Two</p></body></html>"),
-            ("<html lang=\"fr\"><body><main data-pagefind-body><p>Un</p></main></body></html>"),
-            ("<html><body><main data-pagefind-body><p>Sans</p></main></body></html>"),
+            "<html lang=\"en\"><body><p>One</p></body></html>",
+            "<html lang=\"en\"><body><p>Two</p></body></html>",
+            "<html lang=\"fr\"><body><main data-pagefind-body><p>Un</p></main></body></html>",
+            "<html><body><main data-pagefind-body><p>Sans</p></main></body></html>",
         ];
         for (i, page) in pages.into_iter().enumerate() {
             index.add(i, &format!("p{i}/index.html"), page.as_bytes());
