@@ -309,7 +309,6 @@ pub fn read(html: &[u8]) -> PageText {
             let mut st = state.borrow_mut();
             st.current = parent;
             let is_img = st.nodes[at].tag == "img";
-            st.nodes[at].value = String::new();
             let titled = st.meta.contains_key("auto_title");
             if !excluded
                 && is_img
