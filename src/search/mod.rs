@@ -340,6 +340,19 @@ fn hex(bytes: &[u8]) -> String {
 mod tests {
     use super::*;
 
+    /// The languages `pagefind-entry.json` lists once `index` is finished.
+    fn languages_of(index: Indexer) -> serde_json::Map<String, serde_json::Value> {
+        let files = index.finish(&client::Client::default());
+        let entry = files
+            .iter()
+            .find(|(p, _)| p == std::path::Path::new(client::ENTRY));
+        let mut entry: serde_json::Value = serde_json::from_slice(&entry.unwrap().1).unwrap();
+        match entry["languages"].take() {
+            serde_json::Value::Object(languages) => languages,
+            other => panic!("languages: {other}"),
+        }
+    }
+
     #[test]
     fn pages_without_a_language_join_the_largest_and_unmarked_pages_are_left_out() {
         let page = |lang: &str, body: &str| {
@@ -363,12 +376,7 @@ mod tests {
                 page(lang, marked).as_bytes(),
             );
         }
-        let files = index.finish(&client::Client::default());
-        let entry = files
-            .iter()
-            .find(|(p, _)| p == std::path::Path::new(client::ENTRY));
-        let entry: serde_json::Value = serde_json::from_slice(&entry.unwrap().1).unwrap();
-        let langs = entry["languages"].as_object().unwrap();
+        let langs = languages_of(index);
         assert_eq!(langs.keys().collect::<Vec<_>>(), ["en", "zh-cn"]);
         assert_eq!(
             langs["en"]["page_count"], 3,
@@ -389,12 +397,7 @@ mod tests {
         for (i, page) in pages.into_iter().enumerate() {
             index.add(i, &format!("p{i}/index.html"), page.as_bytes());
         }
-        let files = index.finish(&client::Client::default());
-        let entry = files
-            .iter()
-            .find(|(p, _)| p == std::path::Path::new(client::ENTRY));
-        let entry: serde_json::Value = serde_json::from_slice(&entry.unwrap().1).unwrap();
-        let langs = entry["languages"].as_object().unwrap();
+        let langs = languages_of(index);
         // The English pages have no body where others have one: not in the index, so
         // French, with one page, is the language the page without one joins.
         assert_eq!(langs.keys().collect::<Vec<_>>(), ["fr"]);

@@ -115,22 +115,31 @@ fn build_with_search(root: &Path) -> (tempfile::TempDir, BTreeMap<PathBuf, Vec<u
 /// The same pages through the `pagefind` crate: every HTML page but the listing pages
 /// past the first (which our index leaves out, as the site's search did before).
 fn pagefind_of(public: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
+    let pages = tree_bytes(public).into_iter().filter_map(|(rel, bytes)| {
+        let name = rel.to_string_lossy().replace('\\', "/");
+        let skipped =
+            !name.ends_with(".html") || name.contains("/page/") || name.starts_with("pagefind/");
+        (!skipped).then(|| (name, String::from_utf8(bytes).unwrap()))
+    });
+    pagefind_index(&runtime(), pages)
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .unwrap();
+        .unwrap()
+}
+
+/// The files the `pagefind` crate's indexer writes for `pages` (file name, HTML).
+fn pagefind_index(
+    runtime: &tokio::runtime::Runtime,
+    pages: impl IntoIterator<Item = (String, String)>,
+) -> BTreeMap<PathBuf, Vec<u8>> {
     runtime.block_on(async {
         let mut index = pagefind::api::PagefindIndex::new(None).unwrap();
-        for (rel, bytes) in tree_bytes(public) {
-            let name = rel.to_string_lossy().replace('\\', "/");
-            if !name.ends_with(".html") || name.contains("/page/") || name.starts_with("pagefind/")
-            {
-                continue;
-            }
-            index
-                .add_html_file(Some(name), None, String::from_utf8(bytes).unwrap())
-                .await
-                .unwrap();
+        for (name, html) in pages {
+            index.add_html_file(Some(name), None, html).await.unwrap();
         }
         index
             .get_files()
@@ -404,10 +413,7 @@ fn random_markup_is_indexed_as_pagefind_indexes_it() {
         failure_persistence: None,
         ..Config::default()
     });
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
+    let runtime = runtime();
     runner
         .run(&prop::collection::vec(page, 1..6), |pages| {
             let ours = profilegen::search::Indexer::new();
@@ -418,22 +424,11 @@ fn random_markup_is_indexed_as_pagefind_indexes_it() {
                 .finish(&profilegen::search::client::Client::default())
                 .into_iter()
                 .collect();
-            let theirs: BTreeMap<PathBuf, Vec<u8>> = runtime.block_on(async {
-                let mut index = pagefind::api::PagefindIndex::new(None).unwrap();
-                for (i, html) in pages.iter().enumerate() {
-                    index
-                        .add_html_file(Some(format!("p{i}/index.html")), None, html.clone())
-                        .await
-                        .unwrap();
-                }
-                index
-                    .get_files()
-                    .await
-                    .unwrap()
-                    .into_iter()
-                    .map(|f| (f.filename, f.contents))
-                    .collect()
-            });
+            let named = pages
+                .iter()
+                .enumerate()
+                .map(|(i, html)| (format!("p{i}/index.html"), html.clone()));
+            let theirs = pagefind_index(&runtime, named);
             let (ours, theirs) = (decode(&ours), decode(&theirs));
             prop_assert_eq!(&ours.pages, &theirs.pages, "the records of {:#?}", pages);
             prop_assert_eq!(&ours.words, &theirs.words, "the words of {:#?}", pages);
