@@ -122,7 +122,7 @@ impl State {
         if self.nodes[at].tag == "html" {
             self.html_open = self.html_open.saturating_sub(1);
         }
-        let mut node = Node {
+        let node = Node {
             value: std::mem::take(&mut self.nodes[at].value),
             weight: self.nodes[at].weight.take(),
             tag: std::mem::take(&mut self.nodes[at].tag),
@@ -146,13 +146,16 @@ impl State {
         if node.status == Status::Ignored {
             return;
         }
-        if SENTENCE.contains(&end) {
-            node.value.insert(0, ' ');
-            if node.value.chars().next_back().is_some_and(ends_sentence) {
-                node.value.push('.');
-            }
-            node.value.push(' ');
-        }
+        // A block's text is set off by spaces, with a full stop after a word; a weighted
+        // block's (or a heading's) goes between weight markers. Folded in pieces: the
+        // text is copied once, into the parent.
+        let (lead, tail) = if !SENTENCE.contains(&end) {
+            ("", "")
+        } else if node.value.chars().next_back().is_some_and(ends_sentence) {
+            (" ", ". ")
+        } else {
+            (" ", " ")
+        };
         let auto = match end {
             "h1" => Some("7"),
             "h2" => Some("6"),
@@ -162,41 +165,50 @@ impl State {
             "h6" => Some("2"),
             _ => None,
         };
-        if let Some(weight) = &node.weight {
-            node.value = [" ", WEIGHT, weight, " ", &node.value, " ", END_WEIGHT, " "].concat();
-        } else if let Some(weight) = auto {
-            node.value = [
-                " ",
-                AUTO_WEIGHT,
-                weight,
-                " ",
-                &node.value,
-                " ",
-                END_WEIGHT,
-                " ",
-            ]
-            .concat();
+        let weight = match (&node.weight, auto) {
+            (Some(weight), _) => Some((WEIGHT, weight.as_str())),
+            (None, Some(weight)) => Some((AUTO_WEIGHT, weight)),
+            (None, None) => None,
+        };
+        let parent = &mut self.nodes[parent];
+        match weight {
+            Some((marker, weight)) => fold(
+                parent,
+                node.status,
+                &[
+                    " ",
+                    marker,
+                    weight,
+                    " ",
+                    lead,
+                    &node.value,
+                    tail,
+                    " ",
+                    END_WEIGHT,
+                    " ",
+                ],
+            ),
+            None => fold(parent, node.status, &[lead, &node.value, tail]),
         }
-        fold(&mut self.nodes[parent], node);
     }
 }
 
-/// Adds a closed element's text to its parent's, as Pagefind does: a body replaces
-/// what came before it (unless its parent already holds a body), and nothing outside a
-/// body is added once one was seen.
-fn fold(parent: &mut Node, node: Node) {
+/// Adds a closed element's text (`pieces`, end to end) to its parent's, as Pagefind
+/// does: a body replaces what came before it (unless its parent already holds a body),
+/// and nothing outside a body is added once one was seen.
+fn fold(parent: &mut Node, status: Status, pieces: &[&str]) {
     let body = |s: Status| matches!(s, Status::Body | Status::ParentOfBody);
-    if parent.status == Status::ParentOfBody && !body(node.status) {
+    if parent.status == Status::ParentOfBody && !body(status) {
         return;
     }
-    match node.status {
+    match status {
         Status::Ignored | Status::Excluded => {}
-        Status::Indexing => parent.value.push_str(&node.value),
+        Status::Indexing => pieces.iter().for_each(|p| parent.value.push_str(p)),
         Status::Body | Status::ParentOfBody => {
             if parent.status != Status::ParentOfBody {
                 parent.value.clear();
             }
-            parent.value.push_str(&node.value);
+            pieces.iter().for_each(|p| parent.value.push_str(p));
             parent.status = Status::ParentOfBody;
         }
     }
@@ -213,6 +225,47 @@ fn ends_sentence(c: char) -> bool {
         .is_some_and(|class| class.is_match(c.encode_utf8(&mut [0; 4])))
 }
 
+/// The attributes the reader looks at, found in one pass over an element's (most
+/// elements have none, and each of lol_html's lookups by name allocates). The first of
+/// two equal names counts, as lol_html's lookups and browsers take it.
+#[derive(Default)]
+struct Attrs {
+    lang: Option<String>,
+    ignore: Option<String>,
+    body: bool,
+    id: Option<String>,
+    title: Option<String>,
+    weight: Option<String>,
+    src: Option<String>,
+    alt: Option<String>,
+}
+
+impl Attrs {
+    fn of(el: &lol_html::html_content::Element) -> Attrs {
+        let mut attrs = Attrs::default();
+        for attr in el.attributes() {
+            let slot = match attr.name().as_str() {
+                "lang" => &mut attrs.lang,
+                "data-pagefind-ignore" => &mut attrs.ignore,
+                "data-pagefind-body" => {
+                    attrs.body = true;
+                    continue;
+                }
+                "id" => &mut attrs.id,
+                "data-pagefind-title" => &mut attrs.title,
+                "data-pagefind-weight" => &mut attrs.weight,
+                "src" => &mut attrs.src,
+                "alt" => &mut attrs.alt,
+                _ => continue,
+            };
+            if slot.is_none() {
+                *slot = Some(attr.value());
+            }
+        }
+        attrs
+    }
+}
+
 /// Reads `html` (a whole page).
 pub fn read(html: &[u8]) -> PageText {
     let state = Rc::new(RefCell::new(State {
@@ -221,21 +274,23 @@ pub fn read(html: &[u8]) -> PageText {
     }));
     let el_handler = element!("*", |el| {
         let tag = el.tag_name();
+        let attrs = Attrs::of(el);
         let mut st = state.borrow_mut();
         if tag == "html" {
-            if let Some(lang) = el.get_attribute("lang") {
+            if let Some(lang) = &attrs.lang {
                 st.language = Some(lang.to_lowercase());
             }
         } else if st.html_open == 0 {
             return Ok(());
         }
-        let ignore = el.get_attribute("data-pagefind-ignore").map(|v| {
-            match v.to_ascii_lowercase().as_str() {
+        let ignore = attrs
+            .ignore
+            .as_ref()
+            .map(|v| match v.to_ascii_lowercase().as_str() {
                 "" | "index" | "true" => Status::Ignored,
                 _ => Status::Excluded,
-            }
-        });
-        let status = if el.has_attribute("data-pagefind-body") {
+            });
+        let status = if attrs.body {
             Status::Body
         } else {
             ignore.unwrap_or(Status::Indexing)
@@ -243,7 +298,7 @@ pub fn read(html: &[u8]) -> PageText {
         let parent = st.current;
         let mut anchor = None;
         if !matches!(status, Status::Excluded | Status::Ignored)
-            && let Some(id) = el.get_attribute("id")
+            && let Some(id) = &attrs.id
         {
             let id: String = id.chars().filter(|c| !c.is_whitespace()).collect();
             let counter = st.anchors;
@@ -259,8 +314,10 @@ pub fn read(html: &[u8]) -> PageText {
         }
         if let (Some(anchor), Some(title)) = (
             &anchor,
-            el.get_attribute("data-pagefind-title")
-                .map(|t| normalize_content(&t))
+            attrs
+                .title
+                .as_deref()
+                .map(normalize_content)
                 .filter(|t| !t.is_empty()),
         ) {
             st.anchor_titles.insert(anchor.clone(), title);
@@ -283,7 +340,7 @@ pub fn read(html: &[u8]) -> PageText {
                 status
             },
         );
-        node.weight = el.get_attribute("data-pagefind-weight");
+        node.weight = attrs.weight;
         node.anchors = anchors;
         let removed = REMOVED.contains(&tag.as_str());
         let is_html = tag == "html";
@@ -314,12 +371,12 @@ pub fn read(html: &[u8]) -> PageText {
                 && is_img
                 && titled
                 && !st.meta.contains_key("auto_image")
-                && let Some(src) = el.get_attribute("src")
+                && let Some(src) = &attrs.src
             {
-                st.meta.insert("auto_image".into(), normalize_content(&src));
-                if let Some(alt) = el.get_attribute("alt") {
+                st.meta.insert("auto_image".into(), normalize_content(src));
+                if let Some(alt) = &attrs.alt {
                     st.meta
-                        .insert("auto_image_alt".into(), normalize_content(&alt));
+                        .insert("auto_image_alt".into(), normalize_content(alt));
                 }
             }
         }
@@ -531,5 +588,9 @@ mod tests {
             "a b c\td\u{3000}e"
         );
         assert_eq!(normalize_content("a \n b"), "a b");
+        assert_eq!(
+            normalize_content("中\u{a0}文\u{2028}\u{2029}é\u{85}x"),
+            "中\u{a0}文 é\u{85}x"
+        );
     }
 }
