@@ -166,7 +166,8 @@ pub fn of_page(page: &PageText, fields: &[String]) -> PageWords {
                      word: &str,
                      space_after: bool,
                      previous: Option<&str>,
-                     in_segment: bool| {
+                     in_segment: bool,
+                     simple: bool| {
         if word.starts_with('_') {
             if let Some(rest) = word.strip_prefix(ANCHOR) {
                 if let Some((element, anchor)) = rest.split_once(':')
@@ -229,7 +230,7 @@ pub fn of_page(page: &PageText, fields: &[String]) -> PageWords {
         let words = cache.words_of(&base, in_segment, stemmer.as_ref());
         let cross = match previous {
             Some(previous) if in_segment => cache
-                .cross_pair(&base, previous, stemmer.as_ref())
+                .cross_pair(&base, previous, simple, stemmer.as_ref())
                 .filter(|p| !words.iter().any(|(w, _)| w.stemmed == p.0)),
             _ => None,
         };
@@ -248,7 +249,7 @@ pub fn of_page(page: &PageText, fields: &[String]) -> PageWords {
         }
         // The pair spanning two segments belongs to the word before.
         if let (Some(key), Some(before)) = (cross, position.checked_sub(1)) {
-            let text = &mut page_words.at(&key).text;
+            let text = &mut page_words.at(key).text;
             // Positions only grow, so an occurrence at `before` is among the last ones.
             let known = text
                 .iter()
@@ -282,6 +283,7 @@ pub fn of_page(page: &PageText, fields: &[String]) -> PageWords {
                     i + 1 == pieces.len(),
                     previous,
                     true,
+                    simple,
                 );
                 previous = if simple {
                     piece.char_indices().next_back().map(|(i, _)| &piece[i..])
@@ -297,6 +299,7 @@ pub fn of_page(page: &PageText, fields: &[String]) -> PageWords {
                 chunk,
                 true,
                 None,
+                false,
                 false,
             );
         }

@@ -130,28 +130,44 @@ impl Cache {
     }
 
     /// The pair of characters across the boundary from the previous segment's last
-    /// character (`previous`) to `word`'s first, if both are segmented script.
+    /// character (`previous`) to `word`'s first, if both are segmented script; `simple`
+    /// when each character of `word` is a grapheme cluster of its own (no grapheme pass
+    /// then, and the pair is looked up without an allocation).
     pub(super) fn cross_pair(
         &mut self,
         word: &str,
         previous: &str,
+        simple: bool,
         stemmer: Option<&Stemmer>,
-    ) -> Option<Key> {
+    ) -> Option<&Key> {
         if !is_segmented_cluster(previous) {
             return None;
         }
-        let first = word.graphemes(true).next()?;
-        let mut pair = String::with_capacity(previous.len() + first.len());
-        pair.push_str(previous);
-        pair.push_str(first);
-        if let Some(known) = self.pairs.get(&pair) {
-            return known.clone();
+        let first = if simple {
+            &word[..word.chars().next()?.len_utf8()]
+        } else {
+            word.graphemes(true).next()?
+        };
+        let mut buffer = [0u8; 16];
+        let owned: String;
+        let pair: &str = match buffer.get_mut(..previous.len() + first.len()) {
+            Some(room) => {
+                room[..previous.len()].copy_from_slice(previous.as_bytes());
+                room[previous.len()..].copy_from_slice(first.as_bytes());
+                std::str::from_utf8(room).unwrap_or_default()
+            }
+            None => {
+                owned = [previous, first].concat();
+                &owned
+            }
+        };
+        if !self.pairs.contains_key(pair) {
+            let key = is_segmented_cluster(first).then(|| {
+                let w = stem_word(pair, stemmer, true);
+                self.intern(&w.stemmed, w.original.as_deref())
+            });
+            self.pairs.insert(pair.to_owned(), key);
         }
-        let key = is_segmented_cluster(first).then(|| {
-            let w = stem_word(&pair, stemmer, true);
-            self.intern(&w.stemmed, w.original.as_deref())
-        });
-        self.pairs.insert(pair, key.clone());
-        key
+        self.pairs.get(pair).and_then(Option::as_ref)
     }
 }
