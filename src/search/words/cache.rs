@@ -49,6 +49,8 @@ pub(super) struct Cache {
     segmented: FxHashMap<String, Rc<Vec<(Indexable, Key)>>>,
     /// The pair of characters across two segments, by the pair.
     pairs: FxHashMap<String, Option<Key>>,
+    /// The pair being looked up (one buffer, so that a known pair costs no allocation).
+    pair: String,
     keys: rustc_hash::FxHashSet<Key>,
 }
 
@@ -132,7 +134,7 @@ impl Cache {
     /// The pair of characters across the boundary from the previous segment's last
     /// character (`previous`) to `word`'s first, if both are segmented script; `simple`
     /// when each character of `word` is a grapheme cluster of its own (no grapheme pass
-    /// then, and the pair is looked up without an allocation).
+    /// then).
     pub(super) fn cross_pair(
         &mut self,
         word: &str,
@@ -148,26 +150,18 @@ impl Cache {
         } else {
             word.graphemes(true).next()?
         };
-        let mut buffer = [0u8; 16];
-        let owned: String;
-        let pair: &str = match buffer.get_mut(..previous.len() + first.len()) {
-            Some(room) => {
-                room[..previous.len()].copy_from_slice(previous.as_bytes());
-                room[previous.len()..].copy_from_slice(first.as_bytes());
-                std::str::from_utf8(room).unwrap_or_default()
-            }
-            None => {
-                owned = [previous, first].concat();
-                &owned
-            }
-        };
-        if !self.pairs.contains_key(pair) {
+        let mut pair = std::mem::take(&mut self.pair);
+        pair.clear();
+        pair.push_str(previous);
+        pair.push_str(first);
+        if !self.pairs.contains_key(&pair) {
             let key = is_segmented_cluster(first).then(|| {
-                let w = stem_word(pair, stemmer, true);
+                let w = stem_word(&pair, stemmer, true);
                 self.intern(&w.stemmed, w.original.as_deref())
             });
-            self.pairs.insert(pair.to_owned(), key);
+            self.pairs.insert(pair.clone(), key);
         }
-        self.pairs.get(pair).and_then(Option::as_ref)
+        self.pair = pair;
+        self.pairs.get(&self.pair).and_then(Option::as_ref)
     }
 }
