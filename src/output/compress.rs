@@ -105,22 +105,23 @@ fn compress_file(dir: &Path, file: &Path) -> std::result::Result<(), Diagnostic>
 
 /// gzip at [`GZIP_LEVEL`].
 pub fn gzip(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
-    Ok(gzip_parts(&[bytes]))
+    Ok(gzip_parts(&[bytes], GZIP_LEVEL))
 }
 
-/// libdeflate's level for every gzip file we write (the site's `.gz` copies, the search
-/// index). Measured on the 2,000-page benchmark site (BENCHMARKS.md): level 8 makes
-/// pages 0.3 % and index chunks 1.2 % smaller than zlib's level 9 did, in half its time
-/// or less; libdeflate's levels 10–12 cost 4 to 10 times more for 1–2 %.
+/// libdeflate's level for the site's `.gz` copies (the search index has its own,
+/// [`crate::search::format::LEVEL`]). Measured on the 2,000-page benchmark site
+/// (BENCHMARKS.md): level 8 makes pages 0.3 % smaller than zlib's level 9 did, in half
+/// its time or less; libdeflate's levels 10–12 cost 4 to 10 times more for 1–2 %.
 pub const GZIP_LEVEL: i32 = 8;
 
-/// gzip of `parts` one after the other, with libdeflate (one compressor per thread:
-/// allocating one per file cost a tenth of a large build in page faults).
-pub fn gzip_parts(parts: &[&[u8]]) -> Vec<u8> {
+/// gzip of `parts` one after the other at libdeflate's `level` (1 to 12; out of range is
+/// its default), with one compressor per thread and level: allocating one per file cost
+/// a tenth of a large build in page faults.
+pub fn gzip_parts(parts: &[&[u8]], level: i32) -> Vec<u8> {
     use libdeflater::{CompressionLvl, Compressor, Crc};
     thread_local! {
-        static DEFLATE: std::cell::RefCell<Option<Compressor>> =
-            const { std::cell::RefCell::new(None) };
+        static DEFLATE: std::cell::RefCell<Vec<(i32, Compressor)>> =
+            const { std::cell::RefCell::new(Vec::new()) };
     }
     let joined;
     let input: &[u8] = match parts {
@@ -132,13 +133,25 @@ pub fn gzip_parts(parts: &[&[u8]]) -> Vec<u8> {
     };
     let mut crc = Crc::new();
     crc.update(input);
-    // The header: no name or time, "maximum compression", unknown OS.
-    let mut out = vec![0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 2, 255];
+    // The header: no name or time, the kind of compression (2: slowest, 4: fastest),
+    // unknown OS.
+    let xfl = match level {
+        8.. => 2,
+        ..=2 => 4,
+        _ => 0,
+    };
+    let mut out = vec![0x1f, 0x8b, 8, 0, 0, 0, 0, 0, xfl, 255];
     DEFLATE.with(|d| {
         let mut d = d.borrow_mut();
-        let d = d.get_or_insert_with(|| {
-            Compressor::new(CompressionLvl::new(GZIP_LEVEL).unwrap_or_default())
-        });
+        let at = match d.iter().position(|(l, _)| *l == level) {
+            Some(at) => at,
+            None => {
+                let lvl = CompressionLvl::new(level).unwrap_or_default();
+                d.push((level, Compressor::new(lvl)));
+                d.len() - 1
+            }
+        };
+        let d = &mut d[at].1;
         let header = out.len();
         out.resize(header + d.deflate_compress_bound(input.len()), 0);
         // The bound is what libdeflate guarantees to be enough.
