@@ -23,6 +23,10 @@ struct Decoded {
     words: BTreeMap<String, BTreeMap<(String, String), Places>>,
     pages: BTreeMap<String, BTreeMap<String, Fragment>>,
     meta_fields: BTreeMap<String, Vec<String>>,
+    /// Per language, the words for which Pagefind's client would load another chunk than
+    /// the one that holds them (`try_request_indexes` in pagefind_web 1.6.0 loads the
+    /// first chunk whose range holds a query's word).
+    lost: BTreeMap<String, Vec<String>>,
 }
 
 fn decode(files: &BTreeMap<PathBuf, Vec<u8>>) -> Decoded {
@@ -53,6 +57,7 @@ fn decode(files: &BTreeMap<PathBuf, Vec<u8>>) -> Decoded {
             pages.insert(fragment.url.clone(), fragment);
         }
         let mut words = BTreeMap::new();
+        let mut lost = Vec::new();
         for chunk in &meta.index_chunks {
             let bytes = format::decompress(
                 &files[&PathBuf::from(format!("index/{}.pf_index", chunk.hash))],
@@ -68,6 +73,13 @@ fn decode(files: &BTreeMap<PathBuf, Vec<u8>>) -> Decoded {
                     chunk.from,
                     chunk.to
                 );
+                let picked = meta
+                    .index_chunks
+                    .iter()
+                    .find(|c| c.from <= w.word && w.word <= c.to);
+                if picked.map(|c| &c.hash) != Some(&chunk.hash) {
+                    lost.push(w.word.clone());
+                }
                 let mut put = |form: &str, pages: &[PackedPage]| {
                     let mut n = 0;
                     for p in pages {
@@ -87,6 +99,7 @@ fn decode(files: &BTreeMap<PathBuf, Vec<u8>>) -> Decoded {
         out.words.insert(lang.clone(), words);
         out.pages.insert(lang.clone(), pages);
         out.meta_fields.insert(lang.clone(), meta.meta_fields);
+        out.lost.insert(lang.clone(), lost);
     }
     out
 }
@@ -168,6 +181,12 @@ fn assert_same_index(root: &Path) {
         theirs.pages.keys()
     );
     assert_eq!(ours.meta_fields, theirs.meta_fields);
+    for (lang, lost) in &ours.lost {
+        assert!(
+            lost.is_empty(),
+            "{lang}: Pagefind's client would not find {lost:?} in our index"
+        );
+    }
     assert_eq!(
         ours.pages.keys().collect::<Vec<_>>(),
         theirs.pages.keys().collect::<Vec<_>>()
@@ -432,6 +451,7 @@ fn random_markup_is_indexed_as_pagefind_indexes_it() {
             let (ours, theirs) = (decode(&ours), decode(&theirs));
             prop_assert_eq!(&ours.pages, &theirs.pages, "the records of {:#?}", pages);
             prop_assert_eq!(&ours.words, &theirs.words, "the words of {:#?}", pages);
+            prop_assert!(ours.lost.values().all(Vec::is_empty), "{:?}", ours.lost);
             Ok(())
         })
         .unwrap();
