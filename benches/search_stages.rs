@@ -103,7 +103,7 @@ fn main() {
         "compress records (gzip)".into(),
         median(runs, || {
             for r in &records {
-                std::hint::black_box(format::compress(r));
+                std::hint::black_box(format::compress(r, format::LEVEL));
             }
         }),
     ));
@@ -187,7 +187,7 @@ fn floors(dir: &Path, pages: &[(String, Vec<u8>)], runs: usize, rows: &mut Vec<(
         ),
         median(runs, || {
             for chunk in &chunks {
-                std::hint::black_box(format::compress(chunk));
+                std::hint::black_box(format::compress(chunk, format::LEVEL));
             }
         }),
     ));

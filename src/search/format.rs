@@ -169,16 +169,24 @@ pub struct FragmentAnchor {
     pub location: u32,
 }
 
-/// libdeflate's level for the index's files. The word chunks at level 6 take a third of
-/// level 8's time (0.22 s against 0.67 s for the 2,000-page benchmark site's 16.8 MB of
-/// chunks, one thread) for 2 % more bytes, the records 0.7 % more in 85 % of the time;
-/// with chunks sized for the site ([`super::language`]) a query still downloads 6–25 %
-/// less than from Pagefind's own index (BENCHMARKS.md).
-pub const LEVEL: i32 = 6;
+/// libdeflate's level for the word chunks and the page records, which grow with the
+/// site: level 1. A first query downloads the client (about 170 KB), the meta file, a
+/// small chunk per word ([`super::language`]) and up to 20 records; with chunks and
+/// records at level 1 and the meta file at [`META_LEVEL`] that is 0.4–0.5 % more bytes
+/// than with everything at level 6 (the real site, the 2,000-page benchmark site), still
+/// 6–25 % less than from Pagefind's own index of the same pages, and the
+/// chunks and records of the 2,000-page site compress in 0.22 s instead of 0.45 s at
+/// level 6 and 0.94 s at level 8 (one thread; BENCHMARKS.md).
+pub const LEVEL: i32 = 1;
 
-/// `bytes` as Pagefind stores a file: gzip at [`LEVEL`] of the marker and the bytes.
-pub fn compress(bytes: &[u8]) -> Vec<u8> {
-    crate::output::compress::gzip_parts(&[MARKER, bytes], LEVEL)
+/// libdeflate's level for a language's meta file, which every first query downloads
+/// whole and which there is one of: its densest.
+pub const META_LEVEL: i32 = 12;
+
+/// `bytes` as Pagefind stores a file: gzip at libdeflate's `level` of the marker and the
+/// bytes.
+pub fn compress(bytes: &[u8], level: i32) -> Vec<u8> {
+    crate::output::compress::gzip_parts(&[MARKER, bytes], level)
 }
 
 /// The bytes of a file written by [`compress`] (None if it is not one).
@@ -207,11 +215,11 @@ mod tests {
             b"{}".to_vec(),
             "任泽区 new materials ".repeat(20_000).into_bytes(),
         ] {
-            let packed = compress(&bytes);
+            let packed = compress(&bytes, LEVEL);
             assert_eq!(&packed[..2], &[0x1f, 0x8b]);
             assert_eq!(decompress(&packed), Some(bytes.clone()));
             assert_eq!(
-                compress(&bytes),
+                compress(&bytes, LEVEL),
                 packed,
                 "a reused compressor starts afresh"
             );

@@ -24,7 +24,7 @@ use super::{FIELDS, Files, Packed, Page, hex};
 /// Bounded by Pagefind's own fixed size above (a very large site keeps Pagefind's
 /// chunks) and by a size below which a file's own overhead starts to count.
 /// Measured (BENCHMARKS.md): with these sizes a query downloads 11 % (the real site) to
-/// 20 % (the 2,000-page benchmark site) fewer bytes than with Pagefind's fixed size,
+/// 19 % (the 2,000-page benchmark site) fewer bytes than with Pagefind's fixed size,
 /// although the chunks are compressed faster and less ([`format::LEVEL`]).
 fn chunk_size(total: usize) -> usize {
     const PAGEFIND: usize = 20_000;
@@ -410,7 +410,7 @@ impl Language {
                     words: chunk.iter().map(word_of).map(delta_pages).collect(),
                 });
                 let hash = format!("{lang}_{}", hex(&Sha256::digest(&bytes)));
-                (format::compress(&bytes), hash)
+                (format::compress(&bytes, format::LEVEL), hash)
             })
             .collect();
         let mut chunk_names: std::collections::HashSet<String> = std::collections::HashSet::new();
@@ -429,7 +429,7 @@ impl Language {
         let meta_hash = format!("{lang}_{}", &hex(&Sha256::digest(&bytes))[..lang.len() + 8]);
         files.push((
             PathBuf::from(format!("pagefind.{meta_hash}.pf_meta")),
-            format::compress(&bytes),
+            format::compress(&bytes, format::META_LEVEL),
         ));
         Built {
             files,

@@ -254,7 +254,7 @@ fn pack(order: usize, file: &str, html: &[u8]) -> Packed {
     let page = Page {
         order,
         hash: hex(&Sha256::digest(&json)),
-        fragment: format::compress(&json),
+        fragment: format::compress(&json, format::LEVEL),
         word_count: words.word_count,
         has_body: text.has_body,
         has_words,
