@@ -12,6 +12,7 @@
 //! without search (BENCHMARKS.md, issue 16). A test builds the same pages through both
 //! and compares the decoded indexes word for word.
 
+mod chunks;
 pub mod client;
 pub mod format;
 pub mod html;
