@@ -201,6 +201,36 @@ mod tests {
     }
 
     #[test]
+    fn every_gzip_level_round_trips_and_says_its_kind_in_the_header() {
+        let text = "任泽区新材料产业 new materials ".repeat(200);
+        let mut sizes = Vec::new();
+        // Interleaved levels: each thread keeps one compressor per level.
+        for level in [1, 8, 6, 12, 1, 8] {
+            let gz = gzip_parts(&[text.as_bytes()], level);
+            let mut back = String::new();
+            flate2::read::GzDecoder::new(&gz[..])
+                .read_to_string(&mut back)
+                .unwrap();
+            assert_eq!(back, text, "level {level}");
+            let kind = match level {
+                1 => 4,
+                6 => 0,
+                _ => 2,
+            };
+            assert_eq!(gz[8], kind, "level {level}");
+            sizes.push((level, gz.len()));
+        }
+        assert_eq!(
+            sizes[0], sizes[4],
+            "a reused compressor gives the same bytes"
+        );
+        assert!(
+            sizes[3].1 <= sizes[0].1,
+            "level 12 no larger than level 1: {sizes:?}"
+        );
+    }
+
+    #[test]
     fn assets_get_the_densest_brotli_and_pages_a_fast_one() {
         for (name, quality) in [
             ("css/site.css", 11),

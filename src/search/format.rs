@@ -171,7 +171,7 @@ pub struct FragmentAnchor {
 
 /// libdeflate's level for the word chunks and the page records, which grow with the
 /// site: level 1. A first query downloads the client (about 170 KB), the meta file, a
-/// small chunk per word ([`super::language`]) and up to 20 records; with chunks and
+/// small chunk per word ([`super::chunks`]) and up to 20 records; with chunks and
 /// records at level 1 and the meta file at [`META_LEVEL`] that is 0.4–0.5 % more bytes
 /// than with everything at level 6 (the real site, the 2,000-page benchmark site), still
 /// 6–25 % less than from Pagefind's own index of the same pages, and the
