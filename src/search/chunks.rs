@@ -87,14 +87,14 @@ fn shared_chars(a: &str, b: &str) -> usize {
 /// first word; its last word then lies past its range, and a query with that word and
 /// another finds nothing for it (the client widens its search only when no word of the
 /// query finds a chunk).
-pub(super) fn chunk_ranges(chunks: &[(String, String)]) -> Vec<MetaChunk> {
+pub(super) fn chunk_ranges(chunks: &[(&str, &str)]) -> Vec<MetaChunk> {
     let mut ranges: Vec<MetaChunk> = Vec::with_capacity(chunks.len());
     let mut previous: Option<&str> = None;
-    for (first, last) in chunks {
+    for &(first, last) in chunks {
         let keep = previous.map_or(1, |p| shared_chars(p, first) + 1);
         ranges.push(MetaChunk {
             from: first.chars().take(keep).collect(),
-            to: last.clone(),
+            to: last.to_owned(),
             hash: String::new(),
         });
         previous = Some(last);
@@ -116,12 +116,7 @@ mod tests {
 
     #[test]
     fn chunk_ranges_end_at_the_last_word_and_start_where_it_is_told_apart() {
-        let pair = |a: &str, b: &str| (a.to_owned(), b.to_owned());
-        let ranges = chunk_ranges(&[
-            pair("apple", "banana"),
-            pair("bandit", "can"),
-            pair("candle", "cat"),
-        ]);
+        let ranges = chunk_ranges(&[("apple", "banana"), ("bandit", "can"), ("candle", "cat")]);
         let got: Vec<(&str, &str)> = ranges
             .iter()
             .map(|r| (r.from.as_str(), r.to.as_str()))
@@ -212,7 +207,7 @@ mod tests {
             let ranges = chunk_ranges(
                 &chunks
                     .iter()
-                    .map(|c| (sorted[c.start].to_owned(), sorted[c.end - 1].to_owned()))
+                    .map(|c| (sorted[c.start], sorted[c.end - 1]))
                     .collect::<Vec<_>>(),
             );
             let chunk_of = |i: usize| chunks.iter().position(|c| c.contains(&i));

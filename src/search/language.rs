@@ -291,10 +291,14 @@ impl Language {
         let sizes: Vec<usize> = groups.iter().map(|g| g.2).collect();
         let words: Vec<&str> = groups.iter().map(|g| terms[g.0].0).collect();
         let target = chunk_size(sizes.iter().sum());
-        let chunks: Vec<&[(usize, usize, usize)]> = cut(&sizes, &words, target)
-            .into_iter()
-            .map(|r| &groups[r])
-            .collect();
+        let cuts = cut(&sizes, &words, target);
+        meta.index_chunks = chunk_ranges(
+            &cuts
+                .iter()
+                .map(|r| (words[r.start], words[r.end - 1]))
+                .collect::<Vec<_>>(),
+        );
+        let chunks: Vec<&[(usize, usize, usize)]> = cuts.into_iter().map(|r| &groups[r]).collect();
         let word_of = |&(at, end, _): &(usize, usize, usize)| -> PackedWord {
             let mut packed = PackedWord {
                 word: terms[at].0.to_owned(),
@@ -320,16 +324,6 @@ impl Language {
             });
             packed
         };
-        meta.index_chunks = chunk_ranges(
-            &chunks
-                .iter()
-                .map(|c| {
-                    let first = c.first().map(|g| terms[g.0].0).unwrap_or_default();
-                    let last = c.last().map(|g| terms[g.0].0).unwrap_or_default();
-                    (first.to_owned(), last.to_owned())
-                })
-                .collect::<Vec<_>>(),
-        );
         let encoded: Vec<(Vec<u8>, String)> = chunks
             .into_par_iter()
             .map(|chunk| {
