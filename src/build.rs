@@ -320,14 +320,8 @@ fn run(opts: &BuildOptions, retain: bool) -> Result<(BuildReport, Option<Retaine
         html: &html,
         compress: !opts.no_compress,
     };
-    let mut kept_index = None;
-    if let Some(indexer) = indexer {
-        if retain {
-            kept_index = Some(indexer.kept());
-        }
-        output::search::write(&staging, indexer)?;
-    }
-    let publish_warnings = output::finish(&staging, &publish)?;
+    let kept_index = indexer.as_ref().filter(|_| retain).map(|i| i.kept());
+    let publish_warnings = output::finish(&staging, &publish, indexer)?;
     let output_dir = staging.publish()?;
     s.images.prune();
     let (processed, reused) = s.images.counts();

@@ -42,9 +42,12 @@ pub fn brotli_quality(path: &Path) -> u32 {
     if asset { 11 } else { 5 }
 }
 
-/// Compresses every text file under `dir`; returns how many were compressed.
-pub fn compress_dir(dir: &Path) -> Result<usize> {
-    let files = text_files(dir)?;
+/// Compresses every text file under `dir` but those below `skip` (a folder relative to
+/// `dir` whose files another stage compresses as it writes them); returns how many were
+/// compressed.
+pub fn compress_dir(dir: &Path, skip: Option<&Path>) -> Result<usize> {
+    let skip = skip.map(|s| dir.join(s));
+    let files = text_files(dir, skip.as_deref())?;
     let errors: Vec<Diagnostic> = files
         .par_iter()
         .filter_map(|f| compress_file(dir, f).err())
@@ -63,9 +66,12 @@ pub fn is_text(path: &Path) -> bool {
         .is_some_and(|e| TEXT_EXTENSIONS.contains(&e))
 }
 
-fn text_files(dir: &Path) -> Result<Vec<PathBuf>> {
+fn text_files(dir: &Path, skip: Option<&Path>) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
-    for entry in walkdir::WalkDir::new(dir) {
+    let walk = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_entry(|e| skip.is_none_or(|s| e.path() != s));
+    for entry in walk {
         let entry = entry.map_err(|e| {
             let path = e.path().unwrap_or(dir).to_path_buf();
             Diagnostic::error(msg!(
@@ -82,7 +88,7 @@ fn text_files(dir: &Path) -> Result<Vec<PathBuf>> {
 }
 
 /// Writes `<file>.gz` and `<file>.br` with `file`'s modification time.
-fn compress_file(dir: &Path, file: &Path) -> std::result::Result<(), Diagnostic> {
+pub fn compress_file(dir: &Path, file: &Path) -> std::result::Result<(), Diagnostic> {
     let shown = file.strip_prefix(dir).unwrap_or(file);
     let bytes = std::fs::read(file).map_err(|e| io_error(e, shown, crate::fsutil::Action::Read))?;
     let mtime = std::fs::metadata(file)

@@ -3,9 +3,10 @@
 //!
 //! Before the swap the publish stages fill in what makes the site findable and fast:
 //! [`assets`] (fingerprinted CSS and JS, `asset-manifest.json`), [`sitemap`] (and
-//! `robots.txt`), [`feed`] (Atom per language), [`search`] (the Pagefind index) and,
-//! last, [`compress`] (`.gz` and `.br` beside every text file). Two sources that would
-//! write one file are refused before anything is written ([`check_plan`]).
+//! `robots.txt`), [`feed`] (Atom per language), then side by side [`search`] (the
+//! Pagefind index, whose text files it compresses itself) and [`compress`] (`.gz` and
+//! `.br` beside every other text file). Two sources that would write one file are
+//! refused before anything is written ([`check_plan`]).
 
 pub mod assets;
 pub mod compress;
@@ -47,19 +48,41 @@ pub struct Publish<'a> {
 }
 
 /// Runs the publish stages over the written site (pages, generated pages, files and
-/// fingerprinted copies), in order: sitemap and robots.txt,
-/// feeds, search index, and compression last (so it covers everything). Returns warnings.
-pub fn finish(staging: &Staging, p: &Publish) -> Result<Vec<Diagnostic>> {
+/// fingerprinted copies): sitemap and robots.txt, feeds, then the search index (from
+/// `index`, built while the pages were written) beside the compression of everything
+/// else, so that the index's last steps, partly on one thread, share the cores with it.
+/// Returns warnings.
+pub fn finish(
+    staging: &Staging,
+    p: &Publish,
+    index: Option<crate::search::Indexer>,
+) -> Result<Vec<Diagnostic>> {
     sitemap::write(staging, p.config, p.content)?;
     let warnings = feed::write(staging, p.config, p.content, p.html)?;
     if p.config.portable {
         portable::relativize(staging.dir(), p.config)?;
     }
     // A portable copy is read from files: no server to send its .gz or .br.
-    if p.compress && !p.config.portable {
-        compress::compress_dir(staging.dir())?;
+    let compress = p.compress && !p.config.portable;
+    let bundle = index.is_some().then_some(Path::new(search::BUNDLE_DIR));
+    let (searched, compressed) = rayon::join(
+        || index.map_or(Ok(()), |index| search::write(staging, index, compress)),
+        || {
+            if compress {
+                compress::compress_dir(staging.dir(), bundle).map(drop)
+            } else {
+                Ok(())
+            }
+        },
+    );
+    match (searched, compressed) {
+        (Err(Diagnostics(mut a)), Err(Diagnostics(b))) => {
+            a.extend(b);
+            Err(Diagnostics(a))
+        }
+        (Err(e), _) | (_, Err(e)) => Err(e),
+        (Ok(()), Ok(())) => Ok(warnings),
     }
-    Ok(warnings)
 }
 
 /// Writes the redirect pages (aliases, `page/1/`) and `_redirects`, then the URL

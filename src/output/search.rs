@@ -65,19 +65,29 @@ pub fn check(config: &Config, content: &Content, theme: &Theme) -> Result<()> {
     }
 }
 
-/// Writes the index built while the pages were written, and Pagefind's client.
-pub fn write(staging: &Staging, indexer: crate::search::Indexer) -> Result<()> {
+/// Writes the index built while the pages were written, and Pagefind's client, in
+/// parallel; with `compress`, a `.gz` and a `.br` beside each of their text files (the
+/// client's scripts and `pagefind-entry.json`: the index's own files are gzip already).
+pub fn write(staging: &Staging, indexer: crate::search::Indexer, compress: bool) -> Result<()> {
+    use rayon::prelude::*;
     let languages = indexer.languages();
     let client = Client::for_languages(&languages)
         .map_err(|e| Diagnostic::error(msg!("search-client-failed", detail = e.to_string())))?;
     let files = indexer.finish(&client);
-    let mut errors = Vec::new();
-    for (file, bytes) in files.iter().chain(&client.files) {
-        let rel = Path::new(BUNDLE_DIR).join(file);
-        if let Err(e) = staging.write_new(&rel, bytes, "search") {
-            errors.push(e);
-        }
-    }
+    let errors: Vec<Diagnostic> = files
+        .par_iter()
+        .chain(client.files.par_iter())
+        .filter_map(|(file, bytes)| {
+            let rel = Path::new(BUNDLE_DIR).join(file);
+            staging.write_new(&rel, bytes, "search").err().or_else(|| {
+                let text = compress && super::compress::is_text(&rel);
+                text.then(|| {
+                    super::compress::compress_file(staging.dir(), &staging.dir().join(&rel)).err()
+                })
+                .flatten()
+            })
+        })
+        .collect();
     if errors.is_empty() {
         Ok(())
     } else {

@@ -440,6 +440,10 @@ fn every_text_file_gets_gzip_and_brotli_with_its_mtime() {
         checked += 1;
     }
     assert!(checked > 20, "only {checked} text files");
+    // The search stage compresses its own text files, beside the rest: checked above too.
+    for own in ["pagefind/pagefind.js", "pagefind/pagefind-entry.json"] {
+        assert!(files.contains_key(Path::new(own)), "{own}");
+    }
     assert!(files.contains_key(Path::new("img/share.png")));
     assert!(!files.contains_key(Path::new("img/share.png.gz")));
 }
