@@ -154,7 +154,7 @@ pub fn of_page(page: &PageText, fields: &[String]) -> PageWords {
     // Kept by the thread across pages: a word is split and stemmed once per thread
     // rather than once per page.
     let mut cache = Cache::take(&page.language);
-    let mut page_words = Collect::default();
+    let mut page_words: Collect = std::mem::take(&mut cache.collect);
     let mut out = PageWords::default();
     let mut weights: Vec<u8> = vec![24];
     let mut index: usize = 0;
@@ -211,11 +211,14 @@ pub fn of_page(page: &PageText, fields: &[String]) -> PageWords {
                 return;
             }
         }
-        let base: std::borrow::Cow<str> = if word.contains('\u{200B}') {
-            word.replace('\u{200B}', "").into()
-        } else {
-            word.into()
-        };
+        // A zero-width space starts with 0xE2: most words have no such byte, and the
+        // search for that byte is quicker than for the character.
+        let base: std::borrow::Cow<str> =
+            if word.as_bytes().contains(&0xE2) && word.contains('\u{200B}') {
+                word.replace('\u{200B}', "").into()
+            } else {
+                word.into()
+            };
         if base.is_empty() {
             return;
         }
@@ -231,7 +234,7 @@ pub fn of_page(page: &PageText, fields: &[String]) -> PageWords {
         let cross = match previous {
             Some(previous) if in_segment => cache
                 .cross_pair(&base, previous, simple, stemmer.as_ref())
-                .filter(|p| !words.iter().any(|(w, _)| w.stemmed == p.0)),
+                .filter(|p| !words.iter().any(|(w, _)| w.stemmed == p.key.0)),
             _ => None,
         };
         let parts = words.iter().filter(|(w, _)| w.part).count() + usize::from(cross.is_some());
@@ -241,8 +244,8 @@ pub fn of_page(page: &PageText, fields: &[String]) -> PageWords {
             0
         };
         let position = index as u32;
-        for (w, key) in words.iter() {
-            page_words.at(key).text.push(Occurrence {
+        for (w, word) in words.iter() {
+            page_words.at(word).text.push(Occurrence {
                 position,
                 weight: if w.part { part_weight } else { weight },
             });
@@ -325,7 +328,8 @@ pub fn of_page(page: &PageText, fields: &[String]) -> PageWords {
             }
         }
     }
-    out.words = page_words.words;
+    out.words = page_words.take();
+    cache.collect = page_words;
     cache.put_back();
     out
 }

@@ -11,22 +11,51 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::segment::is_segmented_cluster;
 use super::{Indexable, Key, Positions, bigrams, dotted_tails, indexable_words, stem_word};
 
-/// A page's words as they are met: each interned word (one [`Key`] per word in a
-/// thread's [`Cache`]) is found by its address, not by hashing its text again.
+/// A word handed out by a thread's [`Cache`]: its key (equal words are one [`Key`]) and
+/// its number in that cache, by which a page's [`Collect`] finds it without hashing.
+#[derive(Clone)]
+pub(super) struct Interned {
+    pub(super) key: Key,
+    id: u32,
+}
+
+/// A page's words as they are met, by their number in the thread's cache (kept in the
+/// cache between pages, so its table is allocated once per thread).
 #[derive(Default)]
 pub(super) struct Collect {
-    at: FxHashMap<*const (String, Option<String>), usize>,
+    /// By word number: the word's place in `words`, plus one; 0 when not met yet.
+    slots: Vec<u32>,
+    /// The numbers of the words met, to clear their slots for the next page.
+    met: Vec<u32>,
     pub(super) words: Vec<(Key, Positions)>,
 }
 
 impl Collect {
-    pub(super) fn at(&mut self, key: &Key) -> &mut Positions {
-        let next = self.words.len();
-        let i = *self.at.entry(Arc::as_ptr(key)).or_insert(next);
-        if i == next {
-            self.words.push((Arc::clone(key), Positions::default()));
+    pub(super) fn at(&mut self, word: &Interned) -> &mut Positions {
+        let id = word.id as usize;
+        if id >= self.slots.len() {
+            self.slots.resize((id + 1).next_power_of_two(), 0);
         }
-        &mut self.words[i].1
+        let slot = self.slots[id] as usize;
+        let at = if slot == 0 {
+            self.words
+                .push((Arc::clone(&word.key), Positions::default()));
+            self.met.push(word.id);
+            self.slots[id] = self.words.len() as u32;
+            self.words.len() - 1
+        } else {
+            slot - 1
+        };
+        &mut self.words[at].1
+    }
+
+    /// The page's words, in the order first met; the collector is empty again.
+    pub(super) fn take(&mut self) -> Vec<(Key, Positions)> {
+        for &id in &self.met {
+            self.slots[id as usize] = 0;
+        }
+        self.met.clear();
+        std::mem::take(&mut self.words)
     }
 }
 
@@ -45,13 +74,18 @@ const CACHE_LIMIT: usize = 200_000;
 pub(super) struct Cache {
     /// The language whose stemmer made the entries.
     lang: String,
-    plain: FxHashMap<String, Rc<Vec<(Indexable, Key)>>>,
-    segmented: FxHashMap<String, Rc<Vec<(Indexable, Key)>>>,
-    /// The pair of characters across two segments, by the pair.
-    pairs: FxHashMap<String, Option<Key>>,
+    plain: FxHashMap<String, Rc<Vec<(Indexable, Interned)>>>,
+    segmented: FxHashMap<String, Rc<Vec<(Indexable, Interned)>>>,
+    /// The pair of characters across two segments, by the pair: its place in
+    /// `pair_words`.
+    pairs: FxHashMap<String, u32>,
+    pair_words: Vec<Option<Interned>>,
     /// The pair being looked up (one buffer, so that a known pair costs no allocation).
     pair: String,
-    keys: rustc_hash::FxHashSet<Key>,
+    /// Every word handed out, by key, with its number.
+    keys: FxHashMap<Key, u32>,
+    /// The collector of the page being read (taken by it, and given back).
+    pub(super) collect: Collect,
 }
 
 impl Cache {
@@ -82,14 +116,18 @@ impl Cache {
         self.plain.len() + self.segmented.len() + self.pairs.len() + self.keys.len()
     }
 
-    pub(super) fn intern(&mut self, stemmed: &str, original: Option<&str>) -> Key {
+    pub(super) fn intern(&mut self, stemmed: &str, original: Option<&str>) -> Interned {
         let probe = (stemmed.to_owned(), original.map(str::to_owned));
-        if let Some(key) = self.keys.get(&probe) {
-            return Arc::clone(key);
+        if let Some((key, &id)) = self.keys.get_key_value(&probe) {
+            return Interned {
+                key: Arc::clone(key),
+                id,
+            };
         }
         let key = Arc::new(probe);
-        self.keys.insert(Arc::clone(&key));
-        key
+        let id = u32::try_from(self.keys.len()).unwrap_or(u32::MAX);
+        self.keys.insert(Arc::clone(&key), id);
+        Interned { key, id }
     }
 
     pub(super) fn words_of(
@@ -97,7 +135,7 @@ impl Cache {
         raw: &str,
         in_segment: bool,
         stemmer: Option<&Stemmer>,
-    ) -> Rc<Vec<(Indexable, Key)>> {
+    ) -> Rc<Vec<(Indexable, Interned)>> {
         let map = if in_segment {
             &self.segmented
         } else {
@@ -113,7 +151,7 @@ impl Cache {
             let pairs = bigrams(raw, stemmer, &words);
             words.extend(pairs);
         }
-        let words: Rc<Vec<(Indexable, Key)>> = Rc::new(
+        let words: Rc<Vec<(Indexable, Interned)>> = Rc::new(
             words
                 .into_iter()
                 .map(|w| {
@@ -141,7 +179,7 @@ impl Cache {
         previous: &str,
         simple: bool,
         stemmer: Option<&Stemmer>,
-    ) -> Option<&Key> {
+    ) -> Option<&Interned> {
         if !is_segmented_cluster(previous) {
             return None;
         }
@@ -154,14 +192,20 @@ impl Cache {
         pair.clear();
         pair.push_str(previous);
         pair.push_str(first);
-        if !self.pairs.contains_key(&pair) {
-            let key = is_segmented_cluster(first).then(|| {
-                let w = stem_word(&pair, stemmer, true);
-                self.intern(&w.stemmed, w.original.as_deref())
-            });
-            self.pairs.insert(pair.clone(), key);
-        }
+        let at = match self.pairs.get(&pair) {
+            Some(&at) => at,
+            None => {
+                let word = is_segmented_cluster(first).then(|| {
+                    let w = stem_word(&pair, stemmer, true);
+                    self.intern(&w.stemmed, w.original.as_deref())
+                });
+                let at = u32::try_from(self.pair_words.len()).unwrap_or(u32::MAX);
+                self.pair_words.push(word);
+                self.pairs.insert(pair.clone(), at);
+                at
+            }
+        };
         self.pair = pair;
-        self.pairs.get(&self.pair).and_then(Option::as_ref)
+        self.pair_words[at as usize].as_ref()
     }
 }
