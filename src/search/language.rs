@@ -138,6 +138,10 @@ pub(super) struct Language {
     terms: Terms,
     /// By term number.
     postings: Vec<Postings>,
+    /// By the serial of a worker's word cache, the term number of each of its words'
+    /// numbers (`u32::MAX` when not met yet): a page's words find their terms by number
+    /// rather than by hashing their text again.
+    numbered: rustc_hash::FxHashMap<u64, Vec<u32>>,
 }
 
 /// The words of a language by term number: a word, or a word and a form of it with
@@ -172,13 +176,23 @@ impl Language {
     pub(super) fn push(&mut self, packed: Packed) {
         let page = u32::try_from(self.pages.len()).unwrap_or(u32::MAX);
         self.pages.push(packed.page);
-        for (key, positions) in &packed.words {
-            let (word, form) = &**key;
-            let next = u32::try_from(self.postings.len()).unwrap_or(u32::MAX);
-            let term = self.terms.number(word, form.as_deref(), next);
-            if term == next {
-                self.postings.push(Postings::default());
-            }
+        let numbered = self.numbered.entry(packed.cache).or_default();
+        for (key, number, positions) in &packed.words {
+            let number = *number as usize;
+            let known = numbered.get(number).copied().filter(|&t| t != u32::MAX);
+            let term = known.unwrap_or_else(|| {
+                let (word, form) = &**key;
+                let next = u32::try_from(self.postings.len()).unwrap_or(u32::MAX);
+                let term = self.terms.number(word, form.as_deref(), next);
+                if term == next {
+                    self.postings.push(Postings::default());
+                }
+                if number >= numbered.len() {
+                    numbered.resize((number + 1).next_power_of_two(), u32::MAX);
+                }
+                numbered[number] = term;
+                term
+            });
             self.postings[term as usize].push(page, &packed.postings[positions.clone()]);
         }
     }
@@ -390,6 +404,7 @@ pub(super) fn merge_unknown(languages: &mut BTreeMap<String, Language>, custom_b
             pages,
             terms,
             postings,
+            ..
         } = unknown;
         let mut by_term: Vec<(&str, Option<&str>, u32)> = terms.iter().collect();
         by_term.sort_by_key(|&(_, _, t)| t);
@@ -483,5 +498,55 @@ mod tests {
             pack_meta([(2, 3), (0, 1), (2, 0)].into_iter()),
             [-1, 1, -3, 0, 3]
         );
+    }
+
+    /// A packed page of `words` (numbered by cache `cache`), one position each.
+    fn packed(cache: u64, words: &[(&str, u32)]) -> Packed {
+        let mut postings = Vec::new();
+        let words = words
+            .iter()
+            .map(|&(word, number)| {
+                let start = postings.len();
+                encode_positions(&mut postings, &[0], &[]);
+                let key = std::sync::Arc::new((word.to_owned(), None));
+                (key, number, start..postings.len())
+            })
+            .collect();
+        Packed {
+            language: "en".into(),
+            page: Page {
+                order: 0,
+                hash: String::new(),
+                fragment: Vec::new(),
+                word_count: 1,
+                has_body: false,
+                has_words: true,
+                meta: Vec::new(),
+            },
+            words,
+            postings,
+            cache,
+        }
+    }
+
+    #[test]
+    fn words_find_their_terms_by_number_within_one_cache_only() {
+        let mut language = Language::default();
+        language.push(packed(7, &[("alpha", 0), ("beta", 1)]));
+        // Another cache numbers other words from 0 too: they are other terms.
+        language.push(packed(8, &[("gamma", 0), ("alpha", 1)]));
+        // The first cache's numbers again: its terms, found by number.
+        language.push(packed(7, &[("beta", 1), ("alpha", 0)]));
+        let terms: BTreeMap<&str, u32> = language.terms.iter().map(|(w, _, t)| (w, t)).collect();
+        assert_eq!(terms.len(), 3, "{terms:?}");
+        let pages = |word: &str| -> Vec<u32> {
+            language.postings[terms[word] as usize]
+                .iter()
+                .map(|p| p.page)
+                .collect()
+        };
+        assert_eq!(pages("alpha"), [0, 1, 2]);
+        assert_eq!(pages("beta"), [0, 2]);
+        assert_eq!(pages("gamma"), [1]);
     }
 }

@@ -60,8 +60,11 @@ impl Page {
 pub(crate) struct Packed {
     language: String,
     page: Page,
-    /// Each word and where its positions are in `postings`.
-    words: Vec<(words::Key, std::ops::Range<usize>)>,
+    /// Each word, its number in the word cache that split the page
+    /// ([`words::PageWords::numbers`]), and where its positions are in `postings`.
+    words: Vec<(words::Key, u32, std::ops::Range<usize>)>,
+    /// The serial of that cache ([`words::PageWords::cache`]).
+    cache: u64,
     /// Every word's text and meta positions on this page, encoded as the language's
     /// postings hold them ([`language::encode_positions`]), end to end.
     postings: Vec<u8>,
@@ -269,16 +272,18 @@ fn pack(order: usize, file: &str, html: &[u8]) -> Packed {
     let mut postings = Vec::new();
     let mut locs = Vec::new();
     let mut meta = Vec::new();
+    let cache = words.cache;
     let words = words
         .words
         .into_iter()
-        .map(|(key, p)| {
+        .zip(words.numbers)
+        .map(|((key, p), number)| {
             let start = postings.len();
             pack_locs(p.text, &mut locs);
             meta.clear();
             meta.extend(p.meta.iter().map(|m| (m.field as u8, m.position)));
             language::encode_positions(&mut postings, &locs, &meta);
-            (key, start..postings.len())
+            (key, number, start..postings.len())
         })
         .collect();
     Packed {
@@ -286,6 +291,7 @@ fn pack(order: usize, file: &str, html: &[u8]) -> Packed {
         page,
         words,
         postings,
+        cache,
     }
 }
 

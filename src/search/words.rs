@@ -81,6 +81,13 @@ pub struct PageWords {
     pub content: String,
     /// Positions by (word, diacritic form when it differs), in the order first met.
     pub words: Vec<(Key, Positions)>,
+    /// Each word's number (in the order of `words`) in the thread's word cache that
+    /// split the page, the cache being told by `cache`: equal numbers from one cache
+    /// are one word, so a language's index can map them to its terms without hashing
+    /// the words again.
+    pub numbers: Vec<u32>,
+    /// The serial number of that cache.
+    pub cache: u64,
     /// Its anchors.
     pub anchors: Vec<Anchor>,
     /// How many words.
@@ -328,7 +335,8 @@ pub fn of_page(page: &PageText, fields: &[String]) -> PageWords {
             }
         }
     }
-    out.words = page_words.take();
+    (out.words, out.numbers) = page_words.take();
+    out.cache = cache.serial;
     cache.collect = page_words;
     cache.put_back();
     out

@@ -49,15 +49,21 @@ impl Collect {
         &mut self.words[at].1
     }
 
-    /// The page's words, in the order first met; the collector is empty again.
-    pub(super) fn take(&mut self) -> Vec<(Key, Positions)> {
+    /// The page's words, in the order first met, and their numbers; the collector is
+    /// empty again.
+    pub(super) fn take(&mut self) -> (Vec<(Key, Positions)>, Vec<u32>) {
         for &id in &self.met {
             self.slots[id as usize] = 0;
         }
-        self.met.clear();
-        std::mem::take(&mut self.words)
+        (
+            std::mem::take(&mut self.words),
+            std::mem::take(&mut self.met),
+        )
     }
 }
+
+/// The next cache's serial number.
+static SERIALS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 thread_local! {
     static CACHE: std::cell::RefCell<Vec<Cache>> = std::cell::RefCell::default();
@@ -74,6 +80,8 @@ const CACHE_LIMIT: usize = 200_000;
 pub(super) struct Cache {
     /// The language whose stemmer made the entries.
     lang: String,
+    /// Tells this cache from every other of the process: its words' numbers are its own.
+    pub(super) serial: u64,
     plain: FxHashMap<String, Rc<Vec<(Indexable, Interned)>>>,
     segmented: FxHashMap<String, Rc<Vec<(Indexable, Interned)>>>,
     /// The pair of characters across two segments, by the pair: its place in
@@ -102,6 +110,7 @@ impl Cache {
             Some(cache) if cache.len() <= CACHE_LIMIT => cache,
             _ => Cache {
                 lang: lang.to_owned(),
+                serial: SERIALS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
                 ..Cache::default()
             },
         }
