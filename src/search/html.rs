@@ -494,31 +494,24 @@ fn finish(mut st: State) -> PageText {
 /// space (a single tab or ideographic space stays as it is, as in Pagefind).
 pub fn normalize_content(text: &str) -> String {
     let decoded = html_escape::decode_html_entities(text);
-    let trimmed = decoded.trim();
-    let mut out = String::with_capacity(trimmed.len());
-    let mut chars = trimmed.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        if !c.is_whitespace() {
-            out.push(c);
-            continue;
-        }
-        let mut end = start + c.len_utf8();
-        let mut count = 1;
-        while let Some(&(i, n)) = chars.peek() {
-            if !n.is_whitespace() {
-                break;
-            }
-            end = i + n.len_utf8();
-            count += 1;
-            chars.next();
-        }
-        let run = &trimmed[start..end];
-        if count >= 2 || run == "\n" {
+    let mut rest = decoded.trim();
+    let mut out = String::with_capacity(rest.len());
+    // Text between whitespace is copied as it is, a slice at a time.
+    while let Some(start) = rest.find(char::is_whitespace) {
+        out.push_str(&rest[..start]);
+        let spaces = &rest[start..];
+        let end = spaces
+            .find(|c: char| !c.is_whitespace())
+            .unwrap_or(spaces.len());
+        let run = &spaces[..end];
+        if run.chars().nth(1).is_some() || run == "\n" {
             out.push(' ');
         } else {
             out.push_str(run);
         }
+        rest = &spaces[end..];
     }
+    out.push_str(rest);
     out
 }
 
@@ -588,6 +581,8 @@ mod tests {
             "a b c\td\u{3000}e"
         );
         assert_eq!(normalize_content("a \n b"), "a b");
+        assert_eq!(normalize_content("a\nb\rc\r\nd \u{3000}e"), "a b\rc d e");
+        assert_eq!(normalize_content("&amp;lt; x&nbsp; y"), "&lt; x y");
         assert_eq!(
             normalize_content("中\u{a0}文\u{2028}\u{2029}é\u{85}x"),
             "中\u{a0}文 é\u{85}x"
