@@ -201,7 +201,17 @@ pub fn decompress(file: &[u8]) -> Option<Vec<u8>> {
 
 /// A CBOR record's bytes.
 pub fn cbor<T: Encode<()>>(value: &T) -> Vec<u8> {
-    minicbor::to_vec(value).unwrap_or_default()
+    cbor_sized(value, 0)
+}
+
+/// A CBOR record's bytes, written into room for about `size` bytes (a chunk's size is
+/// known before it is encoded: growing the buffer as it fills copied it again and again).
+pub fn cbor_sized<T: Encode<()>>(value: &T, size: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(size);
+    match minicbor::encode(value, &mut out) {
+        Ok(()) => out,
+        Err(_) => Vec::new(),
+    }
 }
 
 #[cfg(test)]

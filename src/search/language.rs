@@ -197,7 +197,7 @@ impl Language {
         }
     }
 
-    pub(super) fn build(self, lang: &str, custom_body: bool) -> Built {
+    pub(super) fn build(mut self, lang: &str, custom_body: bool) -> Built {
         // Page numbers follow the site's order; pages outside a marked body, or
         // without words, are left out.
         let mut order: Vec<usize> = (0..self.pages.len())
@@ -228,7 +228,7 @@ impl Language {
         let mut shorts: HashMap<String, String> = HashMap::new();
         let mut taken: std::collections::HashSet<String> = std::collections::HashSet::new();
         for &i in &order {
-            let p = &self.pages[i];
+            let p = &mut self.pages[i];
             let full = format!("{lang}_{}", p.hash);
             let short = match shorts.get(&full) {
                 Some(s) => s.clone(),
@@ -240,9 +240,10 @@ impl Language {
                     let s = full[..len].to_owned();
                     taken.insert(s.clone());
                     shorts.insert(full.clone(), s.clone());
+                    // Moved, not copied: the records are most of the index's bytes.
                     files.push((
                         PathBuf::from(format!("fragment/{s}.pf_fragment")),
-                        p.fragment.clone(),
+                        std::mem::take(&mut p.fragment),
                     ));
                     s
                 }
@@ -341,9 +342,10 @@ impl Language {
         let encoded: Vec<(Vec<u8>, String)> = chunks
             .into_par_iter()
             .map(|chunk| {
-                let bytes = format::cbor(&WordIndex {
-                    words: chunk.iter().map(word_of).map(delta_pages).collect(),
-                });
+                // About two bytes a position, and the words themselves.
+                let size: usize = chunk.iter().map(|g| 2 * g.2 + 16).sum();
+                let words = chunk.iter().map(word_of).map(delta_pages).collect();
+                let bytes = format::cbor_sized(&WordIndex { words }, size);
                 let hash = format!("{lang}_{}", hex(&Sha256::digest(&bytes)));
                 (format::compress(&bytes, format::LEVEL), hash)
             })
