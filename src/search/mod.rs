@@ -253,7 +253,11 @@ fn pack(order: usize, file: &str, html: &[u8]) -> Packed {
             })
             .collect(),
     };
-    let json = serde_json::to_vec(&record).unwrap_or_default();
+    // Room for the text and the rest of the record, so that writing it copies it once.
+    let mut json = Vec::with_capacity(record.content.len() + 512);
+    if serde_json::to_writer(&mut json, &record).is_err() {
+        json.clear();
+    }
     let has_words = words.words.iter().any(|(_, p)| !p.text.is_empty());
     let page = Page {
         order,
@@ -340,7 +344,13 @@ pub fn page_url(file: &str) -> String {
 }
 
 fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(2 * bytes.len());
+    for &b in bytes {
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 15)]));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -417,6 +427,12 @@ mod tests {
         let mut out = vec![7];
         pack_locs(vec![o(5, 24), o(0, 168), o(9, 24), o(2, 12)], &mut out);
         assert_eq!(out, [-13, 2, -25, 5, 4, -169, 0]);
+    }
+
+    #[test]
+    fn hashes_are_lower_case_hex() {
+        assert_eq!(hex(&[0x00, 0x0f, 0xa5, 0xff]), "000fa5ff");
+        assert_eq!(hex(&[]), "");
     }
 
     #[test]
