@@ -66,6 +66,21 @@ pub fn is_text(path: &Path) -> bool {
         .is_some_and(|e| TEXT_EXTENSIONS.contains(&e))
 }
 
+/// Compresses every text file below `sub` (a folder relative to `dir`; errors name the
+/// files relative to `dir`); returns how many were compressed.
+pub fn compress_under(dir: &Path, sub: &Path) -> Result<usize> {
+    let files = text_files(&dir.join(sub), None)?;
+    let errors: Vec<Diagnostic> = files
+        .par_iter()
+        .filter_map(|f| compress_file(dir, f).err())
+        .collect();
+    if errors.is_empty() {
+        Ok(files.len())
+    } else {
+        Err(Diagnostics(errors))
+    }
+}
+
 fn text_files(dir: &Path, skip: Option<&Path>) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     let walk = walkdir::WalkDir::new(dir)
@@ -88,7 +103,7 @@ fn text_files(dir: &Path, skip: Option<&Path>) -> Result<Vec<PathBuf>> {
 }
 
 /// Writes `<file>.gz` and `<file>.br` with `file`'s modification time.
-pub fn compress_file(dir: &Path, file: &Path) -> std::result::Result<(), Diagnostic> {
+fn compress_file(dir: &Path, file: &Path) -> std::result::Result<(), Diagnostic> {
     let shown = file.strip_prefix(dir).unwrap_or(file);
     let bytes = std::fs::read(file).map_err(|e| io_error(e, shown, crate::fsutil::Action::Read))?;
     let mtime = std::fs::metadata(file)

@@ -66,8 +66,10 @@ pub fn check(config: &Config, content: &Content, theme: &Theme) -> Result<()> {
 }
 
 /// Writes the index built while the pages were written, and Pagefind's client, in
-/// parallel; with `compress`, a `.gz` and a `.br` beside each of their text files (the
-/// client's scripts and `pagefind-entry.json`: the index's own files are gzip already).
+/// parallel; with `compress`, then a `.gz` and a `.br` beside each text file of the
+/// index's folder (the client's scripts, `pagefind-entry.json`, and any text file a
+/// theme's `static/pagefind/` put there: the compression of the rest of the site, which
+/// runs beside this, leaves the folder to it). The index's own files are gzip already.
 pub fn write(staging: &Staging, indexer: crate::search::Indexer, compress: bool) -> Result<()> {
     use rayon::prelude::*;
     let languages = indexer.languages();
@@ -79,15 +81,12 @@ pub fn write(staging: &Staging, indexer: crate::search::Indexer, compress: bool)
         .chain(client.files.par_iter())
         .filter_map(|(file, bytes)| {
             let rel = Path::new(BUNDLE_DIR).join(file);
-            staging.write_new(&rel, bytes, "search").err().or_else(|| {
-                let text = compress && super::compress::is_text(&rel);
-                text.then(|| {
-                    super::compress::compress_file(staging.dir(), &staging.dir().join(&rel)).err()
-                })
-                .flatten()
-            })
+            staging.write_new(&rel, bytes, "search").err()
         })
         .collect();
+    if errors.is_empty() && compress {
+        super::compress::compress_under(staging.dir(), Path::new(BUNDLE_DIR))?;
+    }
     if errors.is_empty() {
         Ok(())
     } else {

@@ -449,6 +449,35 @@ fn every_text_file_gets_gzip_and_brotli_with_its_mtime() {
 }
 
 #[test]
+fn a_themes_text_file_in_the_index_folder_is_compressed_too() {
+    // The index's folder is compressed by the search stage, beside the rest of the site:
+    // a file a theme puts there is not left out.
+    let site = Site::starter();
+    site.write("static/pagefind/extra.css", "body { color: #123456; }\n");
+    build_compressed(&site);
+    let files = tree_bytes(&site.public());
+    for rel in [
+        "pagefind/extra.css.gz",
+        "pagefind/extra.css.br",
+        "pagefind/pagefind.js.br",
+        "index.html.br",
+    ] {
+        assert!(files.contains_key(Path::new(rel)), "{rel}");
+    }
+    let fragments: Vec<&std::path::PathBuf> = files
+        .keys()
+        .filter(|p| p.starts_with("pagefind/fragment"))
+        .collect();
+    assert!(!fragments.is_empty());
+    assert!(
+        fragments
+            .iter()
+            .all(|p| p.extension().is_some_and(|e| e == "pf_fragment")),
+        "records are gzip already: no copies of them"
+    );
+}
+
+#[test]
 fn no_compress_on_the_command_line_skips_the_copies() {
     let site = Site::starter();
     let run = |extra: &[&str]| {
