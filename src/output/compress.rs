@@ -43,8 +43,8 @@ pub fn brotli_quality(path: &Path) -> u32 {
 }
 
 /// Compresses every text file under `dir` but those below `skip` (a folder relative to
-/// `dir` whose files another stage compresses as it writes them); returns how many were
-/// compressed.
+/// `dir` that another stage fills and compresses meanwhile: [`compress_under`]); returns
+/// how many were compressed.
 pub fn compress_dir(dir: &Path, skip: Option<&Path>) -> Result<usize> {
     let skip = skip.map(|s| dir.join(s));
     let files = text_files(dir, skip.as_deref())?;
