@@ -47,7 +47,17 @@ pub fn brotli_quality(path: &Path) -> u32 {
 /// how many were compressed.
 pub fn compress_dir(dir: &Path, skip: Option<&Path>) -> Result<usize> {
     let skip = skip.map(|s| dir.join(s));
-    let files = text_files(dir, skip.as_deref())?;
+    compress_files(dir, text_files(dir, skip.as_deref())?)
+}
+
+/// Compresses every text file below `sub` (a folder relative to `dir`; errors name the
+/// files relative to `dir`); returns how many were compressed.
+pub fn compress_under(dir: &Path, sub: &Path) -> Result<usize> {
+    compress_files(dir, text_files(&dir.join(sub), None)?)
+}
+
+/// Compresses `files` (below `dir`) in parallel; every failure is reported.
+fn compress_files(dir: &Path, files: Vec<PathBuf>) -> Result<usize> {
     let errors: Vec<Diagnostic> = files
         .par_iter()
         .filter_map(|f| compress_file(dir, f).err())
@@ -64,21 +74,6 @@ pub fn is_text(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| TEXT_EXTENSIONS.contains(&e))
-}
-
-/// Compresses every text file below `sub` (a folder relative to `dir`; errors name the
-/// files relative to `dir`); returns how many were compressed.
-pub fn compress_under(dir: &Path, sub: &Path) -> Result<usize> {
-    let files = text_files(&dir.join(sub), None)?;
-    let errors: Vec<Diagnostic> = files
-        .par_iter()
-        .filter_map(|f| compress_file(dir, f).err())
-        .collect();
-    if errors.is_empty() {
-        Ok(files.len())
-    } else {
-        Err(Diagnostics(errors))
-    }
 }
 
 fn text_files(dir: &Path, skip: Option<&Path>) -> Result<Vec<PathBuf>> {
