@@ -27,7 +27,7 @@ pub(super) struct Collect {
     slots: Vec<u32>,
     /// The numbers of the words met, to clear their slots for the next page.
     met: Vec<u32>,
-    pub(super) words: Vec<(Key, Positions)>,
+    words: Vec<(Key, Positions)>,
 }
 
 impl Collect {
