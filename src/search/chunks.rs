@@ -13,9 +13,10 @@ use super::format::MetaChunk;
 /// about `12 n + 2 × 1.1 size`, least at `size = √(12 total / 2.2)`, about `√(5 total)`.
 /// Bounded by Pagefind's own fixed size above (a very large site keeps Pagefind's
 /// chunks) and by a size below which a file's own overhead starts to count.
-/// Measured (BENCHMARKS.md): with these sizes a query downloads 11 % (the real site) to
-/// 19 % (the 2,000-page benchmark site) fewer bytes than with Pagefind's fixed size,
-/// although the chunks are compressed faster and less ([`super::format::LEVEL`]).
+/// Measured (BENCHMARKS.md, tenth session, against Pagefind 1.6.0's own index): with
+/// these sizes the query set downloads 11 % fewer bytes in all on the real site (6–15 %
+/// a query) and 20 % fewer on the 2,000-page benchmark site (11–25 % a query), although
+/// the chunks are compressed faster and less ([`super::format::LEVEL`]).
 pub(super) fn chunk_size(total: usize) -> usize {
     const PAGEFIND: usize = 20_000;
     const SMALLEST: usize = 1_000;
