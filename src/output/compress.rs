@@ -121,7 +121,7 @@ fn compress_file(dir: &Path, file: &Path) -> std::result::Result<(), Diagnostic>
 
 /// gzip at [`GZIP_LEVEL`].
 pub fn gzip(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
-    Ok(gzip_parts(&[bytes], GZIP_LEVEL))
+    Ok(gzip_level(bytes, GZIP_LEVEL))
 }
 
 /// libdeflate's level for the site's `.gz` copies (the search index has its own,
@@ -130,23 +130,25 @@ pub fn gzip(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
 /// its time or less; libdeflate's levels 10–12 cost 4 to 10 times more for 1–2 %.
 pub const GZIP_LEVEL: i32 = 8;
 
-/// gzip of `parts` one after the other at libdeflate's `level` (1 to 12; out of range is
-/// its default), with one compressor per thread and level: allocating one per file cost
-/// a tenth of a large build in page faults.
-pub fn gzip_parts(parts: &[&[u8]], level: i32) -> Vec<u8> {
+/// The most output room a thread keeps between files ([`gzip_level`]).
+const ROOM_KEPT: usize = 4 << 20;
+
+/// gzip of `input` at libdeflate's `level` (1 to 12; out of range is its default), with
+/// one compressor per thread and level (allocating one per file cost a tenth of a large
+/// build in page faults) and one output buffer per thread: libdeflate writes into room
+/// for the worst case, which, allocated and zeroed for every file, cost as much again as
+/// the input; only the compressed bytes are copied out of it.
+pub fn gzip_level(input: &[u8], level: i32) -> Vec<u8> {
     use libdeflater::{CompressionLvl, Compressor, Crc};
-    thread_local! {
-        static DEFLATE: std::cell::RefCell<Vec<(i32, Compressor)>> =
-            const { std::cell::RefCell::new(Vec::new()) };
+    /// A thread's compressors, by level, and its output room.
+    #[derive(Default)]
+    struct Deflate {
+        compressors: Vec<(i32, Compressor)>,
+        room: Vec<u8>,
     }
-    let joined;
-    let input: &[u8] = match parts {
-        [one] => one,
-        _ => {
-            joined = parts.concat();
-            &joined
-        }
-    };
+    thread_local! {
+        static DEFLATE: std::cell::RefCell<Deflate> = std::cell::RefCell::default();
+    }
     let mut crc = Crc::new();
     crc.update(input);
     // The header: no name or time, the kind of compression (2: slowest, 4: fastest),
@@ -156,23 +158,37 @@ pub fn gzip_parts(parts: &[&[u8]], level: i32) -> Vec<u8> {
         ..=2 => 4,
         _ => 0,
     };
-    let mut out = vec![0x1f, 0x8b, 8, 0, 0, 0, 0, 0, xfl, 255];
+    let header = [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, xfl, 255];
+    let mut out = Vec::new();
     DEFLATE.with(|d| {
-        let mut d = d.borrow_mut();
-        let at = match d.iter().position(|(l, _)| *l == level) {
+        let Deflate { compressors, room } = &mut *d.borrow_mut();
+        let at = match compressors.iter().position(|(l, _)| *l == level) {
             Some(at) => at,
             None => {
                 let lvl = CompressionLvl::new(level).unwrap_or_default();
-                d.push((level, Compressor::new(lvl)));
-                d.len() - 1
+                compressors.push((level, Compressor::new(lvl)));
+                compressors.len() - 1
             }
         };
-        let d = &mut d[at].1;
-        let header = out.len();
-        out.resize(header + d.deflate_compress_bound(input.len()), 0);
+        let d = &mut compressors[at].1;
+        let bound = d.deflate_compress_bound(input.len());
+        // A file larger than the kept room gets room of its own (the thread does not
+        // keep the largest file's for good).
+        let mut own = Vec::new();
+        let room = if bound <= ROOM_KEPT {
+            if room.len() < bound {
+                room.resize(bound, 0);
+            }
+            room
+        } else {
+            own.resize(bound, 0);
+            &mut own
+        };
         // The bound is what libdeflate guarantees to be enough.
-        let written = d.deflate_compress(input, &mut out[header..]).unwrap_or(0);
-        out.truncate(header + written);
+        let written = d.deflate_compress(input, room).unwrap_or(0);
+        out.reserve_exact(header.len() + written + 8);
+        out.extend_from_slice(&header);
+        out.extend_from_slice(&room[..written]);
     });
     out.extend_from_slice(&crc.sum().to_le_bytes());
     out.extend_from_slice(&(input.len() as u32).to_le_bytes());
@@ -217,12 +233,32 @@ mod tests {
     }
 
     #[test]
+    fn a_file_larger_than_the_kept_room_and_one_after_it_round_trip() {
+        let large: Vec<u8> = (0..ROOM_KEPT as u32 + 4096)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8)
+            .collect();
+        let small = "任泽区新材料产业 ".repeat(100);
+        for input in [
+            &large[..],
+            small.as_bytes(),
+            &large[..ROOM_KEPT / 2],
+            small.as_bytes(),
+        ] {
+            let mut back = Vec::new();
+            flate2::read::GzDecoder::new(&gzip_level(input, 1)[..])
+                .read_to_end(&mut back)
+                .unwrap();
+            assert!(back == input, "{} bytes", input.len());
+        }
+    }
+
+    #[test]
     fn every_gzip_level_round_trips_and_says_its_kind_in_the_header() {
         let text = "任泽区新材料产业 new materials ".repeat(200);
         let mut sizes = Vec::new();
         // Interleaved levels: each thread keeps one compressor per level.
         for level in [1, 8, 6, 12, 1, 8] {
-            let gz = gzip_parts(&[text.as_bytes()], level);
+            let gz = gzip_level(text.as_bytes(), level);
             let mut back = String::new();
             flate2::read::GzDecoder::new(&gz[..])
                 .read_to_string(&mut back)

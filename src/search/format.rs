@@ -186,7 +186,25 @@ pub const META_LEVEL: i32 = 12;
 /// `bytes` as Pagefind stores a file: gzip at libdeflate's `level` of the marker and the
 /// bytes.
 pub fn compress(bytes: &[u8], level: i32) -> Vec<u8> {
-    crate::output::compress::gzip_parts(&[MARKER, bytes], level)
+    let mut file = marked(bytes.len());
+    file.extend_from_slice(bytes);
+    compress_marked(&file, level)
+}
+
+/// A buffer for a file's bytes that starts with the marker, with room for `size` bytes
+/// after it: what is written there is compressed by [`compress_marked`] without being
+/// copied first (a page's record, a word chunk).
+pub fn marked(size: usize) -> Vec<u8> {
+    let mut file = Vec::with_capacity(MARKER.len() + size);
+    file.extend_from_slice(MARKER);
+    file
+}
+
+/// A buffer made by [`marked`] and filled, as Pagefind stores the bytes after the
+/// marker: [`compress`] of them.
+pub fn compress_marked(file: &[u8], level: i32) -> Vec<u8> {
+    debug_assert!(file.starts_with(MARKER));
+    crate::output::compress::gzip_level(file, level)
 }
 
 /// The bytes of a file written by [`compress`] (None if it is not one).
@@ -201,17 +219,23 @@ pub fn decompress(file: &[u8]) -> Option<Vec<u8>> {
 
 /// A CBOR record's bytes.
 pub fn cbor<T: Encode<()>>(value: &T) -> Vec<u8> {
-    cbor_sized(value, 0)
+    cbor_into(value, Vec::new())
 }
 
-/// A CBOR record's bytes, written into room for about `size` bytes (a chunk's size is
-/// known before it is encoded: growing the buffer as it fills copied it again and again).
-pub fn cbor_sized<T: Encode<()>>(value: &T, size: usize) -> Vec<u8> {
-    let mut out = Vec::with_capacity(size);
-    match minicbor::encode(value, &mut out) {
-        Ok(()) => out,
-        Err(_) => Vec::new(),
+/// A CBOR record's bytes after the marker, in a buffer made by [`marked`] for
+/// [`compress_marked`], with room for about `size` bytes (a chunk's size is known before
+/// it is encoded: growing the buffer as it fills copied it again and again).
+pub fn cbor_marked<T: Encode<()>>(value: &T, size: usize) -> Vec<u8> {
+    cbor_into(value, marked(size))
+}
+
+/// `value` encoded after what `out` holds (nothing after it if it cannot be encoded).
+fn cbor_into<T: Encode<()>>(value: &T, mut out: Vec<u8>) -> Vec<u8> {
+    let start = out.len();
+    if minicbor::encode(value, &mut out).is_err() {
+        out.truncate(start);
     }
+    out
 }
 
 #[cfg(test)]
@@ -233,6 +257,20 @@ mod tests {
                 packed,
                 "a reused compressor starts afresh"
             );
+            let mut file = marked(bytes.len());
+            file.extend_from_slice(&bytes);
+            assert_eq!(compress_marked(&file, LEVEL), packed, "marked, then filled");
         }
+    }
+
+    #[test]
+    fn a_marked_cbor_record_holds_the_record_after_the_marker() {
+        let value: Vec<u32> = (0..1_000).collect();
+        let file = cbor_marked(&value, 16);
+        assert_eq!(file.strip_prefix(MARKER), Some(&cbor(&value)[..]));
+        assert_eq!(
+            decompress(&compress_marked(&file, LEVEL)),
+            Some(cbor(&value))
+        );
     }
 }

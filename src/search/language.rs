@@ -345,9 +345,10 @@ impl Language {
                 // About two bytes a position, and the words themselves.
                 let size: usize = chunk.iter().map(|g| 2 * g.2 + 16).sum();
                 let words = chunk.iter().map(word_of).map(delta_pages).collect();
-                let bytes = format::cbor_sized(&WordIndex { words }, size);
-                let hash = format!("{lang}_{}", hex(&Sha256::digest(&bytes)));
-                (format::compress(&bytes, format::LEVEL), hash)
+                let file = format::cbor_marked(&WordIndex { words }, size);
+                let bytes = &file[format::MARKER.len()..];
+                let hash = format!("{lang}_{}", hex(&Sha256::digest(bytes)));
+                (format::compress_marked(&file, format::LEVEL), hash)
             })
             .collect();
         let mut chunk_names: std::collections::HashSet<String> = std::collections::HashSet::new();

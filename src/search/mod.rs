@@ -253,16 +253,18 @@ fn pack(order: usize, file: &str, html: &[u8]) -> Packed {
             })
             .collect(),
     };
-    // Room for the text and the rest of the record, so that writing it copies it once.
-    let mut json = Vec::with_capacity(record.content.len() + 512);
-    if serde_json::to_writer(&mut json, &record).is_err() {
-        json.clear();
+    // Room for the text and the rest of the record, so that writing it copies it once,
+    // after the marker of Pagefind's files, so that compressing it copies it no more.
+    let mut file = format::marked(record.content.len() + 512);
+    if serde_json::to_writer(&mut file, &record).is_err() {
+        file.truncate(format::MARKER.len());
     }
+    let json = &file[format::MARKER.len()..];
     let has_words = words.words.iter().any(|(_, p)| !p.text.is_empty());
     let page = Page {
         order,
-        hash: hex(&Sha256::digest(&json)),
-        fragment: format::compress(&json, format::LEVEL),
+        hash: hex(&Sha256::digest(json)),
+        fragment: format::compress_marked(&file, format::LEVEL),
         word_count: words.word_count,
         has_body: text.has_body,
         has_words,
