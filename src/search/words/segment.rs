@@ -40,21 +40,24 @@ pub(super) fn single_char_clusters(text: &str) -> bool {
 /// Splits a run of text into words with ICU4X's dictionary segmenter, never inside a
 /// grapheme cluster (`simple`: every character is a cluster of its own).
 pub(super) fn segment(input: &str, simple: bool) -> impl Iterator<Item = &str> {
-    let segmenter = segmenter();
-    let mut breaks: Vec<usize> = segmenter.segment_str(input).skip(1).collect();
-    if !simple {
-        let mut starts = input.grapheme_indices(true).map(|(i, _)| i).peekable();
-        breaks.retain(|&end| {
-            while starts.next_if(|&g| g < end).is_some() {}
-            end == input.len() || starts.peek() == Some(&end)
-        });
-    }
+    // Lazily, break by break: a page has a run for every sentence, and collecting each
+    // run's breaks first allocated for every one.
+    let mut starts = input.grapheme_indices(true).map(|(i, _)| i).peekable();
     let mut start = 0;
-    breaks.into_iter().map(move |end| {
-        let word = &input[start..end];
-        start = end;
-        word
-    })
+    segmenter()
+        .segment_str(input)
+        .skip(1)
+        .filter(move |&end| {
+            simple || {
+                while starts.next_if(|&g| g < end).is_some() {}
+                end == input.len() || starts.peek() == Some(&end)
+            }
+        })
+        .map(move |end| {
+            let word = &input[start..end];
+            start = end;
+            word
+        })
 }
 
 /// Whether a grapheme cluster is of a script written without spaces (Chinese, Japanese
