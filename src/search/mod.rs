@@ -279,19 +279,23 @@ fn pack(order: usize, file: &str, html: &[u8]) -> Packed {
     let mut locs = Vec::new();
     let mut meta = Vec::new();
     let cache = words.cache;
+    let mut lists = Vec::with_capacity(words.words.len());
     let words = words
         .words
         .into_iter()
         .zip(words.numbers)
-        .map(|((key, p), number)| {
+        .map(|((key, mut p), number)| {
             let start = postings.len();
-            pack_locs(p.text, &mut locs);
+            pack_locs(&mut p.text, &mut locs);
             meta.clear();
             meta.extend(p.meta.iter().map(|m| (m.field as u8, m.position)));
             language::encode_positions(&mut postings, &locs, &meta);
+            lists.push(p.text);
             (key, number, start..postings.len())
         })
         .collect();
+    // The position lists serve the thread's next page.
+    words::recycle(lists.into_iter());
     Packed {
         language: text.language,
         page,
@@ -303,8 +307,9 @@ fn pack(order: usize, file: &str, html: &[u8]) -> Packed {
 
 /// Text positions as Pagefind packs them: sorted by weight (24 first) and position;
 /// a weight change is `-(weight) - 1` and an absolute position, else a difference.
-/// `out` is cleared first (one buffer serves every word of a page).
-fn pack_locs(mut occurrences: Vec<words::Occurrence>, out: &mut Vec<i32>) {
+/// `out` is cleared first (one buffer serves every word of a page); `occurrences` are
+/// left sorted.
+fn pack_locs(occurrences: &mut [words::Occurrence], out: &mut Vec<i32>) {
     // Pagefind's "common weight" is 25; plain text weighs 24, which therefore sorts by
     // its value like any other weight. Kept as is: it is the format.
     occurrences.sort_by_key(|o| (if o.weight == 25 { 0 } else { o.weight }, o.position));
@@ -427,7 +432,7 @@ mod tests {
     fn positions_pack_as_pagefind_packs_them() {
         let o = |position, weight| words::Occurrence { position, weight };
         let mut out = vec![7];
-        pack_locs(vec![o(5, 24), o(0, 168), o(9, 24), o(2, 12)], &mut out);
+        pack_locs(&mut [o(5, 24), o(0, 168), o(9, 24), o(2, 12)], &mut out);
         assert_eq!(out, [-13, 2, -25, 5, 4, -169, 0]);
     }
 

@@ -19,6 +19,7 @@ use super::html::{ANCHOR, AUTO_WEIGHT, END_WEIGHT, PageText, WEIGHT, normalize_c
 mod cache;
 mod segment;
 
+pub use cache::recycle;
 use cache::{Cache, Collect};
 pub use segment::word_breaks;
 use segment::{is_segmented_cluster, segment, single_char_clusters};
@@ -162,7 +163,13 @@ pub fn of_page(page: &PageText, fields: &[String]) -> PageWords {
     // rather than once per page.
     let mut cache = Cache::take(&page.language);
     let mut page_words: Collect = std::mem::take(&mut cache.collect);
-    let mut out = PageWords::default();
+    page_words.start();
+    let mut out = PageWords {
+        // The text is about as long as the digest, with a zero-width space between
+        // segmented words.
+        content: String::with_capacity(page.digest.len() + page.digest.len() / 4),
+        ..PageWords::default()
+    };
     let mut weights: Vec<u8> = vec![24];
     let mut index: usize = 0;
     let mut last_index = 0;
@@ -561,6 +568,31 @@ mod tests {
         }
         assert_eq!(w.content, "Bonding wires for new-materials.");
         assert_eq!(w.word_count, 4);
+    }
+
+    #[test]
+    fn recycled_position_lists_come_back_empty() {
+        let stale = vec![
+            Occurrence {
+                position: 99,
+                weight: 7
+            };
+            8
+        ];
+        recycle(std::iter::repeat_n(stale, 64));
+        for _ in 0..2 {
+            let w = words_of("en", "alpha beta alpha");
+            let positions = |word: &str| {
+                let (_, p) = w.words.iter().find(|(k, _)| k.0 == word).unwrap();
+                p.text
+                    .iter()
+                    .map(|o| (o.position, o.weight))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(positions("alpha"), [(0, 24), (2, 24)]);
+            assert_eq!(positions("beta"), [(1, 24)]);
+            recycle(w.words.into_iter().map(|(_, p)| p.text));
+        }
     }
 
     #[test]

@@ -28,6 +28,35 @@ pub(super) struct Collect {
     /// The numbers of the words met, to clear their slots for the next page.
     met: Vec<u32>,
     words: Vec<(Key, Positions)>,
+    /// Emptied position lists for the page's words ([`recycle`]).
+    spare: Vec<Vec<super::Occurrence>>,
+}
+
+thread_local! {
+    /// Position lists given back after a page's words were packed, for the next page
+    /// the thread splits: a page has hundreds of words, each with a list of its own.
+    static SPARE_POSITIONS: std::cell::RefCell<Vec<Vec<super::Occurrence>>> =
+        std::cell::RefCell::default();
+}
+
+/// The most position lists a thread keeps, and the longest.
+const SPARE_LISTS: usize = 4096;
+const SPARE_LIST_LEN: usize = 1024;
+
+/// Gives position lists back to the thread, for the next page's words ([`Collect`]).
+pub fn recycle(lists: impl Iterator<Item = Vec<super::Occurrence>>) {
+    SPARE_POSITIONS.with(|spare| {
+        let mut spare = spare.borrow_mut();
+        for mut list in lists {
+            if spare.len() >= SPARE_LISTS {
+                break;
+            }
+            if list.capacity() > 0 && list.capacity() <= SPARE_LIST_LEN {
+                list.clear();
+                spare.push(list);
+            }
+        }
+    });
 }
 
 impl Collect {
@@ -38,8 +67,11 @@ impl Collect {
         }
         let slot = self.slots[id] as usize;
         let at = if slot == 0 {
-            self.words
-                .push((Arc::clone(&word.key), Positions::default()));
+            let positions = Positions {
+                text: self.spare.pop().unwrap_or_default(),
+                meta: Vec::new(),
+            };
+            self.words.push((Arc::clone(&word.key), positions));
             self.met.push(word.id);
             self.slots[id] = self.words.len() as u32;
             self.words.len() - 1
@@ -55,10 +87,19 @@ impl Collect {
         for &id in &self.met {
             self.slots[id as usize] = 0;
         }
+        let count = self.words.len();
+        // Position lists not used by this page go back to the thread's; the next page
+        // starts with room for as many words as this one had.
+        recycle(self.spare.drain(..));
         (
-            std::mem::take(&mut self.words),
-            std::mem::take(&mut self.met),
+            std::mem::replace(&mut self.words, Vec::with_capacity(count)),
+            std::mem::replace(&mut self.met, Vec::with_capacity(count)),
         )
+    }
+
+    /// Takes the thread's spare position lists for the page about to be split.
+    pub(super) fn start(&mut self) {
+        SPARE_POSITIONS.with(|spare| std::mem::swap(&mut self.spare, &mut *spare.borrow_mut()));
     }
 }
 
