@@ -354,9 +354,14 @@ fn encode(
 
 /// Writes a cache file through a temporary name and a rename, so another build (or
 /// `serve`) sharing the cache never reads half a file; the description is written last,
-/// so an entry without one is made again.
+/// so an entry without one is made again. The temporary name is the process's and the
+/// write's own: two threads making the same entry at once (the same photo on a page and
+/// its translation) each rename their own file, where a name shared by the process had
+/// one thread's rename find the file already moved by the other's.
 pub(crate) fn put(dir: &Path, name: &str, bytes: &[u8]) -> Result<(), ImageError> {
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let write = WRITES.fetch_add(1, Ordering::Relaxed);
+    let tmp = dir.join(format!(".{name}.{}-{write}.tmp", std::process::id()));
     std::fs::write(&tmp, bytes).map_err(|e| io(e, dir))?;
     std::fs::rename(&tmp, dir.join(name)).map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
@@ -451,6 +456,26 @@ mod tests {
         assert!(
             dir.join(".other-1_480.webp.77.tmp").exists(),
             "a file being written stays"
+        );
+    }
+
+    #[test]
+    fn threads_writing_the_same_cache_file_at_once_all_succeed() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        let bytes = vec![7u8; 256 * 1024];
+        for _ in 0..20 {
+            let results: Vec<_> = (0..8)
+                .into_par_iter()
+                .map(|_| put(dir, "same-1_480.webp", &bytes))
+                .collect();
+            assert!(results.iter().all(Result::is_ok));
+        }
+        assert_eq!(std::fs::read(dir.join("same-1_480.webp")).unwrap(), bytes);
+        assert_eq!(
+            std::fs::read_dir(dir).unwrap().count(),
+            1,
+            "no file left over"
         );
     }
 }
