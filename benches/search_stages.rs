@@ -14,7 +14,10 @@
 //! ```
 //!
 //! One thread, so the numbers are CPU time of each stage; the build runs them on every
-//! core, interleaved with rendering and compression.
+//! core, interleaved with rendering and compression. The last two rows run `Indexer::add`
+//! on two threads (as the build does, without the rendering): its wall time and the
+//! process's CPU time, which against the one-thread row is what the threads' sharing
+//! (the index's locks, a word cache each, the caches of the CPU) costs.
 
 #![allow(missing_docs)]
 
@@ -122,6 +125,33 @@ fn main() {
     }
     rows.push(("Indexer::add, every page".into(), middle(add)));
     rows.push(("Indexer::finish".into(), middle(finish)));
+    let two = rayon::ThreadPoolBuilder::new()
+        .num_threads(2)
+        .build()
+        .unwrap_or_else(|e| panic!("a thread pool: {e}"));
+    let (mut wall, mut cpu) = (Vec::new(), Vec::new());
+    for _ in 0..runs.max(1) {
+        let (started, cpu_before) = (Instant::now(), cpu_seconds());
+        let index = Indexer::new();
+        two.install(|| {
+            use rayon::prelude::*;
+            pages
+                .par_iter()
+                .enumerate()
+                .with_max_len(8)
+                .for_each(|(i, (f, h))| index.add(i, f, h));
+        });
+        wall.push(started.elapsed().as_secs_f64());
+        cpu.push(cpu_seconds() - cpu_before);
+    }
+    rows.push((
+        "Indexer::add, every page, 2 threads: wall".into(),
+        middle(wall),
+    ));
+    rows.push((
+        "Indexer::add, every page, 2 threads: CPU".into(),
+        middle(cpu),
+    ));
     println!("| stage | median (s) |\n|---|---:|");
     for (stage, seconds) in rows {
         println!("| {stage} | {seconds:.3} |");
@@ -191,6 +221,22 @@ fn floors(dir: &Path, pages: &[(String, Vec<u8>)], runs: usize, rows: &mut Vec<(
             }
         }),
     ));
+}
+
+/// The process's CPU time so far (user and system), from `/proc/self/stat`.
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // The fields after the command's closing parenthesis; utime and stime are the
+    // 12th and 13th of them, in clock ticks (100 a second on Linux).
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    (ticks(11) + ticks(12)) / 100.0
 }
 
 /// Every HTML page below `dir` but the index's own folder, by path below `dir`.
