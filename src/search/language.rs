@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use super::chunks::{chunk_ranges, chunk_size, cut};
-use super::format::{self, MetaIndex, MetaPage, PackedPage, PackedVariant, PackedWord, WordIndex};
+use super::format::{self, MetaIndex, MetaPage};
 use super::{FIELDS, Files, Packed, Page, hex};
 
 /// A term's postings end to end, as compact bytes: for each page that has the word,
@@ -79,14 +79,12 @@ impl Postings {
         })
     }
 
-    fn locs(&self, p: &Posting) -> Vec<i32> {
+    fn locs(&self, p: &Posting) -> impl Iterator<Item = i32> + '_ {
         let mut at = p.locs.0;
-        (0..p.locs.1)
-            .map(|_| {
-                let z = get(&self.0, &mut at);
-                ((z >> 1) as i32) ^ -((z & 1) as i32)
-            })
-            .collect()
+        (0..p.locs.1).map(move |_| {
+            let z = get(&self.0, &mut at);
+            ((z >> 1) as i32) ^ -((z & 1) as i32)
+        })
     }
 
     fn meta(&self, p: &Posting) -> impl Iterator<Item = (u8, u32)> + '_ {
@@ -214,7 +212,10 @@ impl Language {
             .filter(|(f, _)| order.iter().any(|&i| self.pages[i].meta.contains(f)))
             .map(|(f, _)| f)
             .collect();
-        let field_of = |f: u8| present.iter().position(|&p| p == f as usize).unwrap_or(0);
+        // Each field's number among those present (meta positions are numbered by them).
+        let field_of: Vec<usize> = (0..FIELDS.len())
+            .map(|f| present.iter().position(|&p| p == f).unwrap_or(0))
+            .collect();
 
         let mut files = Files::new();
         let mut meta = MetaIndex {
@@ -258,22 +259,6 @@ impl Language {
         // Words sorted; each word's pages, then its forms with diacritics.
         let mut terms: Vec<(&str, Option<&str>, u32)> = self.terms.iter().collect();
         terms.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
-        let packed_pages = |term: u32| -> Vec<PackedPage> {
-            let postings = &self.postings[term as usize];
-            let mut pages: Vec<PackedPage> = postings
-                .iter()
-                .filter_map(|p| {
-                    let n = number[p.page as usize]?;
-                    Some(PackedPage {
-                        page_number: n,
-                        locs: postings.locs(&p),
-                        meta_locs: pack_meta(postings.meta(&p).map(|(f, pos)| (field_of(f), pos))),
-                    })
-                })
-                .collect();
-            pages.sort_by_key(|p| p.page_number);
-            pages
-        };
         // Each word's terms (the word, then its forms with diacritics), and its size as
         // Pagefind counts it to close chunks; a word is materialised only when its chunk
         // is encoded, so no more than a chunk per thread is ever held decoded.
@@ -314,38 +299,14 @@ impl Language {
                 .collect::<Vec<_>>(),
         );
         let chunks: Vec<&[(usize, usize, usize)]> = cuts.into_iter().map(|r| &groups[r]).collect();
-        let word_of = |&(at, end, _): &(usize, usize, usize)| -> PackedWord {
-            let mut packed = PackedWord {
-                word: terms[at].0.to_owned(),
-                pages: Vec::new(),
-                additional_variants: Vec::new(),
-            };
-            for &(_, form, term) in &terms[at..end] {
-                let pages = packed_pages(term);
-                if pages.is_empty() {
-                    continue;
-                }
-                match form {
-                    None => packed.pages = pages,
-                    Some(form) => packed.additional_variants.push(PackedVariant {
-                        form: form.to_owned(),
-                        pages,
-                    }),
-                }
-            }
-            // Forms in the order Pagefind meets them: by first page, then by form.
-            packed.additional_variants.sort_by(|a, b| {
-                (a.pages[0].page_number, &a.form).cmp(&(b.pages[0].page_number, &b.form))
-            });
-            packed
-        };
         let encoded: Vec<(Vec<u8>, String)> = chunks
             .into_par_iter()
             .map(|chunk| {
                 // About two bytes a position, and the words themselves.
                 let size: usize = chunk.iter().map(|g| 2 * g.2 + 16).sum();
-                let words = chunk.iter().map(word_of).map(delta_pages).collect();
-                let file = format::cbor_marked(&WordIndex { words }, size);
+                let mut file = format::marked(size);
+                let mut words = Words::new(&terms, &self.postings, &number, &field_of);
+                words.encode(chunk, &mut file);
                 let bytes = &file[format::MARKER.len()..];
                 let hash = format!("{lang}_{}", hex(&Sha256::digest(bytes)));
                 (format::compress_marked(&file, format::LEVEL), hash)
@@ -428,13 +389,12 @@ pub(super) fn merge_unknown(languages: &mut BTreeMap<String, Language>, custom_b
     }
 }
 
-/// Meta positions: by field, `-(field) - 1` then differences.
-fn pack_meta(positions: impl Iterator<Item = (usize, u32)>) -> Vec<i32> {
-    let mut positions: Vec<(usize, u32)> = positions.collect();
+/// Meta positions: by field, `-(field) - 1` then differences; `positions` are sorted.
+fn pack_meta(positions: &mut [(usize, u32)], out: &mut Vec<i32>) {
     positions.sort_unstable();
-    let mut out = Vec::with_capacity(positions.len() + 2);
+    out.clear();
     let (mut field, mut last) = (None, 0u32);
-    for (f, pos) in positions {
+    for &(f, pos) in positions.iter() {
         if Some(f) != field {
             out.push(-(f as i32) - 1);
             field = Some(f);
@@ -443,24 +403,184 @@ fn pack_meta(positions: impl Iterator<Item = (usize, u32)>) -> Vec<i32> {
         out.push((pos - last) as i32);
         last = pos;
     }
-    out
 }
 
-/// Page numbers as differences from the previous page (per word and per form).
-fn delta_pages(mut word: PackedWord) -> PackedWord {
-    let delta = |pages: &mut Vec<PackedPage>| {
-        let mut last = 0;
-        for p in pages {
-            let n = p.page_number;
-            p.page_number = n - last;
-            last = n;
-        }
-    };
-    delta(&mut word.pages);
-    for v in &mut word.additional_variants {
-        delta(&mut v.pages);
+/// The head of a CBOR item: its major type and argument, in the fewest bytes, as
+/// minicbor writes them. Written here rather than through minicbor's encoder, which
+/// copies each of the few bytes of a number with a call of its own: a chunk is mostly
+/// small numbers, and that copying was a third of writing it.
+fn head(out: &mut Vec<u8>, major: u8, v: u64) {
+    let m = major << 5;
+    if v < 24 {
+        out.push(m | v as u8);
+    } else if v < 0x100 {
+        out.extend_from_slice(&[m | 24, v as u8]);
+    } else if v < 0x1_0000 {
+        out.push(m | 25);
+        out.extend_from_slice(&(v as u16).to_be_bytes());
+    } else if v < 0x1_0000_0000 {
+        out.push(m | 26);
+        out.extend_from_slice(&(v as u32).to_be_bytes());
+    } else {
+        out.push(m | 27);
+        out.extend_from_slice(&v.to_be_bytes());
     }
-    word
+}
+
+/// CBOR's major types that chunks use.
+const UNSIGNED: u8 = 0;
+const NEGATIVE: u8 = 1;
+const TEXT: u8 = 3;
+const ARRAY: u8 = 4;
+
+fn int(out: &mut Vec<u8>, v: i32) {
+    if v >= 0 {
+        head(out, UNSIGNED, v as u64);
+    } else {
+        head(out, NEGATIVE, (-1 - i64::from(v)) as u64);
+    }
+}
+
+fn text(out: &mut Vec<u8>, s: &str) {
+    head(out, TEXT, s.len() as u64);
+    out.extend_from_slice(s.as_bytes());
+}
+
+/// Postings with their pages' numbers in the index.
+type Numbered = Vec<(usize, Posting)>;
+
+/// Writes a chunk of words as minicbor encodes a [`format::WordIndex`] (every record a
+/// CBOR array), straight from the postings: no word is decoded into records first, which
+/// allocated two lists of positions for every page of every word. A test compares the
+/// bytes with minicbor's for the same records.
+struct Words<'a> {
+    /// The language's terms, sorted: (word, form, term number).
+    terms: &'a [(&'a str, Option<&'a str>, u32)],
+    postings: &'a [Postings],
+    /// By arrival number, the page's number in the index (None: not indexed).
+    number: &'a [Option<usize>],
+    /// By field, its number among the fields present.
+    field_of: &'a [usize],
+    /// A word's postings with their page numbers, sorted by them.
+    pages: Numbered,
+    /// The forms with diacritics of a word: first page, form, term, postings.
+    forms: Vec<(usize, &'a str, u32, Numbered)>,
+    /// A posting's meta positions, and them packed.
+    meta: Vec<(usize, u32)>,
+    packed: Vec<i32>,
+}
+
+impl<'a> Words<'a> {
+    fn new(
+        terms: &'a [(&'a str, Option<&'a str>, u32)],
+        postings: &'a [Postings],
+        number: &'a [Option<usize>],
+        field_of: &'a [usize],
+    ) -> Words<'a> {
+        Words {
+            terms,
+            postings,
+            number,
+            field_of,
+            pages: Vec::new(),
+            forms: Vec::new(),
+            meta: Vec::new(),
+            packed: Vec::new(),
+        }
+    }
+
+    /// Appends the chunk of word groups (`(first term, end, size)`) to `out`.
+    fn encode(&mut self, chunk: &[(usize, usize, usize)], out: &mut Vec<u8>) {
+        // WordIndex { words }
+        head(out, ARRAY, 1);
+        head(out, ARRAY, chunk.len() as u64);
+        for &(at, end, _) in chunk {
+            let terms = self.terms;
+            let mut word = None;
+            self.forms.clear();
+            for &(_, form, term) in &terms[at..end] {
+                let mut pages = match form {
+                    Some(_) => Vec::new(),
+                    None => std::mem::take(&mut self.pages),
+                };
+                self.collect(term, &mut pages);
+                match form {
+                    Some(form) => {
+                        if let Some(&(first, _)) = pages.first() {
+                            self.forms.push((first, form, term, pages));
+                        }
+                    }
+                    None => {
+                        word = Some(term);
+                        self.pages = pages;
+                    }
+                }
+            }
+            // Forms in the order Pagefind meets them: by first page, then by form.
+            self.forms.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+            // PackedWord { word, pages, additional_variants }
+            head(out, ARRAY, 3);
+            text(out, terms[at].0);
+            let pages = std::mem::take(&mut self.pages);
+            match word {
+                Some(term) => self.encode_pages(out, term, &pages),
+                None => head(out, ARRAY, 0),
+            }
+            self.pages = pages;
+            self.pages.clear();
+            head(out, ARRAY, self.forms.len() as u64);
+            let forms = std::mem::take(&mut self.forms);
+            for (_, form, term, pages) in &forms {
+                // PackedVariant { form, pages }
+                head(out, ARRAY, 2);
+                text(out, form);
+                self.encode_pages(out, *term, pages);
+            }
+            self.forms = forms;
+        }
+    }
+
+    /// `term`'s postings on indexed pages, with their page numbers, sorted by them.
+    fn collect(&self, term: u32, into: &mut Numbered) {
+        let number = self.number;
+        into.clear();
+        into.extend(
+            self.postings[term as usize]
+                .iter()
+                .filter_map(|p| Some((number[p.page as usize]?, p))),
+        );
+        into.sort_unstable_by_key(|&(n, _)| n);
+    }
+
+    /// A word's (or form's) pages, `term`'s postings: page numbers as differences from
+    /// the previous one.
+    fn encode_pages(&mut self, out: &mut Vec<u8>, term: u32, pages: &[(usize, Posting)]) {
+        let postings = &self.postings[term as usize];
+        let field_of = self.field_of;
+        head(out, ARRAY, pages.len() as u64);
+        let mut last = 0;
+        for (n, p) in pages {
+            // PackedPage { page_number, locs, meta_locs }
+            head(out, ARRAY, 3);
+            head(out, UNSIGNED, (n - last) as u64);
+            last = *n;
+            head(out, ARRAY, p.locs.1 as u64);
+            for l in postings.locs(p) {
+                int(out, l);
+            }
+            self.meta.clear();
+            self.meta.extend(
+                postings
+                    .meta(p)
+                    .map(|(f, pos)| (field_of.get(usize::from(f)).copied().unwrap_or(0), pos)),
+            );
+            pack_meta(&mut self.meta, &mut self.packed);
+            head(out, ARRAY, self.packed.len() as u64);
+            for &m in &self.packed {
+                int(out, m);
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -484,7 +604,13 @@ mod tests {
         type Read = (u32, Vec<i32>, Vec<(u8, u32)>);
         let read: Vec<Read> = postings
             .iter()
-            .map(|p| (p.page, postings.locs(&p), postings.meta(&p).collect()))
+            .map(|p| {
+                (
+                    p.page,
+                    postings.locs(&p).collect(),
+                    postings.meta(&p).collect(),
+                )
+            })
             .collect();
         assert_eq!(read, written);
         // A posting's positions are the bytes they were encoded to (merged as they are).
@@ -497,9 +623,112 @@ mod tests {
 
     #[test]
     fn meta_positions_pack_by_field() {
+        let mut packed = vec![9];
+        pack_meta(&mut [(2, 3), (0, 1), (2, 0)], &mut packed);
+        assert_eq!(packed, [-1, 1, -3, 0, 3]);
+    }
+
+    #[test]
+    fn chunks_are_written_as_their_records_encode() {
+        use format::{PackedPage, PackedVariant, PackedWord, WordIndex};
+        // Three pages arriving out of the site's order; a word on two, its form with
+        // diacritics on the third, a word known only by a form, meta positions, and
+        // numbers of every size CBOR writes.
+        type Word<'w> = (&'w str, Option<&'w str>, Vec<i32>, Vec<(u8, u32)>);
+        let page = |order: usize, words: &[Word]| {
+            let mut postings = Vec::new();
+            let words = words
+                .iter()
+                .enumerate()
+                .map(|(number, (word, form, locs, meta))| {
+                    let start = postings.len();
+                    encode_positions(&mut postings, locs, meta);
+                    let key = std::sync::Arc::new(((*word).to_owned(), form.map(str::to_owned)));
+                    (key, number as u32, start..postings.len())
+                })
+                .collect();
+            Packed {
+                language: "en".into(),
+                page: Page {
+                    order,
+                    hash: format!("{order:064}"),
+                    fragment: Vec::new(),
+                    word_count: 3,
+                    has_body: false,
+                    has_words: true,
+                    meta: vec![2],
+                },
+                words,
+                postings,
+                cache: order as u64,
+            }
+        };
+        let mut language = Language::default();
+        language.push(page(
+            2,
+            &[
+                (
+                    "alpha",
+                    None,
+                    vec![-25, 4, 3, -1000, i32::MIN],
+                    vec![(2, 1), (2, 0)],
+                ),
+                ("beta", Some("béta"), vec![7], vec![]),
+            ],
+        ));
+        language.push(page(0, &[("alpha", None, vec![0], vec![])]));
+        language.push(page(
+            1,
+            &[(
+                "alpha",
+                Some("álpha"),
+                vec![1, 300, 70_000, i32::MAX],
+                vec![(2, 5)],
+            )],
+        ));
+        let built = language.build("en", false);
+        let chunk = built
+            .files
+            .iter()
+            .find(|(p, _)| p.extension().is_some_and(|e| e == "pf_index"))
+            .map(|(_, bytes)| format::decompress(bytes).unwrap())
+            .unwrap();
+        let decoded: WordIndex = minicbor::decode(&chunk).unwrap();
+        let page = |n, locs: &[i32], meta: &[i32]| PackedPage {
+            page_number: n,
+            locs: locs.to_vec(),
+            meta_locs: meta.to_vec(),
+        };
         assert_eq!(
-            pack_meta([(2, 3), (0, 1), (2, 0)].into_iter()),
-            [-1, 1, -3, 0, 3]
+            decoded.words,
+            [
+                PackedWord {
+                    word: "alpha".into(),
+                    // Page numbers as differences; the only meta field present is the
+                    // first.
+                    pages: vec![
+                        page(0, &[0], &[]),
+                        page(2, &[-25, 4, 3, -1000, i32::MIN], &[-1, 0, 1]),
+                    ],
+                    additional_variants: vec![PackedVariant {
+                        form: "álpha".into(),
+                        pages: vec![page(1, &[1, 300, 70_000, i32::MAX], &[-1, 5])],
+                    }],
+                },
+                PackedWord {
+                    word: "beta".into(),
+                    pages: vec![],
+                    additional_variants: vec![PackedVariant {
+                        form: "béta".into(),
+                        pages: vec![page(2, &[7], &[])],
+                    }],
+                },
+            ]
+        );
+        assert_eq!(
+            minicbor::to_vec(&decoded).unwrap(),
+            chunk,
+            "the bytes minicbor writes for the records"
         );
     }
 
