@@ -259,11 +259,12 @@ impl Language {
         // Words sorted; each word's pages, then its forms with diacritics.
         let mut terms: Vec<(&str, Option<&str>, u32)> = self.terms.iter().collect();
         terms.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
-        // Each word's terms (the word, then its forms with diacritics), and its size as
-        // Pagefind counts it to close chunks; a word is materialised only when its chunk
-        // is encoded, so no more than a chunk per thread is ever held decoded.
+        // Each word's terms (the word, then its forms with diacritics), its size as
+        // Pagefind counts it to close chunks, and the most bytes it can take in a chunk
+        // (CBOR takes at most twice the bytes of the postings' numbers, and up to six of
+        // heads a page), so that a chunk's buffer is never copied as it fills.
         let kept = |p: &Posting| number[p.page as usize].is_some();
-        let mut groups: Vec<(usize, usize, usize)> = Vec::new();
+        let mut groups: Vec<Group> = Vec::new();
         let mut at = 0;
         while at < terms.len() {
             let mut end = at;
@@ -271,25 +272,33 @@ impl Language {
                 end += 1;
             }
             let mut size = 0;
+            let mut room = terms[at].0.len() + 18;
             let mut any = false;
             for &(_, form, term) in &terms[at..end] {
                 let mut pages = 0;
                 for p in self.postings[term as usize].iter().filter(|p| kept(p)) {
                     size += p.locs.1 + p.meta.1 + 1;
+                    room += 2 * (p.positions.1 - p.positions.0) + 6;
                     pages += 1;
                 }
                 if pages > 0 {
                     any = true;
                     size += usize::from(form.is_some());
+                    room += form.map_or(0, |f| f.len() + 18);
                 }
             }
             if any {
-                groups.push((at, end, size));
+                groups.push(Group {
+                    at,
+                    end,
+                    size,
+                    room,
+                });
             }
             at = end;
         }
-        let sizes: Vec<usize> = groups.iter().map(|g| g.2).collect();
-        let words: Vec<&str> = groups.iter().map(|g| terms[g.0].0).collect();
+        let sizes: Vec<usize> = groups.iter().map(|g| g.size).collect();
+        let words: Vec<&str> = groups.iter().map(|g| terms[g.at].0).collect();
         let target = chunk_size(sizes.iter().sum());
         let cuts = cut(&sizes, &words, target);
         meta.index_chunks = chunk_ranges(
@@ -298,15 +307,18 @@ impl Language {
                 .map(|r| (words[r.start], words[r.end - 1]))
                 .collect::<Vec<_>>(),
         );
-        let chunks: Vec<&[(usize, usize, usize)]> = cuts.into_iter().map(|r| &groups[r]).collect();
+        let chunks: Vec<&[Group]> = cuts.into_iter().map(|r| &groups[r]).collect();
         let encoded: Vec<(Vec<u8>, String)> = chunks
             .into_par_iter()
             .map(|chunk| {
-                // About two bytes a position, and the words themselves.
-                let size: usize = chunk.iter().map(|g| 2 * g.2 + 16).sum();
-                let mut file = format::marked(size);
+                let room = chunk.iter().map(|g| g.room).sum::<usize>() + 9;
+                let mut file = format::marked(room);
                 let mut words = Words::new(&terms, &self.postings, &number, &field_of);
                 words.encode(chunk, &mut file);
+                debug_assert!(
+                    file.len() <= format::MARKER.len() + room,
+                    "a chunk outgrew its room"
+                );
                 let bytes = &file[format::MARKER.len()..];
                 let hash = format!("{lang}_{}", hex(&Sha256::digest(bytes)));
                 (format::compress_marked(&file, format::LEVEL), hash)
@@ -446,6 +458,18 @@ fn text(out: &mut Vec<u8>, s: &str) {
     out.extend_from_slice(s.as_bytes());
 }
 
+/// A word of a language's index: its terms (the word, then its forms with diacritics).
+#[derive(Clone, Copy)]
+struct Group {
+    /// Where its terms are in the sorted terms.
+    at: usize,
+    end: usize,
+    /// Its size as Pagefind counts it to cut chunks.
+    size: usize,
+    /// The most bytes it can take in a chunk.
+    room: usize,
+}
+
 /// Postings with their pages' numbers in the index.
 type Numbered = Vec<(usize, Posting)>;
 
@@ -489,12 +513,12 @@ impl<'a> Words<'a> {
         }
     }
 
-    /// Appends the chunk of word groups (`(first term, end, size)`) to `out`.
-    fn encode(&mut self, chunk: &[(usize, usize, usize)], out: &mut Vec<u8>) {
+    /// Appends the chunk of words to `out`.
+    fn encode(&mut self, chunk: &[Group], out: &mut Vec<u8>) {
         // WordIndex { words }
         head(out, ARRAY, 1);
         head(out, ARRAY, chunk.len() as u64);
-        for &(at, end, _) in chunk {
+        for &Group { at, end, .. } in chunk {
             let terms = self.terms;
             let mut word = None;
             self.forms.clear();
