@@ -13,6 +13,10 @@ use super::chunks::{chunk_ranges, chunk_size, cut};
 use super::format::{self, MetaIndex, MetaPage};
 use super::{FIELDS, Files, Packed, Page, hex};
 
+mod chunk;
+
+use chunk::{Group, Words};
+
 /// A term's postings end to end, as compact bytes: for each page that has the word,
 /// its arrival number, the count and values of its packed text positions (zigzag: a
 /// weight change is negative) and the count and values of its meta positions (field,
@@ -399,212 +403,6 @@ pub(super) fn merge_unknown(languages: &mut BTreeMap<String, Language>, custom_b
     }
 }
 
-/// Meta positions: by field, `-(field) - 1` then differences; `positions` are sorted.
-fn pack_meta(positions: &mut [(usize, u32)], out: &mut Vec<i32>) {
-    positions.sort_unstable();
-    out.clear();
-    let (mut field, mut last) = (None, 0u32);
-    for &(f, pos) in positions.iter() {
-        if Some(f) != field {
-            out.push(-(f as i32) - 1);
-            field = Some(f);
-            last = 0;
-        }
-        out.push((pos - last) as i32);
-        last = pos;
-    }
-}
-
-/// The head of a CBOR item: its major type and argument, in the fewest bytes, as
-/// minicbor writes them. Written here rather than through minicbor's encoder, which
-/// copies each of the few bytes of a number with a call of its own: a chunk is mostly
-/// small numbers, and that copying was a third of writing it.
-fn head(out: &mut Vec<u8>, major: u8, v: u64) {
-    let m = major << 5;
-    if v < 24 {
-        out.push(m | v as u8);
-    } else if v < 0x100 {
-        out.extend_from_slice(&[m | 24, v as u8]);
-    } else if v < 0x1_0000 {
-        out.push(m | 25);
-        out.extend_from_slice(&(v as u16).to_be_bytes());
-    } else if v < 0x1_0000_0000 {
-        out.push(m | 26);
-        out.extend_from_slice(&(v as u32).to_be_bytes());
-    } else {
-        out.push(m | 27);
-        out.extend_from_slice(&v.to_be_bytes());
-    }
-}
-
-/// CBOR's major types that chunks use.
-const UNSIGNED: u8 = 0;
-const NEGATIVE: u8 = 1;
-const TEXT: u8 = 3;
-const ARRAY: u8 = 4;
-
-fn int(out: &mut Vec<u8>, v: i32) {
-    if v >= 0 {
-        head(out, UNSIGNED, v as u64);
-    } else {
-        head(out, NEGATIVE, (-1 - i64::from(v)) as u64);
-    }
-}
-
-fn text(out: &mut Vec<u8>, s: &str) {
-    head(out, TEXT, s.len() as u64);
-    out.extend_from_slice(s.as_bytes());
-}
-
-/// A word of a language's index: its terms (the word, then its forms with diacritics).
-#[derive(Clone, Copy)]
-struct Group {
-    /// Where its terms are in the sorted terms.
-    at: usize,
-    end: usize,
-    /// Its size as Pagefind counts it to cut chunks.
-    size: usize,
-    /// The most bytes it can take in a chunk.
-    room: usize,
-}
-
-/// Postings with their pages' numbers in the index.
-type Numbered = Vec<(usize, Posting)>;
-
-/// Writes a chunk of words as minicbor encodes a [`format::WordIndex`] (every record a
-/// CBOR array), straight from the postings: no word is decoded into records first, which
-/// allocated two lists of positions for every page of every word. A test compares the
-/// bytes with minicbor's for the same records.
-struct Words<'a> {
-    /// The language's terms, sorted: (word, form, term number).
-    terms: &'a [(&'a str, Option<&'a str>, u32)],
-    postings: &'a [Postings],
-    /// By arrival number, the page's number in the index (None: not indexed).
-    number: &'a [Option<usize>],
-    /// By field, its number among the fields present.
-    field_of: &'a [usize],
-    /// A word's postings with their page numbers, sorted by them.
-    pages: Numbered,
-    /// The forms with diacritics of a word: first page, form, term, postings.
-    forms: Vec<(usize, &'a str, u32, Numbered)>,
-    /// A posting's meta positions, and them packed.
-    meta: Vec<(usize, u32)>,
-    packed: Vec<i32>,
-}
-
-impl<'a> Words<'a> {
-    fn new(
-        terms: &'a [(&'a str, Option<&'a str>, u32)],
-        postings: &'a [Postings],
-        number: &'a [Option<usize>],
-        field_of: &'a [usize],
-    ) -> Words<'a> {
-        Words {
-            terms,
-            postings,
-            number,
-            field_of,
-            pages: Vec::new(),
-            forms: Vec::new(),
-            meta: Vec::new(),
-            packed: Vec::new(),
-        }
-    }
-
-    /// Appends the chunk of words to `out`.
-    fn encode(&mut self, chunk: &[Group], out: &mut Vec<u8>) {
-        // WordIndex { words }
-        head(out, ARRAY, 1);
-        head(out, ARRAY, chunk.len() as u64);
-        for &Group { at, end, .. } in chunk {
-            let terms = self.terms;
-            let mut word = None;
-            self.forms.clear();
-            for &(_, form, term) in &terms[at..end] {
-                let mut pages = match form {
-                    Some(_) => Vec::new(),
-                    None => std::mem::take(&mut self.pages),
-                };
-                self.collect(term, &mut pages);
-                match form {
-                    Some(form) => {
-                        if let Some(&(first, _)) = pages.first() {
-                            self.forms.push((first, form, term, pages));
-                        }
-                    }
-                    None => {
-                        word = Some(term);
-                        self.pages = pages;
-                    }
-                }
-            }
-            // Forms in the order Pagefind meets them: by first page, then by form.
-            self.forms.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
-            // PackedWord { word, pages, additional_variants }
-            head(out, ARRAY, 3);
-            text(out, terms[at].0);
-            let pages = std::mem::take(&mut self.pages);
-            match word {
-                Some(term) => self.encode_pages(out, term, &pages),
-                None => head(out, ARRAY, 0),
-            }
-            self.pages = pages;
-            self.pages.clear();
-            head(out, ARRAY, self.forms.len() as u64);
-            let forms = std::mem::take(&mut self.forms);
-            for (_, form, term, pages) in &forms {
-                // PackedVariant { form, pages }
-                head(out, ARRAY, 2);
-                text(out, form);
-                self.encode_pages(out, *term, pages);
-            }
-            self.forms = forms;
-        }
-    }
-
-    /// `term`'s postings on indexed pages, with their page numbers, sorted by them.
-    fn collect(&self, term: u32, into: &mut Numbered) {
-        let number = self.number;
-        into.clear();
-        into.extend(
-            self.postings[term as usize]
-                .iter()
-                .filter_map(|p| Some((number[p.page as usize]?, p))),
-        );
-        into.sort_unstable_by_key(|&(n, _)| n);
-    }
-
-    /// A word's (or form's) pages, `term`'s postings: page numbers as differences from
-    /// the previous one.
-    fn encode_pages(&mut self, out: &mut Vec<u8>, term: u32, pages: &[(usize, Posting)]) {
-        let postings = &self.postings[term as usize];
-        let field_of = self.field_of;
-        head(out, ARRAY, pages.len() as u64);
-        let mut last = 0;
-        for (n, p) in pages {
-            // PackedPage { page_number, locs, meta_locs }
-            head(out, ARRAY, 3);
-            head(out, UNSIGNED, (n - last) as u64);
-            last = *n;
-            head(out, ARRAY, p.locs.1 as u64);
-            for l in postings.locs(p) {
-                int(out, l);
-            }
-            self.meta.clear();
-            self.meta.extend(
-                postings
-                    .meta(p)
-                    .map(|(f, pos)| (field_of.get(usize::from(f)).copied().unwrap_or(0), pos)),
-            );
-            pack_meta(&mut self.meta, &mut self.packed);
-            head(out, ARRAY, self.packed.len() as u64);
-            for &m in &self.packed {
-                int(out, m);
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -641,13 +439,6 @@ mod tests {
             encode_positions(&mut positions, locs, meta);
             assert_eq!(&postings.0[p.positions.0..p.positions.1], &positions[..]);
         }
-    }
-
-    #[test]
-    fn meta_positions_pack_by_field() {
-        let mut packed = vec![9];
-        pack_meta(&mut [(2, 3), (0, 1), (2, 0)], &mut packed);
-        assert_eq!(packed, [-1, 1, -3, 0, 3]);
     }
 
     #[test]
