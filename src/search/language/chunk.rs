@@ -91,7 +91,12 @@ pub(super) struct Words<'a> {
     pages: Numbered,
     /// The forms with diacritics of a word: first page, form, term, postings.
     forms: Vec<(usize, &'a str, u32, Numbered)>,
-    /// A posting's meta positions, and them packed.
+    scratch: Scratch,
+}
+
+/// A posting's meta positions, and them packed.
+#[derive(Default)]
+struct Scratch {
     meta: Vec<(usize, u32)>,
     packed: Vec<i32>,
 }
@@ -110,35 +115,32 @@ impl<'a> Words<'a> {
             field_of,
             pages: Vec::new(),
             forms: Vec::new(),
-            meta: Vec::new(),
-            packed: Vec::new(),
+            scratch: Scratch::default(),
         }
     }
 
     /// Appends the chunk of words to `out`.
     pub(super) fn encode(&mut self, chunk: &[Group], out: &mut Vec<u8>) {
+        let terms = self.terms;
         // WordIndex { words }
         head(out, ARRAY, 1);
         head(out, ARRAY, chunk.len() as u64);
         for &Group { at, end, .. } in chunk {
-            let terms = self.terms;
             let mut word = None;
             self.forms.clear();
             for &(_, form, term) in &terms[at..end] {
-                let mut pages = match form {
-                    Some(_) => Vec::new(),
-                    None => std::mem::take(&mut self.pages),
-                };
-                self.collect(term, &mut pages);
+                let postings = &self.postings[term as usize];
                 match form {
+                    None => {
+                        collect(postings, self.number, &mut self.pages);
+                        word = Some(term);
+                    }
                     Some(form) => {
+                        let mut pages = Vec::new();
+                        collect(postings, self.number, &mut pages);
                         if let Some(&(first, _)) = pages.first() {
                             self.forms.push((first, form, term, pages));
                         }
-                    }
-                    None => {
-                        word = Some(term);
-                        self.pages = pages;
                     }
                 }
             }
@@ -147,64 +149,69 @@ impl<'a> Words<'a> {
             // PackedWord { word, pages, additional_variants }
             head(out, ARRAY, 3);
             text(out, terms[at].0);
-            let pages = std::mem::take(&mut self.pages);
             match word {
-                Some(term) => self.encode_pages(out, term, &pages),
+                Some(term) => write_pages(
+                    out,
+                    &self.postings[term as usize],
+                    &self.pages,
+                    self.field_of,
+                    &mut self.scratch,
+                ),
                 None => head(out, ARRAY, 0),
             }
-            self.pages = pages;
-            self.pages.clear();
             head(out, ARRAY, self.forms.len() as u64);
-            let forms = std::mem::take(&mut self.forms);
-            for (_, form, term, pages) in &forms {
+            for (_, form, term, pages) in &self.forms {
                 // PackedVariant { form, pages }
                 head(out, ARRAY, 2);
                 text(out, form);
-                self.encode_pages(out, *term, pages);
+                let postings = &self.postings[*term as usize];
+                write_pages(out, postings, pages, self.field_of, &mut self.scratch);
             }
-            self.forms = forms;
         }
     }
+}
 
-    /// `term`'s postings on indexed pages, with their page numbers, sorted by them.
-    fn collect(&self, term: u32, into: &mut Numbered) {
-        let number = self.number;
-        into.clear();
-        into.extend(
-            self.postings[term as usize]
-                .iter()
-                .filter_map(|p| Some((number[p.page as usize]?, p))),
+/// A term's postings on indexed pages, with their page numbers, sorted by them.
+fn collect(postings: &Postings, number: &[Option<usize>], into: &mut Numbered) {
+    into.clear();
+    into.extend(
+        postings
+            .iter()
+            .filter_map(|p| Some((number[p.page as usize]?, p))),
+    );
+    into.sort_unstable_by_key(|&(n, _)| n);
+}
+
+/// A word's (or form's) pages, from its term's postings: page numbers as differences
+/// from the previous one.
+fn write_pages(
+    out: &mut Vec<u8>,
+    postings: &Postings,
+    pages: &[(usize, Posting)],
+    field_of: &[usize],
+    scratch: &mut Scratch,
+) {
+    head(out, ARRAY, pages.len() as u64);
+    let mut last = 0;
+    for (n, p) in pages {
+        // PackedPage { page_number, locs, meta_locs }
+        head(out, ARRAY, 3);
+        head(out, UNSIGNED, (n - last) as u64);
+        last = *n;
+        head(out, ARRAY, p.locs.1 as u64);
+        for l in postings.locs(p) {
+            int(out, l);
+        }
+        scratch.meta.clear();
+        scratch.meta.extend(
+            postings
+                .meta(p)
+                .map(|(f, pos)| (field_of.get(usize::from(f)).copied().unwrap_or(0), pos)),
         );
-        into.sort_unstable_by_key(|&(n, _)| n);
-    }
-
-    /// A word's (or form's) pages, `term`'s postings: page numbers as differences from
-    /// the previous one.
-    fn encode_pages(&mut self, out: &mut Vec<u8>, term: u32, pages: &[(usize, Posting)]) {
-        let postings = &self.postings[term as usize];
-        let field_of = self.field_of;
-        head(out, ARRAY, pages.len() as u64);
-        let mut last = 0;
-        for (n, p) in pages {
-            // PackedPage { page_number, locs, meta_locs }
-            head(out, ARRAY, 3);
-            head(out, UNSIGNED, (n - last) as u64);
-            last = *n;
-            head(out, ARRAY, p.locs.1 as u64);
-            for l in postings.locs(p) {
-                int(out, l);
-            }
-            self.meta.clear();
-            self.meta.extend(
-                postings
-                    .meta(p)
-                    .map(|(f, pos)| (field_of.get(usize::from(f)).copied().unwrap_or(0), pos)),
-            );
-            pack_meta(&mut self.meta, &mut self.packed);
-            head(out, ARRAY, self.packed.len() as u64);
-            for &m in &self.packed {
-                int(out, m);
-            }
+        pack_meta(&mut scratch.meta, &mut scratch.packed);
+        head(out, ARRAY, scratch.packed.len() as u64);
+        for &m in &scratch.packed {
+            int(out, m);
         }
     }
 }
