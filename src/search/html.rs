@@ -18,6 +18,7 @@ use std::rc::Rc;
 
 use lol_html::{HtmlRewriter, Settings, doc_text, element};
 
+mod fast;
 mod text;
 
 use text::ends_sentence;
@@ -79,8 +80,8 @@ enum Status {
 struct Node {
     /// The element it opened in (the root's is itself).
     parent: usize,
-    /// Its start tag's name, lower-cased (empty for the root).
-    tag: String,
+    /// What its start tag was, as far as the reader cares.
+    kind: Kind,
     value: String,
     status: Status,
     weight: Option<String>,
@@ -91,11 +92,33 @@ impl Node {
     fn new(parent: usize, status: Status) -> Node {
         Node {
             parent,
-            tag: String::new(),
+            kind: Kind::Other,
             value: String::new(),
             status,
             weight: None,
             anchors: None,
+        }
+    }
+}
+
+/// The start tags the reader treats apart once their element is open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Html,
+    H1,
+    Title,
+    Img,
+    Other,
+}
+
+impl Kind {
+    fn of(tag: &str) -> Kind {
+        match tag {
+            "html" => Kind::Html,
+            "h1" => Kind::H1,
+            "title" => Kind::Title,
+            "img" => Kind::Img,
+            _ => Kind::Other,
         }
     }
 }
@@ -197,27 +220,26 @@ impl State {
     fn fold_closed(&mut self, at: usize, end: &str) -> String {
         let parent = self.nodes[at].parent;
         self.current = parent;
-        if self.nodes[at].tag == "html" {
+        if self.nodes[at].kind == Kind::Html {
             self.html_open = self.html_open.saturating_sub(1);
         }
         let node = Node {
             value: std::mem::take(&mut self.nodes[at].value),
             weight: self.nodes[at].weight.take(),
-            tag: std::mem::take(&mut self.nodes[at].tag),
             anchors: None,
             ..self.nodes[at]
         };
         if node.status == Status::Excluded {
             return node.value;
         }
-        if node.tag == "h1"
+        if node.kind == Kind::H1
             && !self.meta.contains_key("auto_title")
             && !node.value.trim().is_empty()
         {
             self.meta
                 .insert("auto_title".into(), normalize_content(&node.value));
         }
-        if node.tag == "title" && !self.meta.contains_key("auto_page_title") {
+        if node.kind == Kind::Title && !self.meta.contains_key("auto_page_title") {
             self.meta
                 .insert("auto_page_title".into(), normalize_content(&node.value));
         }
@@ -312,41 +334,46 @@ impl Attrs {
     fn of(el: &lol_html::html_content::Element) -> Attrs {
         let mut attrs = Attrs::default();
         for attr in el.attributes() {
-            let slot = match attr.name().as_str() {
-                "lang" => &mut attrs.lang,
-                "data-pagefind-ignore" => &mut attrs.ignore,
-                "data-pagefind-body" => {
-                    attrs.body = true;
-                    continue;
-                }
-                "id" => &mut attrs.id,
-                "data-pagefind-title" => &mut attrs.title,
-                "data-pagefind-weight" => &mut attrs.weight,
-                "src" => &mut attrs.src,
-                "alt" => &mut attrs.alt,
-                _ => continue,
-            };
-            if slot.is_none() {
-                *slot = Some(attr.value());
-            }
+            attrs.add(&attr.name(), || attr.value());
         }
         attrs
     }
+
+    /// Notes one attribute (its name lower-cased; its value as written) if the reader
+    /// looks at it and has not met it on the element yet.
+    fn add(&mut self, name: &str, value: impl FnOnce() -> String) {
+        let slot = match name {
+            "lang" => &mut self.lang,
+            "data-pagefind-ignore" => &mut self.ignore,
+            "data-pagefind-body" => {
+                self.body = true;
+                return;
+            }
+            "id" => &mut self.id,
+            "data-pagefind-title" => &mut self.title,
+            "data-pagefind-weight" => &mut self.weight,
+            "src" => &mut self.src,
+            "alt" => &mut self.alt,
+            _ => return,
+        };
+        if slot.is_none() {
+            *slot = Some(value());
+        }
+    }
 }
 
-/// Reads `html` (a whole page).
-pub fn read(html: &[u8]) -> PageText {
-    let state = Rc::new(RefCell::new(State::new()));
-    let el_handler = element!("*", |el| {
-        let tag = el.tag_name();
-        let attrs = Attrs::of(el);
-        let mut st = state.borrow_mut();
+impl State {
+    /// An element starts: its tag's name, lower-cased, its attributes, and whether it
+    /// can have content (lol_html's `can_have_content`: not a void element, nor a
+    /// self-closing one in SVG or MathML). Returns the element's node when its end tag
+    /// is to close it ([`State::close`]).
+    fn open(&mut self, tag: &str, attrs: Attrs, can_have_content: bool) -> Option<usize> {
         if tag == "html" {
             if let Some(lang) = &attrs.lang {
-                st.language = Some(lang.to_lowercase());
+                self.language = Some(lang.to_lowercase());
             }
-        } else if st.html_open == 0 {
-            return Ok(());
+        } else if self.html_open == 0 {
+            return None;
         }
         let ignore = attrs
             .ignore
@@ -360,20 +387,20 @@ pub fn read(html: &[u8]) -> PageText {
         } else {
             ignore.unwrap_or(Status::Indexing)
         };
-        let parent = st.current;
+        let parent = self.current;
         let mut anchor = None;
         if !matches!(status, Status::Excluded | Status::Ignored)
             && let Some(id) = &attrs.id
         {
             let id: String = id.chars().filter(|c| !c.is_whitespace()).collect();
-            let counter = st.anchors;
-            let outside = st.nodes[parent].status == Status::ParentOfBody
+            let counter = self.anchors;
+            let outside = self.nodes[parent].status == Status::ParentOfBody
                 && !matches!(status, Status::Body | Status::ParentOfBody);
             if !outside {
-                let value = &mut st.nodes[parent].value;
+                let value = &mut self.nodes[parent].value;
                 let _ = write!(value, " {ANCHOR}{tag}:{counter}:{id} ");
                 anchor = Some(format!("{counter}:{id}"));
-                st.anchors += 1;
+                self.anchors += 1;
             }
         }
         if let (Some(anchor), Some(title)) = (
@@ -384,98 +411,117 @@ pub fn read(html: &[u8]) -> PageText {
                 .map(normalize_content)
                 .filter(|t| !t.is_empty()),
         ) {
-            st.anchor_titles.insert(anchor.clone(), title);
+            self.anchor_titles.insert(anchor.clone(), title);
         }
         if status != Status::Excluded && tag == "br" {
-            st.nodes[parent].value.push(' ');
+            self.nodes[parent].value.push(' ');
         }
-        let mut anchors = match &st.nodes[parent].anchors {
-            Some(a) if INLINE.contains(&tag.as_str()) => Some(a.clone()),
+        let mut anchors = match &self.nodes[parent].anchors {
+            Some(a) if INLINE.contains(&tag) => Some(a.clone()),
             _ => None,
         };
         if let Some(a) = anchor {
             anchors.get_or_insert_with(Vec::new).push(a);
         }
-        let status = if st.nodes[parent].status == Status::Excluded {
+        let status = if self.nodes[parent].status == Status::Excluded {
             Status::Excluded
         } else {
             status
         };
-        let mut node = st.node(parent, status);
+        let mut node = self.node(parent, status);
         node.weight = attrs.weight;
         node.anchors = anchors;
-        let removed = REMOVED.contains(&tag.as_str());
-        let is_html = tag == "html";
-        node.tag = tag;
-        let at = st.nodes.len();
+        node.kind = Kind::of(tag);
+        let at = self.nodes.len();
         let excluded = node.status == Status::Excluded;
-        st.nodes.push(node);
-        st.current = at;
-        drop(st);
-        if let Some(handlers) = el.end_tag_handlers() {
-            if is_html {
-                state.borrow_mut().html_open += 1;
+        self.nodes.push(node);
+        self.current = at;
+        let close = if can_have_content {
+            if tag == "html" {
+                self.html_open += 1;
             }
+            Some(at)
+        } else {
+            // An element without content (`<img>`, `<br>`, `<svg/>`): the text goes back
+            // to its parent at once.
+            self.current = parent;
+            let titled = self.meta.contains_key("auto_title");
+            if !excluded
+                && tag == "img"
+                && titled
+                && !self.meta.contains_key("auto_image")
+                && let Some(src) = &attrs.src
+            {
+                self.meta
+                    .insert("auto_image".into(), normalize_content(src));
+                if let Some(alt) = &attrs.alt {
+                    self.meta
+                        .insert("auto_image_alt".into(), normalize_content(alt));
+                }
+            }
+            None
+        };
+        if REMOVED.contains(&tag) {
+            // Pagefind marks whatever element is current when it meets one of these:
+            // the element itself, or its parent when it has no content.
+            let current = self.current;
+            self.nodes[current].status = Status::Ignored;
+        }
+        close
+    }
+
+    /// Text (a piece of a text node; its entities as written).
+    fn text(&mut self, chunk: &str) {
+        if self.html_open == 0 {
+            return;
+        }
+        let node = &mut self.nodes[self.current];
+        node.value.push_str(chunk);
+        let ignored = matches!(node.status, Status::Ignored | Status::Excluded);
+        if !ignored && let Some(ids) = &node.anchors {
+            for id in ids {
+                match self.anchor_content.get_mut(id) {
+                    Some(text) => text.push_str(chunk),
+                    None => {
+                        self.anchor_content.insert(id.clone(), chunk.to_owned());
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Reads `html` (a whole page): with [`fast::read`] where it can, else with lol_html
+/// ([`read_with_lol_html`]). The two agree on every page the first reads (tested on
+/// random markup and on every page of the project's site).
+pub fn read(html: &[u8]) -> PageText {
+    fast::read(html).unwrap_or_else(|| read_with_lol_html(html))
+}
+
+/// Reads `html` with the fast reader, if it is a page that reader reads ([`fast`]).
+pub fn read_fast(html: &[u8]) -> Option<PageText> {
+    fast::read(html)
+}
+
+/// Reads `html` with lol_html, as Pagefind does: any markup at all.
+pub fn read_with_lol_html(html: &[u8]) -> PageText {
+    let state = Rc::new(RefCell::new(State::new()));
+    let el_handler = element!("*", |el| {
+        let tag = el.tag_name();
+        let attrs = Attrs::of(el);
+        let close = state.borrow_mut().open(&tag, attrs, el.can_have_content());
+        if let (Some(at), Some(handlers)) = (close, el.end_tag_handlers()) {
             let state = Rc::clone(&state);
             let close: lol_html::EndTagHandler<'static> = Box::new(move |end| {
                 state.borrow_mut().close(at, &end.name());
                 Ok(())
             });
             handlers.push(close);
-        } else {
-            // An element without content (`<img>`, `<br>`, `<svg/>`): the text goes back
-            // to its parent at once.
-            let mut st = state.borrow_mut();
-            st.current = parent;
-            let is_img = st.nodes[at].tag == "img";
-            let titled = st.meta.contains_key("auto_title");
-            if !excluded
-                && is_img
-                && titled
-                && !st.meta.contains_key("auto_image")
-                && let Some(src) = &attrs.src
-            {
-                st.meta.insert("auto_image".into(), normalize_content(src));
-                if let Some(alt) = &attrs.alt {
-                    st.meta
-                        .insert("auto_image_alt".into(), normalize_content(alt));
-                }
-            }
-        }
-        if removed {
-            // Pagefind marks whatever element is current when it meets one of these:
-            // the element itself, or its parent when it has no content.
-            let mut st = state.borrow_mut();
-            let current = st.current;
-            st.nodes[current].status = Status::Ignored;
         }
         Ok(())
     });
     let text_handler = doc_text!(|t| {
-        let mut st = state.borrow_mut();
-        if st.html_open == 0 {
-            return Ok(());
-        }
-        let chunk = t.as_str();
-        let State {
-            nodes,
-            current,
-            anchor_content,
-            ..
-        } = &mut *st;
-        let node = &mut nodes[*current];
-        node.value.push_str(chunk);
-        let ignored = matches!(node.status, Status::Ignored | Status::Excluded);
-        if !ignored && let Some(ids) = &node.anchors {
-            for id in ids {
-                match anchor_content.get_mut(id) {
-                    Some(text) => text.push_str(chunk),
-                    None => {
-                        anchor_content.insert(id.clone(), chunk.to_owned());
-                    }
-                }
-            }
-        }
+        state.borrow_mut().text(t.as_str());
         Ok(())
     });
     let settings = Settings::new()

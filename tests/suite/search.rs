@@ -456,3 +456,283 @@ fn random_markup_is_indexed_as_pagefind_indexes_it() {
         })
         .unwrap();
 }
+
+/// Markup as a theme or an editor might write it, and as no one should: start and end
+/// tags in every spelling HTML allows (upper case, unquoted and single-quoted values,
+/// spaces around `=`, `/>`, attributes without spaces between them), comments and
+/// doctypes of every shape, raw text that looks like markup, SVG and MathML, stray and
+/// misnested tags, `<` as text.
+fn tokens() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let token = prop::sample::select(vec![
+        "<p>",
+        "</p>",
+        "<div class=x>",
+        "<DIV ID=a>",
+        "</DIV>",
+        "</div>",
+        "<h1>",
+        "</h1>",
+        "<H2 Id = 'b c' >",
+        "</h2>",
+        "<span data-pagefind-ignore>",
+        "<span DATA-PAGEFIND-IGNORE='all'>",
+        "</span>",
+        "<main data-pagefind-body>",
+        "</main>",
+        "<x-card data-pagefind-weight = \"2\">",
+        "</x-card>",
+        "<a href=\"x\"/>",
+        "<a href=x/>",
+        "</a>",
+        "<p =x>",
+        "<p a=\"1\"b='2'id=c>",
+        "<p/ id=q>",
+        "<p id=\"d\" id=\"e\">",
+        "<p\tid\n=\r'f'\x0C>",
+        "<img src=a.png alt='x y'>",
+        "<img src=\"b&amp;c.png\"/>",
+        "<IMG SRC=c.png ALT>",
+        "<br>",
+        "<br/>",
+        "</br>",
+        "<hr id=h>",
+        "<input value=a/b>",
+        "<p id=a/b>",
+        "<img src=a/b.png alt=x/>",
+        "<svg><title><b>x</b></title><path/></svg>",
+        "<svg><title><style>a</style><img src=s.png></title></svg>",
+        "<!-- c -->",
+        "<!---->",
+        "<!--->",
+        "<!-->",
+        "<!-- a --!> b -->",
+        "<!-- <p>not</p> -- -->",
+        "<!--",
+        "<!doctype html>",
+        "<!DOCTYPE html PUBLIC \"x\">",
+        "<![CDATA[x]]>",
+        "<?php x ?>",
+        "< p>",
+        " a < b ",
+        "<3",
+        "</>",
+        "</ p>",
+        "</p x>",
+        "</p >",
+        "<script>if (a<b) x=\"</p>\"</script>",
+        "<script><!-- x --></script>",
+        "<script><!--<script>x</script> tail",
+        "<script>a</SCRIPT >",
+        "<script>b</script x>",
+        "<script>",
+        "<title>T &amp; </b> x</title>",
+        "<title>",
+        "</title>",
+        "<textarea><p>in</p></textarea>",
+        "<style>p>a{}</style>",
+        "<noscript><p>n</p></noscript>",
+        "<iframe>i</iframe>",
+        "<svg>",
+        "</svg>",
+        "<svg/>",
+        "<svg><title>t</title><path d=\"M0\"/><text id=s>in svg</text></svg>",
+        "<svg><p>x</svg>",
+        "<svg><style>a</style><script>s</script></svg>",
+        "<svg><desc>d<title>x</title></desc></svg>",
+        "<svg><foreignObject><p>f</p></foreignObject></svg>",
+        "<math><mi>x</mi><mtext><b>t</b></mtext></math>",
+        "<math><annotation-xml encoding=\"text/html\"><p>a</p></annotation-xml></math>",
+        "<font color=red>",
+        "<plaintext>",
+        "<html lang=\"en\">",
+        "<HTML LANG=zh-CN>",
+        "</html>",
+        "<head>",
+        "</head>",
+        "<body>",
+        "</body>",
+        "<nav>",
+        "</nav>",
+        "中文材料",
+        "R&amp;D",
+        "&lt;b&gt;",
+        "text\r\n",
+        "  ",
+        "word.",
+        "<",
+        "<a",
+        "<a href=\"",
+    ]);
+    prop::collection::vec(token, 1..40).prop_map(|t| t.concat())
+}
+
+/// Well-formed pages whose tags and text are spelt in those ways: most of them are pages
+/// the fast reader reads.
+fn nested() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let text = prop::sample::select(vec![
+        "alpha",
+        "Beta words ",
+        "新材料产业集群。",
+        "R&amp;D 20%",
+        "&lt;b&gt;",
+        "a < b",
+        "<!-- note -->",
+        "\r\n  ",
+        "<br>",
+        "<img src=a.png alt='A'>",
+        "<img src=a/b.png alt=x/>",
+        "<svg><title>t</title><text>in svg</text><path/></svg>",
+        "<svg><title><b>x</b></title><path/></svg>",
+        "<svg><title><style>a<b id=k>c</b></style></title></svg>",
+        "<svg><p>x<style>a<b id=k>c</b></style></p></svg>",
+        "<script><!--<script>x</script> tail",
+        "<math><mi>x</mi></math>",
+        "<script>x=\"</p>\"</script>",
+        "<style>p>a{}</style>",
+        "",
+    ]);
+    text.prop_map(str::to_owned)
+        .prop_recursive(4, 48, 5, |inner| {
+            let tag = prop::sample::select(vec![
+                ("div", "div"),
+                ("DIV", "div"),
+                ("p", "P"),
+                ("span", "span"),
+                ("h1", "h1"),
+                ("H2", "h2"),
+                ("section", "section"),
+                ("a", "a"),
+                ("li", "li"),
+                ("td", "td"),
+                ("nav", "nav"),
+                ("footer", "footer"),
+                ("label", "label"),
+                ("main", "main"),
+                ("title", "title"),
+                ("template", "template"),
+                ("form", "form"),
+                ("b", "B"),
+                ("x-card", "X-Card"),
+                ("svg", "svg"),
+            ]);
+            let attribute = prop::sample::select(vec![
+                "",
+                "",
+                " id=a",
+                " ID='b c'",
+                " id = \"d\"",
+                " data-pagefind-body",
+                " data-pagefind-ignore",
+                " data-pagefind-ignore='all'",
+                " data-pagefind-weight=3",
+                " id=t data-pagefind-title='Title &amp; more'",
+                " DATA-PAGEFIND-BODY id=\"Z\"",
+                " class=\"x\"id=\"y\"",
+                " / id=q",
+                " id=a/b",
+                " id=\"x\" data-pagefind-ignore",
+                " lang=en",
+            ]);
+            (tag, attribute, prop::collection::vec(inner, 0..4)).prop_map(
+                |((start, end), attribute, children)| {
+                    format!("<{start}{attribute}>{}</{end}>", children.concat())
+                },
+            )
+        })
+}
+
+/// The fast reader reads a page as the lol_html reader does, or leaves it to it: on
+/// token soup, on well-formed pages, and on the pages of the random markup that is
+/// checked against Pagefind itself. Both ways are taken often enough to be tested.
+#[test]
+fn the_fast_reader_reads_pages_as_lol_html_does_or_not_at_all() {
+    use profilegen::search::html;
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, TestRunner};
+    let body = prop_oneof![tokens(), nested(), markup()];
+    let page = (
+        prop::sample::select(vec![" lang=\"en\"", " lang=\"zh-CN\"", ""]),
+        body.clone(),
+        body,
+        0..3usize,
+    )
+        .prop_map(|(lang, head, body, shape)| match shape {
+            0 => format!(
+                "<!doctype html><html{lang}><head><title>Page {head}</title></head>\
+                 <body><h1>Heading</h1>{body}<p>The end.</p></body></html>"
+            ),
+            1 => format!("<html{lang}><body data-pagefind-body>{head}{body}</body></html>"),
+            _ => format!("{head}{body}"),
+        });
+    let cases = std::env::var("SEARCH_CASES")
+        .ok()
+        .and_then(|n| n.parse::<u32>().ok())
+        .unwrap_or(48);
+    let mut runner = TestRunner::new(Config {
+        cases: cases * 40,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    let read = std::cell::Cell::new((0u32, 0u32));
+    runner
+        .run(&page, |page| {
+            let (fast, left) = read.get();
+            match html::read_fast(page.as_bytes()) {
+                Some(text) => {
+                    read.set((fast + 1, left));
+                    prop_assert_eq!(text, html::read_with_lol_html(page.as_bytes()), "{}", page);
+                }
+                None => read.set((fast, left + 1)),
+            }
+            Ok(())
+        })
+        .unwrap();
+    let (fast, left) = read.get();
+    eprintln!("read fast {fast}, left to lol_html {left}");
+    assert!(
+        fast * 4 >= fast + left && left * 10 >= fast + left,
+        "read fast {fast}, left to lol_html {left}"
+    );
+}
+
+/// Every page of the real site is read by the fast reader, as lol_html reads it.
+#[test]
+fn the_fast_reader_reads_every_page_of_the_real_site() {
+    use profilegen::search::html;
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    profilegen::build(&BuildOptions {
+        root: repo(),
+        overrides: Overrides {
+            base_url: None,
+            output_dir: Some(public.clone()),
+            portable: false,
+        },
+        force: true,
+        no_compress: true,
+        ..BuildOptions::default()
+    })
+    .unwrap_or_else(|d| panic!("{d}"));
+    let pages: Vec<(PathBuf, Vec<u8>)> = tree_bytes(&public)
+        .into_iter()
+        .filter(|(p, _)| p.extension().is_some_and(|e| e == "html"))
+        .collect();
+    assert!(pages.len() >= 40, "{} pages", pages.len());
+    let svg = pages
+        .iter()
+        .filter(|(_, b)| String::from_utf8_lossy(b).contains("<svg"))
+        .count();
+    assert!(svg >= 2, "pages with charts: {svg}");
+    for (path, bytes) in &pages {
+        let fast = html::read_fast(bytes);
+        assert!(fast.is_some(), "{} is left to lol_html", path.display());
+        assert_eq!(
+            fast.unwrap(),
+            html::read_with_lol_html(bytes),
+            "{}",
+            path.display()
+        );
+    }
+}
