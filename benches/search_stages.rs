@@ -1,5 +1,6 @@
 //! The search index's stages on one thread, over the pages of a site already built:
-//! reading the pages as Pagefind reads them (`search::html::read`, lol_html), splitting
+//! reading the pages as Pagefind reads them (`search::html::read`: the fast reader, and
+//! lol_html for the pages it leaves; and lol_html alone, for comparison), splitting
 //! and stemming their words (`search::words::of_page`), compressing their records, all
 //! of `Indexer::add`, and `Indexer::finish` (sorting, chunking, encoding, compressing
 //! the word chunks). Per language too. Medians of `--runs` (3 unless told). And the
@@ -73,6 +74,14 @@ fn main() {
             median(runs, || {
                 for (_, h) in &chosen {
                     std::hint::black_box(html::read(h));
+                }
+            }),
+        ));
+        rows.push((
+            format!("{label}: read pages with lol_html only"),
+            median(runs, || {
+                for (_, h) in &chosen {
+                    std::hint::black_box(html::read_with_lol_html(h));
                 }
             }),
         ));
@@ -158,15 +167,16 @@ fn main() {
     }
 }
 
-/// What no indexer of Pagefind's format can skip, whatever else it does: lol_html over
-/// every page with every element and text node handed to a handler that does nothing
-/// (Pagefind's reading rules need each element), ICU4X's word breaks of the Chinese
-/// text (which the browser's must match), and gzip at our level of the site's word
-/// chunks (records are above), as decompressed from `dir/pagefind/index`.
+/// What no indexer of Pagefind's format can skip, whatever else it does: ICU4X's word
+/// breaks of the Chinese text (which the browser's must match), and gzip at our level of
+/// the site's word chunks (records are above), as decompressed from `dir/pagefind/index`.
+/// And, for reference, lol_html over every page with every element and text node handed
+/// to a handler that does nothing: the floor of a reader built on it, which the fast
+/// reader (`search::html::fast`) is not.
 fn floors(dir: &Path, pages: &[(String, Vec<u8>)], runs: usize, rows: &mut Vec<(String, f64)>) {
     use lol_html::{HtmlRewriter, Settings, doc_text, element};
     rows.push((
-        "floor: lol_html, every element and text handled, no work".into(),
+        "reference: lol_html, every element and text handled, no work".into(),
         median(runs, || {
             for (_, html) in pages {
                 let elements = element!("*", |el| {
