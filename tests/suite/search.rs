@@ -527,6 +527,8 @@ fn tokens() -> impl proptest::strategy::Strategy<Value = String> {
         "<script>b</script x>",
         "<script>",
         "<title>T &amp; </b> x</title>",
+        "<title a= >?<b id=m>c</b></title>",
+        "<p a=>",
         "<title>",
         "</title>",
         "<textarea><p>in</p></textarea>",
@@ -591,6 +593,7 @@ fn nested() -> impl proptest::strategy::Strategy<Value = String> {
         "<math><mi>x</mi></math>",
         "<script>x=\"</p>\"</script>",
         "<style>p>a{}</style>",
+        "<title a= >?<b id=m>c</b></title>",
         "",
     ]);
     text.prop_map(str::to_owned)

@@ -390,8 +390,9 @@ impl<'h> Scanner<'h> {
                     at += len + 2;
                     value
                 }
-                // No value: the tag ends.
-                b'>' => "",
+                // `=` and no value: lol_html ends the tag, but then reads what follows
+                // as markup even in `<title>` or `<script>`.
+                b'>' => return None,
                 _ => {
                     let start = at;
                     while !is_space(*b.get(at)?) && b[at] != b'>' {
@@ -510,6 +511,8 @@ mod tests {
             "<font color=red>x</font>",
             "<plaintext>x",
             "<a href=\"never closed",
+            // lol_html reads `<b>` here as markup, not as the title's text.
+            "<title a=>x<b>y</b></title>",
         ] {
             assert!(read(&page(body)).is_none(), "{body}");
         }
