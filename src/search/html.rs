@@ -10,6 +10,9 @@
 //! metadata), `data-pagefind-weight` and `data-pagefind-title` (an anchor's title). The
 //! page's `title` metadata is its first `<h1>` (else its `<title>`), `image` and
 //! `image_alt` the first image after it. Filters, sorting and custom metadata are not read.
+//!
+//! Two tokenizers feed the same [`State`]: [`fast`], ours, for the pages it can read as
+//! lol_html does (every page a theme writes), and lol_html for the others ([`read`]).
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
