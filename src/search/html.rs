@@ -11,8 +11,9 @@
 //! page's `title` metadata is its first `<h1>` (else its `<title>`), `image` and
 //! `image_alt` the first image after it. Filters, sorting and custom metadata are not read.
 //!
-//! Two tokenizers feed the same [`State`]: [`fast`], ours, for the pages it can read as
-//! lol_html does (every page a theme writes), and lol_html for the others ([`read`]).
+//! Two tokenizers feed the same reading state: ours ([`read_fast`]) for the pages it can
+//! read as lol_html does (every page a theme writes), and lol_html for the others
+//! ([`read`]).
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -494,14 +495,15 @@ impl State {
     }
 }
 
-/// Reads `html` (a whole page): with [`fast::read`] where it can, else with lol_html
+/// Reads `html` (a whole page): with [`read_fast`] where it can, else with lol_html
 /// ([`read_with_lol_html`]). The two agree on every page the first reads (tested on
 /// random markup and on every page of the project's site).
 pub fn read(html: &[u8]) -> PageText {
     fast::read(html).unwrap_or_else(|| read_with_lol_html(html))
 }
 
-/// Reads `html` with the fast reader, if it is a page that reader reads ([`fast`]).
+/// Reads `html` with the fast reader (`html::fast`, a tokenizer of our own), if it is a
+/// page that reader reads as lol_html does; `None` for the others.
 pub fn read_fast(html: &[u8]) -> Option<PageText> {
     fast::read(html)
 }
