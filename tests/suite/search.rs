@@ -704,21 +704,8 @@ fn the_fast_reader_reads_pages_as_lol_html_does_or_not_at_all() {
 #[test]
 fn the_fast_reader_reads_every_page_of_the_real_site() {
     use profilegen::search::html;
-    let out = tempfile::tempdir().unwrap();
-    let public = out.path().join("public");
-    profilegen::build(&BuildOptions {
-        root: repo(),
-        overrides: Overrides {
-            base_url: None,
-            output_dir: Some(public.clone()),
-            portable: false,
-        },
-        force: true,
-        no_compress: true,
-        ..BuildOptions::default()
-    })
-    .unwrap_or_else(|d| panic!("{d}"));
-    let pages: Vec<(PathBuf, Vec<u8>)> = tree_bytes(&public)
+    let (out, _) = build_with_search(&repo());
+    let pages: Vec<(PathBuf, Vec<u8>)> = tree_bytes(&out.path().join("public"))
         .into_iter()
         .filter(|(p, _)| p.extension().is_some_and(|e| e == "html"))
         .collect();
