@@ -165,14 +165,19 @@ fn tag_name(name: &str) -> Option<Cow<'_, str>> {
     if !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
         return None;
     }
-    let name = if name.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(name.to_ascii_lowercase())
-    } else {
-        Cow::Borrowed(name)
-    };
+    let name = lower(name);
     match &*name {
         "font" | "annotation-xml" | "foreignobject" | "plaintext" => None,
         _ => Some(name),
+    }
+}
+
+/// `name` in ASCII lower case, copied only when it has an upper-case letter.
+fn lower(name: &str) -> Cow<'_, str> {
+    if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(name.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(name)
     }
 }
 
@@ -376,7 +381,7 @@ impl<'h> Scanner<'h> {
                 at += 1;
             }
             if b[at] != b'=' {
-                attrs.add(&name.to_ascii_lowercase(), String::new);
+                attrs.add(&lower(name), String::new);
                 continue;
             }
             at += 1;
@@ -401,7 +406,7 @@ impl<'h> Scanner<'h> {
                     &self.src[start..at]
                 }
             };
-            attrs.add(&name.to_ascii_lowercase(), || value.to_owned());
+            attrs.add(&lower(name), || value.to_owned());
         }
     }
 
