@@ -111,7 +111,6 @@ enum Kind {
     Html,
     H1,
     Title,
-    Img,
     Other,
 }
 
@@ -121,7 +120,6 @@ impl Kind {
             "html" => Kind::Html,
             "h1" => Kind::H1,
             "title" => Kind::Title,
-            "img" => Kind::Img,
             _ => Kind::Other,
         }
     }

@@ -304,13 +304,9 @@ impl<'h> Scanner<'h> {
         if !can_have_content {
             return Some(());
         }
-        let raw_name = if raw.is_some() {
-            Some(name.clone())
-        } else {
-            None
-        };
+        let raw = raw.map(|raw| (raw, name.clone()));
         self.open.push(Open { name, node });
-        if let (Some(raw), Some(name)) = (raw, raw_name) {
+        if let Some((raw, name)) = raw {
             self.raw_text(st, raw, &name)?;
         }
         Some(())
