@@ -219,7 +219,7 @@ fn write_doc(
         sink.staging.write(&file, &bytes)?;
         // The document's own page is indexed (not its further listing pages).
         if let (Some(index), 1) = (sink.index, k) {
-            index.add(id.index(), &crate::output::layout::url_of(&file), &bytes);
+            index.queue(id.index(), crate::output::layout::url_of(&file), bytes);
         }
     }
     Ok(reads)

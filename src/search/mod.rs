@@ -1,6 +1,6 @@
-//! The search index, built while pages are written: each page's HTML is read once, in
-//! the page pass's worker that rendered it ([`Indexer::add`]); its words go into its
-//! language's index as compact postings, its record is compressed at once, and the
+//! The search index, built while pages are written: each page's HTML is read once, by
+//! a page pass's worker, a batch of pages at a time ([`Indexer::queue`]); its words go
+//! into its language's index as compact postings, its record is compressed at once, and the
 //! index files are written in Pagefind's format (see [`format`]) when the pass is over
 //! ([`Indexer::finish`]), for Pagefind's own browser client, taken from the pinned
 //! `pagefind` crate ([`client`]).
@@ -79,7 +79,25 @@ pub struct Indexer {
     /// For `serve`: each page's packed words too, by file, so that an edit re-reads only
     /// the pages it re-rendered ([`Kept`]).
     keep: Option<Mutex<BTreeMap<String, Packed>>>,
+    /// Pages [`Indexer::queue`]d and not read yet.
+    queue: Mutex<Queue>,
 }
+
+/// Pages waiting to be read, with the bytes of their HTML.
+#[derive(Default)]
+struct Queue {
+    pages: Vec<(usize, String, Vec<u8>)>,
+    bytes: usize,
+}
+
+/// A queue this long (pages, or bytes of HTML) is read at once by the worker that
+/// filled it. Reading many pages in a row keeps the word cache, ICU4X's dictionary and
+/// the language's tables in the CPU's caches, where one page between two renderings
+/// found them pushed out by the templates' work: about a tenth of the index's CPU time
+/// at 10,000 pages per language (BENCHMARKS.md, "Seventeenth session"). A full queue
+/// holds a few MiB.
+const QUEUE_PAGES: usize = 128;
+const QUEUE_BYTES: usize = 4 << 20;
 
 /// Every page's packed words, by file (`tech/case/index.html`): what `serve` keeps to
 /// write the index again after an edit without reading the other pages again.
@@ -144,6 +162,42 @@ impl Indexer {
         self.push(packed);
     }
 
+    /// Queues one page whose HTML the caller is done with, to be read with others
+    /// ([`QUEUE_PAGES`]); whatever is still queued is read before the index is asked
+    /// for anything ([`Indexer::languages`], [`Indexer::kept`], [`Indexer::finish`]).
+    /// What the index holds is the same as with [`Indexer::add`]: a page's number
+    /// follows `order`, not the order pages are read in.
+    pub fn queue(&self, order: usize, file: String, html: Vec<u8>) {
+        let full = match self.queue.lock() {
+            Ok(mut queue) => {
+                queue.bytes += html.len();
+                queue.pages.push((order, file, html));
+                if queue.pages.len() < QUEUE_PAGES && queue.bytes < QUEUE_BYTES {
+                    return;
+                }
+                std::mem::take(&mut *queue)
+            }
+            Err(_) => return,
+        };
+        self.read(full);
+    }
+
+    /// Reads what is queued.
+    fn flush(&self) {
+        let queued = self
+            .queue
+            .lock()
+            .map(|mut queue| std::mem::take(&mut *queue))
+            .unwrap_or_default();
+        self.read(queued);
+    }
+
+    fn read(&self, queue: Queue) {
+        for (order, file, html) in queue.pages {
+            self.add(order, &file, &html);
+        }
+    }
+
     fn push(&self, packed: Packed) {
         let language = match self.languages.lock() {
             Ok(mut languages) => Arc::clone(languages.entry(packed.language.clone()).or_default()),
@@ -156,6 +210,7 @@ impl Indexer {
 
     /// What [`Indexer::keeping`] kept, for `serve`.
     pub fn kept(&self) -> Kept {
+        self.flush();
         let pages = self
             .keep
             .as_ref()
@@ -169,6 +224,7 @@ impl Indexer {
 
     /// The languages of the pages read so far (`<html lang>`, lower-cased).
     pub fn languages(&self) -> Vec<String> {
+        self.flush();
         self.languages
             .lock()
             .map(|l| l.keys().cloned().collect())
@@ -178,6 +234,7 @@ impl Indexer {
     /// The index files (without the client's): `pagefind-entry.json` and, per language,
     /// its meta, word chunks and page records.
     pub fn finish(self, client: &client::Client) -> Files {
+        self.flush();
         let mut languages: BTreeMap<String, Language> = self
             .languages
             .into_inner()
@@ -426,6 +483,72 @@ mod tests {
         // French, with one page, is the language the page without one joins.
         assert_eq!(langs.keys().collect::<Vec<_>>(), ["fr"]);
         assert_eq!(langs["fr"]["page_count"], 2);
+    }
+
+    #[test]
+    fn queued_pages_read_from_any_thread_in_any_order_index_as_pages_added_in_order() {
+        use rayon::prelude::*;
+        let pages: Vec<(String, String)> = (0..3 * QUEUE_PAGES + 7)
+            .map(|i| {
+                let (lang, text) = if i % 3 == 0 {
+                    ("zh-cn", format!("新材料产业第{i}页，键合铜丝与石墨烯"))
+                } else {
+                    (
+                        "en",
+                        format!("Page {i} bonds wires; bonding {} materials", i % 7),
+                    )
+                };
+                let html = format!(
+                    "<html lang=\"{lang}\"><body><main data-pagefind-body>\
+                     <h1 id=\"t{i}\">Title {i}</h1><p>{text}</p></main></body></html>"
+                );
+                (format!("p{i}/index.html"), html)
+            })
+            .collect();
+        let added = Indexer::new();
+        for (i, (file, html)) in pages.iter().enumerate() {
+            added.add(i, file, html.as_bytes());
+        }
+        let queued = Indexer::new();
+        pages
+            .par_iter()
+            .enumerate()
+            .rev()
+            .for_each(|(i, (file, html))| queued.queue(i, file.clone(), html.clone().into_bytes()));
+        assert_eq!(
+            queued.languages(),
+            ["en", "zh-cn"],
+            "what is queued is read first"
+        );
+        let client = client::Client::default();
+        let (added, queued) = (added.finish(&client), queued.finish(&client));
+        assert_eq!(added.len(), queued.len());
+        for ((path_a, bytes_a), (path_b, bytes_b)) in added.iter().zip(&queued) {
+            assert_eq!(path_a, path_b);
+            let decoded = |b: &[u8]| format::decompress(b).unwrap_or_else(|| b.to_vec());
+            assert_eq!(decoded(bytes_a), decoded(bytes_b), "{}", path_a.display());
+        }
+    }
+
+    #[test]
+    fn pages_still_queued_are_kept_for_serve() {
+        let index = Indexer::keeping();
+        index.queue(
+            0,
+            "a/index.html".into(),
+            b"<html lang=\"en\"><p>Alpha</p></html>".to_vec(),
+        );
+        let mut kept = index.kept();
+        let files = kept
+            .files(|f| (f == "a/index.html").then_some(0))
+            .unwrap_or_default();
+        assert!(
+            files
+                .iter()
+                .any(|(p, _)| p.to_string_lossy().ends_with(".pf_fragment")),
+            "the queued page has its record: {:?}",
+            files.iter().map(|(p, _)| p).collect::<Vec<_>>()
+        );
     }
 
     #[test]
