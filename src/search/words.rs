@@ -248,25 +248,25 @@ pub fn of_page(page: &PageText, fields: &[String]) -> PageWords {
         let cross = match previous {
             Some(previous) if in_segment => cache
                 .cross_pair(&base, previous, simple, stemmer.as_ref())
-                .filter(|p| !words.iter().any(|(w, _)| w.stemmed == p.key.0)),
+                .filter(|p| !words.iter().any(|w| w.stem == p.stem)),
             _ => None,
         };
-        let parts = words.iter().filter(|(w, _)| w.part).count() + usize::from(cross.is_some());
+        let parts = words.iter().filter(|w| w.part).count() + usize::from(cross.is_some());
         let part_weight = if parts > 0 && weight > 0 {
             (weight / u8::try_from(parts).unwrap_or(u8::MAX)).max(1)
         } else {
             0
         };
         let position = index as u32;
-        for (w, word) in words.iter() {
-            page_words.at(word).text.push(Occurrence {
+        for w in words.iter() {
+            page_words.at(w.id).text.push(Occurrence {
                 position,
                 weight: if w.part { part_weight } else { weight },
             });
         }
         // The pair spanning two segments belongs to the word before.
         if let (Some(key), Some(before)) = (cross, position.checked_sub(1)) {
-            let text = &mut page_words.at(key).text;
+            let text = &mut page_words.at(key.id).text;
             // Positions only grow, so an occurrence at `before` is among the last ones.
             let known = text
                 .iter()
@@ -334,15 +334,15 @@ pub fn of_page(page: &PageText, fields: &[String]) -> PageWords {
         };
         for (position, word) in value.split_whitespace().enumerate() {
             for w in indexable_words(word, stemmer.as_ref()) {
-                let key = cache.intern(&w.stemmed, w.original.as_deref());
-                page_words.at(&key).meta.push(MetaOccurrence {
+                let key = cache.intern(&w.stemmed, w.original.as_deref(), w.part);
+                page_words.at(key.id).meta.push(MetaOccurrence {
                     field,
                     position: position as u32,
                 });
             }
         }
     }
-    (out.words, out.numbers) = page_words.take();
+    (out.words, out.numbers) = page_words.take(cache.keys());
     out.cache = cache.serial;
     cache.collect = page_words;
     cache.put_back();

@@ -9,14 +9,20 @@ use rustc_hash::FxHashMap;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::segment::is_segmented_cluster;
-use super::{Indexable, Key, Positions, bigrams, dotted_tails, indexable_words, stem_word};
+use super::{Key, Positions, bigrams, dotted_tails, indexable_words, stem_word};
 
-/// A word handed out by a thread's [`Cache`]: its key (equal words are one [`Key`]) and
-/// its number in that cache, by which a page's [`Collect`] finds it without hashing.
-#[derive(Clone)]
+/// A word handed out by a thread's [`Cache`]: its number in that cache (equal words
+/// have one, and its key is [`Cache::key`]), by which a page's [`Collect`] finds it
+/// without hashing, and whether it is a part of the written word (a compound's part, a
+/// pair of characters). Small and inline, so that the words of a written word are one
+/// read from memory.
+#[derive(Clone, Copy)]
 pub(super) struct Interned {
-    pub(super) key: Key,
-    id: u32,
+    pub(super) id: u32,
+    /// The number of its stemmed form: words with one stemmed form (and other forms as
+    /// written) share it, so they are told apart without comparing strings.
+    pub(super) stem: u32,
+    pub(super) part: bool,
 }
 
 /// A page's words as they are met, by their number in the thread's cache (kept in the
@@ -25,9 +31,10 @@ pub(super) struct Interned {
 pub(super) struct Collect {
     /// By word number: the word's place in `words`, plus one; 0 when not met yet.
     slots: Vec<u32>,
-    /// The numbers of the words met, to clear their slots for the next page.
+    /// The numbers of the words met, in the order first met, to clear their slots for
+    /// the next page.
     met: Vec<u32>,
-    words: Vec<(Key, Positions)>,
+    words: Vec<Positions>,
     /// Emptied position lists for the page's words ([`recycle`]).
     spare: Vec<Vec<super::Occurrence>>,
 }
@@ -60,30 +67,29 @@ pub fn recycle(lists: impl Iterator<Item = Vec<super::Occurrence>>) {
 }
 
 impl Collect {
-    pub(super) fn at(&mut self, word: &Interned) -> &mut Positions {
-        let id = word.id as usize;
-        if id >= self.slots.len() {
-            self.slots.resize((id + 1).next_power_of_two(), 0);
+    pub(super) fn at(&mut self, id: u32) -> &mut Positions {
+        let i = id as usize;
+        if i >= self.slots.len() {
+            self.slots.resize((i + 1).next_power_of_two(), 0);
         }
-        let slot = self.slots[id] as usize;
+        let slot = self.slots[i] as usize;
         let at = if slot == 0 {
-            let positions = Positions {
+            self.words.push(Positions {
                 text: self.spare.pop().unwrap_or_default(),
                 meta: Vec::new(),
-            };
-            self.words.push((Arc::clone(&word.key), positions));
-            self.met.push(word.id);
-            self.slots[id] = self.words.len() as u32;
+            });
+            self.met.push(id);
+            self.slots[i] = self.words.len() as u32;
             self.words.len() - 1
         } else {
             slot - 1
         };
-        &mut self.words[at].1
+        &mut self.words[at]
     }
 
-    /// The page's words, in the order first met, and their numbers; the collector is
-    /// empty again.
-    pub(super) fn take(&mut self) -> (Vec<(Key, Positions)>, Vec<u32>) {
+    /// The page's words (their keys from `keys`, by number), in the order first met,
+    /// and their numbers; the collector is empty again.
+    pub(super) fn take(&mut self, keys: &[Key]) -> (Vec<(Key, Positions)>, Vec<u32>) {
         for &id in &self.met {
             self.slots[id as usize] = 0;
         }
@@ -91,8 +97,14 @@ impl Collect {
         // Position lists not used by this page go back to the thread's; the next page
         // starts with room for as many words as this one had.
         recycle(self.spare.drain(..));
+        let words = self
+            .met
+            .iter()
+            .zip(self.words.drain(..))
+            .map(|(&id, positions)| (Arc::clone(&keys[id as usize]), positions))
+            .collect();
         (
-            std::mem::replace(&mut self.words, Vec::with_capacity(count)),
+            words,
             std::mem::replace(&mut self.met, Vec::with_capacity(count)),
         )
     }
@@ -123,8 +135,8 @@ pub(super) struct Cache {
     lang: String,
     /// Tells this cache from every other of the process: its words' numbers are its own.
     pub(super) serial: u64,
-    plain: FxHashMap<String, Rc<Vec<(Indexable, Interned)>>>,
-    segmented: FxHashMap<String, Rc<Vec<(Indexable, Interned)>>>,
+    plain: FxHashMap<String, Rc<[Interned]>>,
+    segmented: FxHashMap<String, Rc<[Interned]>>,
     /// The pair of characters across two segments, by the pair: its place in
     /// `pair_words`.
     pairs: FxHashMap<String, u32>,
@@ -133,6 +145,10 @@ pub(super) struct Cache {
     pair: String,
     /// Every word handed out, by key, with its number.
     keys: FxHashMap<Key, u32>,
+    /// Every word handed out, by number.
+    by_number: Vec<Key>,
+    /// Every stemmed form handed out, with its number ([`Interned::stem`]).
+    stems: FxHashMap<String, u32>,
     /// The collector of the page being read (taken by it, and given back).
     pub(super) collect: Collect,
 }
@@ -163,21 +179,39 @@ impl Cache {
     }
 
     fn len(&self) -> usize {
-        self.plain.len() + self.segmented.len() + self.pairs.len() + self.keys.len()
+        self.plain.len()
+            + self.segmented.len()
+            + self.pairs.len()
+            + self.keys.len()
+            + self.stems.len()
     }
 
-    pub(super) fn intern(&mut self, stemmed: &str, original: Option<&str>) -> Interned {
+    /// The key of word number `id` ([`Interned::id`]).
+    pub(super) fn keys(&self) -> &[Key] {
+        &self.by_number
+    }
+
+    pub(super) fn intern(&mut self, stemmed: &str, original: Option<&str>, part: bool) -> Interned {
         let probe = (stemmed.to_owned(), original.map(str::to_owned));
-        if let Some((key, &id)) = self.keys.get_key_value(&probe) {
-            return Interned {
-                key: Arc::clone(key),
-                id,
-            };
-        }
-        let key = Arc::new(probe);
-        let id = u32::try_from(self.keys.len()).unwrap_or(u32::MAX);
-        self.keys.insert(Arc::clone(&key), id);
-        Interned { key, id }
+        let id = match self.keys.get(&probe) {
+            Some(&id) => id,
+            None => {
+                let key = Arc::new(probe);
+                let id = u32::try_from(self.by_number.len()).unwrap_or(u32::MAX);
+                self.keys.insert(Arc::clone(&key), id);
+                self.by_number.push(key);
+                id
+            }
+        };
+        let stem = match self.stems.get(stemmed) {
+            Some(&stem) => stem,
+            None => {
+                let stem = u32::try_from(self.stems.len()).unwrap_or(u32::MAX);
+                self.stems.insert(stemmed.to_owned(), stem);
+                stem
+            }
+        };
+        Interned { id, stem, part }
     }
 
     pub(super) fn words_of(
@@ -185,7 +219,7 @@ impl Cache {
         raw: &str,
         in_segment: bool,
         stemmer: Option<&Stemmer>,
-    ) -> Rc<Vec<(Indexable, Interned)>> {
+    ) -> Rc<[Interned]> {
         let map = if in_segment {
             &self.segmented
         } else {
@@ -201,15 +235,10 @@ impl Cache {
             let pairs = bigrams(raw, stemmer, &words);
             words.extend(pairs);
         }
-        let words: Rc<Vec<(Indexable, Interned)>> = Rc::new(
-            words
-                .into_iter()
-                .map(|w| {
-                    let key = self.intern(&w.stemmed, w.original.as_deref());
-                    (w, key)
-                })
-                .collect(),
-        );
+        let words: Rc<[Interned]> = words
+            .into_iter()
+            .map(|w| self.intern(&w.stemmed, w.original.as_deref(), w.part))
+            .collect();
         let map = if in_segment {
             &mut self.segmented
         } else {
@@ -229,7 +258,7 @@ impl Cache {
         previous: &str,
         simple: bool,
         stemmer: Option<&Stemmer>,
-    ) -> Option<&Interned> {
+    ) -> Option<Interned> {
         if !is_segmented_cluster(previous) {
             return None;
         }
@@ -247,7 +276,7 @@ impl Cache {
             None => {
                 let word = is_segmented_cluster(first).then(|| {
                     let w = stem_word(&pair, stemmer, true);
-                    self.intern(&w.stemmed, w.original.as_deref())
+                    self.intern(&w.stemmed, w.original.as_deref(), true)
                 });
                 let at = u32::try_from(self.pair_words.len()).unwrap_or(u32::MAX);
                 self.pair_words.push(word);
@@ -256,6 +285,6 @@ impl Cache {
             }
         };
         self.pair = pair;
-        self.pair_words[at as usize].as_ref()
+        self.pair_words[at as usize]
     }
 }
