@@ -1,9 +1,9 @@
 //! The search index, built while pages are written: each page's HTML is read once, by
 //! a page pass's worker, a batch of pages at a time ([`Indexer::queue`]); its words go
-//! into its language's index as compact postings, its record is compressed at once, and the
-//! index files are written in Pagefind's format (see [`format`]) when the pass is over
-//! ([`Indexer::finish`]), for Pagefind's own browser client, taken from the pinned
-//! `pagefind` crate ([`client`]).
+//! into its language's index as compact postings, its record is compressed at once,
+//! and the index files are written in Pagefind's format (see [`format`]) when the pass
+//! is over ([`Indexer::finish`]), for Pagefind's own browser client, taken from the
+//! pinned `pagefind` crate ([`client`]).
 //!
 //! Why not the `pagefind` crate's indexer: it reads every page again from disk, keeps
 //! every occurrence of every word as a record of its own and every page twice until the

@@ -12,7 +12,7 @@ use super::segment::is_segmented_cluster;
 use super::{Key, Positions, bigrams, dotted_tails, indexable_words, stem_word};
 
 /// A word handed out by a thread's [`Cache`]: its number in that cache (equal words
-/// have one, and its key is [`Cache::key`]), by which a page's [`Collect`] finds it
+/// have one; [`Cache::keys`] holds its key), by which a page's [`Collect`] finds it
 /// without hashing, and whether it is a part of the written word (a compound's part, a
 /// pair of characters). Small and inline, so that the words of a written word are one
 /// read from memory.
@@ -186,7 +186,7 @@ impl Cache {
             + self.stems.len()
     }
 
-    /// The key of word number `id` ([`Interned::id`]).
+    /// Every word's key, by its number ([`Interned::id`]).
     pub(super) fn keys(&self) -> &[Key] {
         &self.by_number
     }
