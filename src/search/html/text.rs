@@ -20,36 +20,73 @@ pub(super) fn ends_sentence(c: char) -> bool {
 /// space (a single tab or ideographic space stays as it is, as in Pagefind).
 pub fn normalize_content(text: &str) -> String {
     let decoded = html_escape::decode_html_entities(text);
-    let mut rest = decoded.trim();
+    let rest = decoded.trim();
+    let bytes = rest.as_bytes();
     let mut out = String::with_capacity(rest.len());
-    // Text between whitespace is copied as it is, a slice at a time.
-    while let Some(start) = next_space(rest) {
-        out.push_str(&rest[..start]);
-        let spaces = &rest[start..];
+    // Text that stays as it is is copied a slice at a time: from `copied` up to the
+    // next run of whitespace that changes.
+    let mut copied = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        if !MAY_START_SPACE[usize::from(bytes[at])] {
+            at += 1;
+            continue;
+        }
+        // A single space between words, the most common whitespace by far, stays.
+        if bytes[at] == b' '
+            && bytes
+                .get(at + 1)
+                .is_some_and(|&b| !MAY_START_SPACE[usize::from(b)])
+        {
+            at += 2;
+            continue;
+        }
+        let Some(c) = rest[at..].chars().next() else {
+            break;
+        };
+        if !c.is_whitespace() {
+            at += c.len_utf8();
+            continue;
+        }
+        let spaces = &rest[at..];
         let end = spaces
             .find(|c: char| !c.is_whitespace())
             .unwrap_or(spaces.len());
         let run = &spaces[..end];
         if run.chars().nth(1).is_some() || run == "\n" {
+            out.push_str(&rest[copied..at]);
             out.push(' ');
-        } else {
-            out.push_str(run);
+            copied = at + end;
         }
-        rest = &spaces[end..];
+        at += end;
     }
-    out.push_str(rest);
+    out.push_str(&rest[copied..]);
     out
 }
 
-/// Where `s`'s first whitespace character starts. Only ASCII's few and characters whose
-/// UTF-8 starts with 0xC2, 0xE1, 0xE2 or 0xE3 can be one: the bytes are scanned for
-/// those, and only they are decoded (the text is mostly Chinese, three bytes a
-/// character).
+/// The bytes a whitespace character's UTF-8 can start with: ASCII's few and 0xC2, 0xE1,
+/// 0xE2, 0xE3 (the text is mostly Chinese, three bytes a character, and a byte outside
+/// these is passed over without decoding).
+static MAY_START_SPACE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = matches!(b as u8, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1..=0xE3);
+        b += 1;
+    }
+    table
+};
+
+/// Where `s`'s first whitespace character starts (only the bytes of
+/// [`MAY_START_SPACE`] are decoded).
+#[cfg(test)]
 fn next_space(s: &str) -> Option<usize> {
     let bytes = s.as_bytes();
-    let may_start = |b: u8| matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1..=0xE3);
     let mut at = 0;
-    while let Some(i) = bytes[at..].iter().position(|&b| may_start(b)) {
+    while let Some(i) = bytes[at..]
+        .iter()
+        .position(|&b| MAY_START_SPACE[usize::from(b)])
+    {
         let i = at + i;
         // A byte below 0x80 or a leading byte: always a character's start.
         if s[i..].chars().next().is_some_and(char::is_whitespace) {
@@ -116,5 +153,37 @@ mod tests {
             normalize_content("中\u{a0}文\u{2028}\u{2029}é\u{85}x"),
             "中\u{a0}文 é\u{85}x"
         );
+    }
+
+    /// The normalisation as first written: every run of whitespace found and looked at.
+    fn normalize_by_runs(text: &str) -> String {
+        let decoded = html_escape::decode_html_entities(text);
+        let mut rest = decoded.trim();
+        let mut out = String::new();
+        while let Some(start) = rest.find(char::is_whitespace) {
+            out.push_str(&rest[..start]);
+            let spaces = &rest[start..];
+            let end = spaces
+                .find(|c: char| !c.is_whitespace())
+                .unwrap_or(spaces.len());
+            let run = &spaces[..end];
+            if run.chars().nth(1).is_some() || run == "\n" {
+                out.push(' ');
+            } else {
+                out.push_str(run);
+            }
+            rest = &spaces[end..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn normalising_agrees_with_looking_at_every_run(
+            text in "([ \t\n\r\u{a0}\u{85}\u{3000}\u{2028}\u{2029}\u{200b}\u{1680}。、中é&;a-z]|&amp;|&nbsp;){0,40}"
+        ) {
+            proptest::prop_assert_eq!(normalize_content(&text), normalize_by_runs(&text));
+        }
     }
 }
