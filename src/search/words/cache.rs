@@ -140,6 +140,9 @@ pub(super) struct Cache {
     /// The pair of characters across two segments, by the pair: its place in
     /// `pair_words`.
     pairs: FxHashMap<String, u32>,
+    /// The same places, by the pair's two characters, for pairs of characters that are
+    /// each a grapheme cluster (most Chinese text): no string to build or compare.
+    char_pairs: FxHashMap<u64, u32>,
     pair_words: Vec<Option<Interned>>,
     /// The pair being looked up (one buffer, so that a known pair costs no allocation).
     pair: String,
@@ -182,6 +185,7 @@ impl Cache {
         self.plain.len()
             + self.segmented.len()
             + self.pairs.len()
+            + self.char_pairs.len()
             + self.keys.len()
             + self.stems.len()
     }
@@ -267,6 +271,14 @@ impl Cache {
         } else {
             word.graphemes(true).next()?
         };
+        // `simple`: `previous` and `first` are a character each.
+        let chars = simple
+            .then(|| Some((previous.chars().next()?, first.chars().next()?)))
+            .flatten()
+            .map(|(a, b)| (u64::from(a) << 32) | u64::from(b));
+        if let Some(&at) = chars.and_then(|c| self.char_pairs.get(&c)) {
+            return self.pair_words[at as usize];
+        }
         let mut pair = std::mem::take(&mut self.pair);
         pair.clear();
         pair.push_str(previous);
@@ -284,6 +296,9 @@ impl Cache {
                 at
             }
         };
+        if let Some(c) = chars {
+            self.char_pairs.insert(c, at);
+        }
         self.pair = pair;
         self.pair_words[at as usize]
     }
