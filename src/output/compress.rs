@@ -46,14 +46,18 @@ pub fn brotli_quality(path: &Path) -> u32 {
 /// `dir` that another stage fills and compresses meanwhile: [`compress_under`]); returns
 /// how many were compressed.
 pub fn compress_dir(dir: &Path, skip: Option<&Path>) -> Result<usize> {
-    let skip = skip.map(|s| dir.join(s));
-    compress_files(dir, text_files(dir, skip.as_deref())?)
+    let skip: Vec<PathBuf> = skip.map(|s| dir.join(s)).into_iter().collect();
+    compress_files(dir, text_files(dir, &skip)?)
 }
 
 /// Compresses every text file below `sub` (a folder relative to `dir`; errors name the
-/// files relative to `dir`); returns how many were compressed.
-pub fn compress_under(dir: &Path, sub: &Path) -> Result<usize> {
-    compress_files(dir, text_files(&dir.join(sub), None)?)
+/// files relative to `dir`) but those in its folders `generated` (names of folders of
+/// `sub` whose files a stage wrote, none of them text: the search index's thousands of
+/// records and word chunks are not even listed); returns how many were compressed.
+pub fn compress_under(dir: &Path, sub: &Path, generated: &[&str]) -> Result<usize> {
+    let root = dir.join(sub);
+    let skip: Vec<PathBuf> = generated.iter().map(|g| root.join(g)).collect();
+    compress_files(dir, text_files(&root, &skip)?)
 }
 
 /// Compresses `files` (below `dir`) in parallel; every failure is reported.
@@ -76,11 +80,11 @@ pub fn is_text(path: &Path) -> bool {
         .is_some_and(|e| TEXT_EXTENSIONS.contains(&e))
 }
 
-fn text_files(dir: &Path, skip: Option<&Path>) -> Result<Vec<PathBuf>> {
+fn text_files(dir: &Path, skip: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     let walk = walkdir::WalkDir::new(dir)
         .into_iter()
-        .filter_entry(|e| skip.is_none_or(|s| e.path() != s));
+        .filter_entry(|e| !(e.file_type().is_dir() && skip.iter().any(|s| e.path() == s)));
     for entry in walk {
         let entry = entry.map_err(|e| {
             let path = e.path().unwrap_or(dir).to_path_buf();

@@ -69,7 +69,9 @@ pub fn check(config: &Config, content: &Content, theme: &Theme) -> Result<()> {
 /// parallel; with `compress`, then a `.gz` and a `.br` beside each text file of the
 /// index's folder (the client's scripts, `pagefind-entry.json`, and any text file a
 /// theme's `static/pagefind/` put there: the compression of the rest of the site, which
-/// runs beside this, leaves the folder to it). The index's own files are gzip already.
+/// runs beside this, leaves the folder to it). The index's own files are gzip already,
+/// and its folders of records and word chunks ([`crate::search::GENERATED_DIRS`]) are
+/// not walked: a text file a theme put there gets no compressed copies.
 pub fn write(staging: &Staging, indexer: crate::search::Indexer, compress: bool) -> Result<()> {
     use rayon::prelude::*;
     let languages = indexer.languages();
@@ -85,7 +87,11 @@ pub fn write(staging: &Staging, indexer: crate::search::Indexer, compress: bool)
         })
         .collect();
     if errors.is_empty() && compress {
-        super::compress::compress_under(staging.dir(), Path::new(BUNDLE_DIR))?;
+        super::compress::compress_under(
+            staging.dir(),
+            Path::new(BUNDLE_DIR),
+            &crate::search::GENERATED_DIRS,
+        )?;
     }
     if errors.is_empty() {
         Ok(())

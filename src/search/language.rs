@@ -247,7 +247,7 @@ impl Language {
                     shorts.insert(full.clone(), s.clone());
                     // Moved, not copied: the records are most of the index's bytes.
                     files.push((
-                        PathBuf::from(format!("fragment/{s}.pf_fragment")),
+                        PathBuf::from(format!("{}/{s}.pf_fragment", super::RECORDS_DIR)),
                         std::mem::take(&mut p.fragment),
                     ));
                     s
@@ -335,7 +335,10 @@ impl Language {
             let short = hash[..len].to_owned();
             chunk_names.insert(short.clone());
             meta.index_chunks[i].hash = short.clone();
-            files.push((PathBuf::from(format!("index/{short}.pf_index")), bytes));
+            files.push((
+                PathBuf::from(format!("{}/{short}.pf_index", super::CHUNKS_DIR)),
+                bytes,
+            ));
         }
         let page_count = meta.pages.len();
         let bytes = format::cbor(&meta);

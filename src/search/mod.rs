@@ -29,6 +29,14 @@ use sha2::{Digest, Sha256};
 use format::{Fragment, FragmentAnchor};
 use language::{Built, Language, merge_unknown};
 
+/// The bundle's folder of page records.
+pub const RECORDS_DIR: &str = "fragment";
+/// The bundle's folder of word chunks.
+pub const CHUNKS_DIR: &str = "index";
+
+/// The bundle's folders whose every file is the index's own, gzip.
+pub const GENERATED_DIRS: [&str; 2] = [RECORDS_DIR, CHUNKS_DIR];
+
 /// The metadata fields the reader produces, in Pagefind's (sorted) order.
 const FIELDS: [&str; 3] = ["image", "image_alt", "title"];
 
