@@ -104,33 +104,55 @@ impl Staging {
         Ok(BufWriter::with_capacity(64 * 1024, file))
     }
 
-    /// Writes `bytes` to `rel`.
+    /// Writes `bytes` to `rel`: whole, with no buffer between them and the file.
     pub fn write(&self, rel: &Path, bytes: &[u8]) -> std::result::Result<(), Diagnostic> {
         use std::io::Write;
-        let mut f = self.create_file(rel)?;
-        f.write_all(bytes)
-            .and_then(|_| f.flush())
+        let path = self.path_of(rel)?;
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| self.fault(e, rel, crate::fsutil::Action::CreateFolderFor))?;
+        }
+        File::create(&path)
+            .and_then(|mut f| f.write_all(bytes))
             .map_err(|e| self.fault(e, rel, crate::fsutil::Action::Write))
     }
 
     /// Writes a generated file (`what`: `sitemap`, `feed`, `manifest` or `search`, the
     /// catalog's selector) to `rel`; a file of `static/` or `content/` already published
-    /// there is an error rather than silently replaced.
+    /// there is an error rather than silently replaced. The file is created only if
+    /// nothing is there (one call, no test of the path first), and its folders only when
+    /// they are missing: the search index writes thousands of records into one folder.
     pub fn write_new(
         &self,
         rel: &Path,
         bytes: &[u8],
         what: &str,
     ) -> std::result::Result<(), Diagnostic> {
-        if self.path_of(rel)?.exists() {
-            return Err(Diagnostic::error(msg!(
+        use std::io::{ErrorKind, Write};
+        let path = self.path_of(rel)?;
+        let create = || File::options().write(true).create_new(true).open(&path);
+        let created = match create() {
+            Err(e) if e.kind() == ErrorKind::NotFound => {
+                if let Some(parent) = path.parent() {
+                    std::fs::create_dir_all(parent)
+                        .map_err(|e| self.fault(e, rel, crate::fsutil::Action::CreateFolderFor))?;
+                }
+                create()
+            }
+            other => other,
+        };
+        match created {
+            Ok(mut file) => file
+                .write_all(bytes)
+                .map_err(|e| self.fault(e, rel, crate::fsutil::Action::Write)),
+            Err(e) if e.kind() == ErrorKind::AlreadyExists => Err(Diagnostic::error(msg!(
                 "output-generated-taken",
                 path = rel.display().to_string(),
                 what = what
             ))
-            .with_hint(msg!("output-generated-taken-hint")));
+            .with_hint(msg!("output-generated-taken-hint"))),
+            Err(e) => Err(self.fault(e, rel, crate::fsutil::Action::Write)),
         }
-        self.write(rel, bytes)
     }
 
     /// Copies a source file to `rel`.
