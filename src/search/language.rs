@@ -321,9 +321,10 @@ impl Language {
                 words.encode(chunk, &mut file);
                 // The room is a bound, not an estimate: checked in every test build.
                 debug_assert!(file.len() <= format::MARKER.len() + room);
-                let bytes = &file[format::MARKER.len()..];
-                let hash = format!("{lang}_{}", hex(&Sha256::digest(bytes)));
-                (format::compress_marked(&file, format::LEVEL), hash)
+                // Named by the bytes written, as the records are.
+                let bytes = format::compress_marked(&file, format::LEVEL);
+                let hash = format!("{lang}_{}", hex(&Sha256::digest(&bytes)));
+                (bytes, hash)
             })
             .collect();
         let mut chunk_names: std::collections::HashSet<String> = std::collections::HashSet::new();

@@ -45,7 +45,8 @@ const FIELDS: [&str; 3] = ["image", "image_alt", "title"];
 pub(crate) struct Page {
     /// Its place in the site's order (page numbers follow it).
     order: usize,
-    /// SHA-256 of its record, hex.
+    /// SHA-256 of its record as written (gzip, a third of the JSON's bytes to hash),
+    /// hex: the file's name changes when its bytes do.
     hash: String,
     /// Its record, compressed.
     fragment: Vec<u8>,
@@ -324,12 +325,12 @@ fn pack(order: usize, file: &str, html: &[u8]) -> Packed {
     if serde_json::to_writer(&mut file, &record).is_err() {
         file.truncate(format::MARKER.len());
     }
-    let json = &file[format::MARKER.len()..];
     let has_words = words.words.iter().any(|(_, p)| !p.text.is_empty());
+    let fragment = format::compress_marked(&file, format::LEVEL);
     let page = Page {
         order,
-        hash: hex(&Sha256::digest(json)),
-        fragment: format::compress_marked(&file, format::LEVEL),
+        hash: hex(&Sha256::digest(&fragment)),
+        fragment,
         word_count: words.word_count,
         has_body: text.has_body,
         has_words,
