@@ -179,22 +179,32 @@ impl Language {
         let page = u32::try_from(self.pages.len()).unwrap_or(u32::MAX);
         self.pages.push(packed.page);
         let numbered = self.numbered.entry(packed.cache).or_default();
-        for (key, number, positions) in &packed.words {
+        // The cache's words, read only for numbers this index has not met yet.
+        let mut keys = None;
+        for (number, positions) in &packed.words {
             let number = *number as usize;
             let known = numbered.get(number).copied().filter(|&t| t != u32::MAX);
-            let term = known.unwrap_or_else(|| {
-                let (word, form) = &**key;
-                let next = u32::try_from(self.postings.len()).unwrap_or(u32::MAX);
-                let term = self.terms.number(word, form.as_deref(), next);
-                if term == next {
-                    self.postings.push(Postings::default());
+            let term = match known {
+                Some(term) => term,
+                None => {
+                    let keys = keys.get_or_insert_with(|| packed.keys.read());
+                    // Every number a page holds is its cache's: always there.
+                    let Some(key) = keys.get(number) else {
+                        continue;
+                    };
+                    let (word, form) = &**key;
+                    let next = u32::try_from(self.postings.len()).unwrap_or(u32::MAX);
+                    let term = self.terms.number(word, form.as_deref(), next);
+                    if term == next {
+                        self.postings.push(Postings::default());
+                    }
+                    if number >= numbered.len() {
+                        numbered.resize((number + 1).next_power_of_two(), u32::MAX);
+                    }
+                    numbered[number] = term;
+                    term
                 }
-                if number >= numbered.len() {
-                    numbered.resize((number + 1).next_power_of_two(), u32::MAX);
-                }
-                numbered[number] = term;
-                term
-            });
+            };
             self.postings[term as usize].push(page, &packed.postings[positions.clone()]);
         }
     }
@@ -454,14 +464,19 @@ mod tests {
         type Word<'w> = (&'w str, Option<&'w str>, Vec<i32>, Vec<(u8, u32)>);
         let page = |order: usize, words: &[Word]| {
             let mut postings = Vec::new();
+            let keys = words
+                .iter()
+                .map(|(word, form, _, _)| {
+                    std::sync::Arc::new(((*word).to_owned(), form.map(str::to_owned)))
+                })
+                .collect();
             let words = words
                 .iter()
                 .enumerate()
-                .map(|(number, (word, form, locs, meta))| {
+                .map(|(number, (_, _, locs, meta))| {
                     let start = postings.len();
                     encode_positions(&mut postings, locs, meta);
-                    let key = std::sync::Arc::new(((*word).to_owned(), form.map(str::to_owned)));
-                    (key, number as u32, start..postings.len())
+                    (number as u32, start..postings.len())
                 })
                 .collect();
             Packed {
@@ -476,6 +491,7 @@ mod tests {
                     meta: vec![2],
                 },
                 words,
+                keys,
                 postings,
                 cache: order as u64,
             }
@@ -552,15 +568,22 @@ mod tests {
     /// A packed page of `words` (numbered by cache `cache`), one position each.
     fn packed(cache: u64, words: &[(&str, u32)]) -> Packed {
         let mut postings = Vec::new();
+        let mut keys: Vec<Option<crate::search::words::Key>> = Vec::new();
         let words = words
             .iter()
             .map(|&(word, number)| {
                 let start = postings.len();
                 encode_positions(&mut postings, &[0], &[]);
-                let key = std::sync::Arc::new((word.to_owned(), None));
-                (key, number, start..postings.len())
+                let n = number as usize;
+                if keys.len() <= n {
+                    keys.resize(n + 1, None);
+                }
+                keys[n] = Some(std::sync::Arc::new((word.to_owned(), None)));
+                (number, start..postings.len())
             })
             .collect();
+        let table: crate::search::words::Keys =
+            keys.into_iter().map(Option::unwrap_or_default).collect();
         Packed {
             language: "en".into(),
             page: Page {
@@ -573,6 +596,7 @@ mod tests {
                 meta: Vec::new(),
             },
             words,
+            keys: table,
             postings,
             cache,
         }

@@ -69,9 +69,11 @@ impl Page {
 pub(crate) struct Packed {
     language: String,
     page: Page,
-    /// Each word, its number in the word cache that split the page
+    /// Each word's number in the word cache that split the page
     /// ([`words::PageWords::numbers`]), and where its positions are in `postings`.
-    words: Vec<(words::Key, u32, std::ops::Range<usize>)>,
+    words: Vec<(u32, std::ops::Range<usize>)>,
+    /// That cache's words by number ([`words::Keys`]).
+    keys: words::Keys,
     /// The serial of that cache ([`words::PageWords::cache`]).
     cache: u64,
     /// Every word's text and meta positions on this page, encoded as the language's
@@ -325,7 +327,7 @@ fn pack(order: usize, file: &str, html: &[u8]) -> Packed {
     if serde_json::to_writer(&mut file, &record).is_err() {
         file.truncate(format::MARKER.len());
     }
-    let has_words = words.words.iter().any(|(_, p)| !p.text.is_empty());
+    let has_words = words.positions.iter().any(|p| !p.text.is_empty());
     let fragment = format::compress_marked(&file, format::LEVEL);
     let page = Page {
         order,
@@ -345,19 +347,19 @@ fn pack(order: usize, file: &str, html: &[u8]) -> Packed {
     let mut locs = Vec::new();
     let mut meta = Vec::new();
     let cache = words.cache;
-    let mut lists = Vec::with_capacity(words.words.len());
-    let words = words
-        .words
+    let mut lists = Vec::with_capacity(words.positions.len());
+    let packed = words
+        .positions
         .into_iter()
         .zip(words.numbers)
-        .map(|((key, mut p), number)| {
+        .map(|(mut p, number)| {
             let start = postings.len();
             pack_locs(&mut p.text, &mut locs);
             meta.clear();
             meta.extend(p.meta.iter().map(|m| (m.field as u8, m.position)));
             language::encode_positions(&mut postings, &locs, &meta);
             lists.push(p.text);
-            (key, number, start..postings.len())
+            (number, start..postings.len())
         })
         .collect();
     // The position lists serve the thread's next page.
@@ -365,7 +367,8 @@ fn pack(order: usize, file: &str, html: &[u8]) -> Packed {
     Packed {
         language: text.language,
         page,
-        words,
+        words: packed,
+        keys: words.keys,
         postings,
         cache,
     }

@@ -80,19 +80,33 @@ pub struct PageWords {
     /// The text, words separated as they were (with zero-width spaces between segmented
     /// words).
     pub content: String,
-    /// Positions by (word, diacritic form when it differs), in the order first met.
-    pub words: Vec<(Key, Positions)>,
-    /// Each word's number (in the order of `words`) in the thread's word cache that
-    /// split the page, the cache being told by `cache`: equal numbers from one cache
-    /// are one word, so a language's index can map them to its terms without hashing
-    /// the words again.
+    /// Positions of each word, in the order first met (the word is `numbers`' at the
+    /// same place).
+    pub positions: Vec<Positions>,
+    /// Each word's number in the thread's word cache that split the page, the cache
+    /// being told by `cache`: equal numbers from one cache are one word, so a language's
+    /// index can map them to its terms without hashing the words again.
     pub numbers: Vec<u32>,
+    /// That cache's words by number (word, diacritic form when it differs).
+    pub keys: Keys,
     /// The serial number of that cache.
     pub cache: u64,
     /// Its anchors.
     pub anchors: Vec<Anchor>,
     /// How many words.
     pub word_count: usize,
+}
+
+impl PageWords {
+    /// Each word with its positions, in the order first met.
+    pub fn words(&self) -> Vec<(Key, &Positions)> {
+        let keys = self.keys.read();
+        self.numbers
+            .iter()
+            .zip(&self.positions)
+            .filter_map(|(&n, p)| Some((Arc::clone(keys.get(n as usize)?), p)))
+            .collect()
+    }
 }
 
 /// The stemmer Pagefind's client uses for a language (`en`, `fr-CA`), if it has one.
@@ -143,6 +157,36 @@ pub fn is_segmented(lang: &str) -> bool {
 /// when that differs. Interned by the thread's cache (equal words are one `Arc`) and
 /// handed on, as it is, with the page's packed words to the language's index.
 pub type Key = Arc<(String, Option<String>)>;
+
+/// A thread's word cache's words by number ([`cache::Interned::id`]), shared with the
+/// pages it split: the cache only ever adds to it, so a number read from a page finds
+/// its word however much later it is looked up (by a language's index meeting the
+/// number for the first time, or by `serve` after an edit). A page hands on its words'
+/// numbers and this one handle, not a key per word.
+#[derive(Debug, Clone, Default)]
+pub struct Keys(Arc<std::sync::RwLock<Vec<Key>>>);
+
+impl Keys {
+    /// Read access to every word so far, by number.
+    pub fn read(&self) -> std::sync::RwLockReadGuard<'_, Vec<Key>> {
+        self.0
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn push(&self, key: Key) {
+        self.0
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(key);
+    }
+}
+
+impl FromIterator<Key> for Keys {
+    fn from_iter<I: IntoIterator<Item = Key>>(keys: I) -> Keys {
+        Keys(Arc::new(std::sync::RwLock::new(keys.into_iter().collect())))
+    }
+}
 
 /// A word to index for one written word.
 #[derive(Debug, Clone, PartialEq)]
@@ -342,7 +386,8 @@ pub fn of_page(page: &PageText, fields: &[String]) -> PageWords {
             }
         }
     }
-    (out.words, out.numbers) = page_words.take(cache.keys());
+    (out.positions, out.numbers) = page_words.take();
+    out.keys = cache.keys();
     out.cache = cache.serial;
     cache.collect = page_words;
     cache.put_back();
@@ -562,7 +607,8 @@ mod tests {
     #[test]
     fn english_words_are_stemmed_and_compounds_split() {
         let w = words_of("en", "Bonding wires for new-materials.");
-        let keys: Vec<&str> = w.words.iter().map(|(k, _)| k.0.as_str()).collect();
+        let words = w.words();
+        let keys: Vec<&str> = words.iter().map(|(k, _)| k.0.as_str()).collect();
         for want in ["bond", "wire", "for", "newmateri", "new", "materi"] {
             assert!(keys.contains(&want), "{want} in {keys:?}");
         }
@@ -582,8 +628,9 @@ mod tests {
         recycle(std::iter::repeat_n(stale, 64));
         for _ in 0..2 {
             let w = words_of("en", "alpha beta alpha");
+            let words = w.words();
             let positions = |word: &str| {
-                let (_, p) = w.words.iter().find(|(k, _)| k.0 == word).unwrap();
+                let (_, p) = words.iter().find(|(k, _)| k.0 == word).unwrap();
                 p.text
                     .iter()
                     .map(|o| (o.position, o.weight))
@@ -591,14 +638,16 @@ mod tests {
             };
             assert_eq!(positions("alpha"), [(0, 24), (2, 24)]);
             assert_eq!(positions("beta"), [(1, 24)]);
-            recycle(w.words.into_iter().map(|(_, p)| p.text));
+            drop(words);
+            recycle(w.positions.into_iter().map(|p| p.text));
         }
     }
 
     #[test]
     fn chinese_is_segmented_with_pairs_and_zero_width_spaces() {
         let w = words_of("zh-cn", "键合铜丝打破壁垒");
-        let keys: Vec<&str> = w.words.iter().map(|(k, _)| k.0.as_str()).collect();
+        let words = w.words();
+        let keys: Vec<&str> = words.iter().map(|(k, _)| k.0.as_str()).collect();
         assert!(keys.contains(&"键合"), "{keys:?}");
         assert!(keys.contains(&"铜丝"), "{keys:?}");
         assert!(
@@ -615,8 +664,8 @@ mod tests {
             "fr",
             "___PAGEFIND_AUTO_WEIGHT___7 Café ___END_PAGEFIND_WEIGHT___ texte",
         );
-        let cafe = w
-            .words
+        let words = w.words();
+        let cafe = words
             .iter()
             .find(|(k, _)| **k == ("caf".to_owned(), Some("café".to_owned())))
             .map(|(_, p)| p)

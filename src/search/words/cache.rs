@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::segment::is_segmented_cluster;
-use super::{Key, Positions, bigrams, dotted_tails, indexable_words, stem_word};
+use super::{Key, Keys, Positions, bigrams, dotted_tails, indexable_words, stem_word};
 
 /// A word handed out by a thread's [`Cache`]: its number in that cache (equal words
 /// have one; [`Cache::keys`] holds its key), by which a page's [`Collect`] finds it
@@ -87,9 +87,9 @@ impl Collect {
         &mut self.words[at]
     }
 
-    /// The page's words (their keys from `keys`, by number), in the order first met,
-    /// and their numbers; the collector is empty again.
-    pub(super) fn take(&mut self, keys: &[Key]) -> (Vec<(Key, Positions)>, Vec<u32>) {
+    /// The page's words' positions, in the order first met, and their numbers; the
+    /// collector is empty again.
+    pub(super) fn take(&mut self) -> (Vec<Positions>, Vec<u32>) {
         for &id in &self.met {
             self.slots[id as usize] = 0;
         }
@@ -97,14 +97,8 @@ impl Collect {
         // Position lists not used by this page go back to the thread's; the next page
         // starts with room for as many words as this one had.
         recycle(self.spare.drain(..));
-        let words = self
-            .met
-            .iter()
-            .zip(self.words.drain(..))
-            .map(|(&id, positions)| (Arc::clone(&keys[id as usize]), positions))
-            .collect();
         (
-            words,
+            std::mem::take(&mut self.words),
             std::mem::replace(&mut self.met, Vec::with_capacity(count)),
         )
     }
@@ -148,8 +142,8 @@ pub(super) struct Cache {
     pair: String,
     /// Every word handed out, by key, with its number.
     keys: FxHashMap<Key, u32>,
-    /// Every word handed out, by number.
-    by_number: Vec<Key>,
+    /// Every word handed out, by number (shared with the pages split).
+    by_number: Keys,
     /// Every stemmed form handed out, with its number ([`Interned::stem`]).
     stems: FxHashMap<String, u32>,
     /// The collector of the page being read (taken by it, and given back).
@@ -191,8 +185,8 @@ impl Cache {
     }
 
     /// Every word's key, by its number ([`Interned::id`]).
-    pub(super) fn keys(&self) -> &[Key] {
-        &self.by_number
+    pub(super) fn keys(&self) -> Keys {
+        self.by_number.clone()
     }
 
     pub(super) fn intern(&mut self, stemmed: &str, original: Option<&str>, part: bool) -> Interned {
@@ -201,7 +195,7 @@ impl Cache {
             Some(&id) => id,
             None => {
                 let key = Arc::new(probe);
-                let id = u32::try_from(self.by_number.len()).unwrap_or(u32::MAX);
+                let id = u32::try_from(self.keys.len()).unwrap_or(u32::MAX);
                 self.keys.insert(Arc::clone(&key), id);
                 self.by_number.push(key);
                 id
