@@ -155,7 +155,7 @@ pub fn is_segmented(lang: &str) -> bool {
 
 /// A word as indexed: its stemmed form, and its form before diacritics were taken off
 /// when that differs. Interned by the thread's cache (equal words are one `Arc`) and
-/// handed on, as it is, with the page's packed words to the language's index.
+/// kept, by number, in its table of words ([`Keys`]).
 pub type Key = Arc<(String, Option<String>)>;
 
 /// A thread's word cache's words by number ([`cache::Interned::id`]), shared with the

@@ -184,7 +184,8 @@ impl Cache {
             + self.stems.len()
     }
 
-    /// Every word's key, by its number ([`Interned::id`]).
+    /// A handle to the table of every word's key, by its number ([`Interned::id`]):
+    /// the pages this cache splits carry it.
     pub(super) fn keys(&self) -> Keys {
         self.by_number.clone()
     }
