@@ -20,7 +20,6 @@
 
 use crate::msg;
 use std::fs::File;
-use std::io::BufWriter;
 use std::path::{Component, Path, PathBuf};
 
 use crate::config::{Config, FILE};
@@ -90,18 +89,6 @@ impl Staging {
             return Err(d.with_hint(msg!("output-not-plain-path-hint")));
         }
         Ok(self.dir.join(rel))
-    }
-
-    /// Creates `rel` (and its folders) for writing.
-    pub fn create_file(&self, rel: &Path) -> std::result::Result<BufWriter<File>, Diagnostic> {
-        let path = self.path_of(rel)?;
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| self.fault(e, rel, crate::fsutil::Action::CreateFolderFor))?;
-        }
-        let file =
-            File::create(&path).map_err(|e| self.fault(e, rel, crate::fsutil::Action::Write))?;
-        Ok(BufWriter::with_capacity(64 * 1024, file))
     }
 
     /// Writes `bytes` to `rel`: whole, with no buffer between them and the file.

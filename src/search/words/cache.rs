@@ -98,7 +98,7 @@ impl Collect {
         // starts with room for as many words as this one had.
         recycle(self.spare.drain(..));
         (
-            std::mem::take(&mut self.words),
+            std::mem::replace(&mut self.words, Vec::with_capacity(count)),
             std::mem::replace(&mut self.met, Vec::with_capacity(count)),
         )
     }
